@@ -1,0 +1,106 @@
+"""Pure text cleaning and metadata parsing: strings in, values out.
+
+Nothing here knows about HTML documents or Scrapy; each function is tested
+with one-line inputs. The site's own words are never "fixed": typos, quote
+marks and punctuation stay exactly as published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE
+
+# Every kind of horizontal space the site's editors leave behind, nbsp first.
+_SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\u00a0]*")
+# `- text -` with any mix of spaces and dashes around it.
+_SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
+_WORD_RE = re.compile(r"\w+")
+
+
+def normalise_space(text: str | None) -> str:
+    """Collapse whitespace (non-breaking and zero-width included) to one space."""
+    if not text:
+        return ""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def strip_bullet(text: str) -> str:
+    """Drop the board's bullet in front of a title, and the spaces around it."""
+    return _BULLET_RE.sub("", text, count=1).strip()
+
+
+def clean_title(text: str | None) -> str:
+    return strip_bullet(normalise_space(text))
+
+
+def parse_date(text: str | None) -> date | None:
+    """`2020-09-23` or `2020.09.23` anywhere in the text, else None."""
+    if not text:
+        return None
+    for match in DATE_RE.finditer(text):
+        try:
+            return date(*(int(part) for part in match.groups()))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_hits(text: str | None, *, bare: bool = False) -> int | None:
+    """`hit 2104`, `Hit : 2,104`; with ``bare``, also a number standing alone."""
+    if not text:
+        return None
+    text = normalise_space(text)
+    match = HIT_LABELLED_RE.search(text)
+    if match is None and bare:
+        match = NUMBER_RE.match(text)
+    if match is None:
+        return None
+    return int(match.group(1).replace(",", ""))
+
+
+def parse_hits_after_date(text: str) -> int | None:
+    """A bare counter that follows the date on one line (`2020-09-23 2104`)."""
+    text = normalise_space(text)
+    match = DATE_RE.search(text)
+    if not match:
+        return None
+    return parse_hits(text[match.end() :], bare=True)
+
+
+def parse_subtitle(paragraph: str) -> str | None:
+    """The text of a `- subtitle -` paragraph without its dashes, else None."""
+    match = _SUBTITLE_RE.match(normalise_space(paragraph))
+    if not match:
+        return None
+    text = match.group("text").strip()
+    return text or None
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD_RE.findall(folded)
+
+
+def is_repeated_title(paragraph: str, title: str) -> bool:
+    """Is this body paragraph the title printed again as a heading?
+
+    The repeat may lose its opening quote mark or use a longer wording, so the
+    test is on words, not characters; the length bound keeps a lede sentence
+    that shares the title's words from being mistaken for the heading.
+    """
+    para_words, title_words = _words(paragraph), _words(title)
+    if not para_words or not title_words:
+        return False
+    if para_words == title_words:
+        return True
+    if len(paragraph) > 1.6 * len(title) + 30:
+        return False
+    joined_para, joined_title = " ".join(para_words), " ".join(title_words)
+    if joined_title in joined_para or joined_para in joined_title:
+        return True
+    shared = len(set(title_words) & set(para_words))
+    return shared / len(set(title_words)) >= 0.75

@@ -1,0 +1,1 @@
+"""kitacrawl's Scrapy commands (``COMMANDS_MODULE``)."""

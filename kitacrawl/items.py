@@ -1,0 +1,106 @@
+"""Typed items passed from page code through the pipelines to storage.
+
+Every layer speaks these dataclasses; pipelines read them through
+``ItemAdapter`` so that they stay generic glue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+LinkRel = Literal["prev", "next", "attachment", "body", "image"]
+
+
+@dataclass(slots=True)
+class Link:
+    """A link found on an article page."""
+
+    rel: LinkRel
+    url: str
+    text: str | None = None
+    # The article number when the link points at another article of the board.
+    target_no: int | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as the page shows it, cleaned."""
+
+    board: str
+    no: int
+    url: str
+    title: str
+    body: str
+    subtitle: str | None = None
+    published: date | None = None
+    hits: int | None = None
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings), as golden files store it."""
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(slots=True)
+class ListRow:
+    """One row of a list page."""
+
+    no: int
+    url: str
+    title: str | None = None
+    published: date | None = None
+    hits: int | None = None
+    # Pinned notices repeat at the top of every page and break the id order.
+    pinned: bool = False
+
+
+@dataclass(slots=True)
+class ListPage:
+    """What a list page says: its rows and how to reach the other pages."""
+
+    rows: list[ListRow]
+    # The page number the paging bar marks as current, when it shows one.
+    current_page: int | None = None
+    # Every page number the paging bar links to (numbered links, next/last).
+    page_numbers: list[int] = field(default_factory=list)
+    total: int | None = None
+
+
+@dataclass(slots=True)
+class HitObservation:
+    """Counters read off a list page, for articles that may not be refetched."""
+
+    board: str
+    counts: dict[int, int]
+    url: str
+
+
+@dataclass(slots=True)
+class Problem:
+    """A page that could not be stored as an article, and why."""
+
+    board: str
+    url: str
+    kind: str
+    detail: str = ""
+    no: int | None = None
+
+
+class ParseError(Exception):
+    """Raised by page code when a page cannot become a valid item.
+
+    ``kind`` is the short machine-readable label stored in ``problems.kind``.
+    """
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
+        self.detail = detail

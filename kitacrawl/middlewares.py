@@ -1,0 +1,96 @@
+"""Downloader middlewares: who may be fetched, and how to wait when told to.
+
+``KitaOnlyMiddleware`` is the crawler's fence: only KITA's hosts and the
+configured base URL are ever requested, whatever a page links to or a
+redirect points at. Scrapy's own offsite filter is skipped for requests with
+``dont_filter`` (which ours need, so that a redirect loop is reported instead
+of silently deduplicated), hence this stricter one.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest
+
+from kitacrawl import site
+from kitacrawl.settings_keys import base_url_from
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+
+class OffsiteRequest(IgnoreRequest):
+    """A request (often a redirect) that leaves KITA's site."""
+
+
+class KitaOnlyMiddleware:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        base = urlsplit(base_url)
+        self.base_netloc = base.netloc.lower()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> KitaOnlyMiddleware:
+        return cls(base_url_from(crawler.settings))
+
+    def allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        return parts.netloc.lower() == self.base_netloc or parts.hostname.lower() in site.KITA_HOSTS
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if not self.allowed(request.url):
+            raise OffsiteRequest(f"not a KITA URL: {request.url}")
+
+
+class RetryAfterMiddleware:
+    """Honour ``Retry-After`` on 429/503 by pausing the slot before Scrapy retries.
+
+    Scrapy's RetryMiddleware retries 429 at once; a polite crawler waits what
+    the server asked (capped, so a hostile header cannot stall a run).
+    """
+
+    def __init__(self, crawler: Crawler, cap: float) -> None:
+        self.crawler = crawler
+        self.cap = cap
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
+        return cls(crawler, crawler.settings.getfloat("KITACRAWL_RETRY_AFTER_MAX", 30.0))
+
+    def process_response(
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Response:
+        if response.status in (429, 503):
+            delay = retry_after_seconds(response.headers.get("Retry-After"))
+            if delay:
+                downloader = self.crawler.engine.downloader if self.crawler.engine else None
+                slot_key = request.meta.get("download_slot") or urlsplit(request.url).hostname
+                slot = downloader.slots.get(slot_key) if downloader else None
+                if slot is not None:
+                    slot.delay = max(slot.delay, min(delay, self.cap))
+        return response
+
+
+def retry_after_seconds(value: bytes | str | None) -> float | None:
+    """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

@@ -1,0 +1,108 @@
+"""How a run ended: its ledger status and the exit code cron acts on.
+
+Pure code: a :class:`RunTally` (what the run saw) in, an :class:`Outcome` out.
+The exit codes are part of the operators' API (documented in the README).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from kitacrawl.storage import schema
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    # 1 and 2 are Scrapy's own (start-up failure, usage error).
+    FAILED = 3  # site unreachable, nothing parsed
+    DRIFT = 4  # extraction collapsed: the site's markup changed
+    LOCKED = 5  # another run holds this database
+    STORAGE = 6  # the database could not be written
+    INTERRUPTED = 7  # SIGTERM / Ctrl-C: committed work kept
+
+
+# Fields whose share of present values is written to the ledger.
+FIELDS = ("published", "hits", "subtitle", "body")
+# Below this many article pages a run is too small to judge its extraction.
+MIN_PAGES_FOR_DRIFT = 5
+# Title or body missing on more than this share of pages means the layout moved.
+REQUIRED_FIELD_FLOOR = 0.5
+# An optional field that was present this often before and is now never present.
+OPTIONAL_FIELD_BASELINE = 0.5
+
+
+@dataclass(slots=True)
+class RunTally:
+    """Counters one run collects on its way."""
+
+    list_pages: int = 0
+    list_rows_first_page: int | None = None
+    article_pages: int = 0  # article pages that reached the parser
+    articles: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    problems: int = 0
+    hit_observations: int = 0
+    missing_title: int = 0
+    missing_body: int = 0
+    present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    storage_error: str | None = None
+
+    def shares(self) -> dict[str, float | None]:
+        if not self.articles:
+            return {f"share_{name}": None for name in FIELDS}
+        return {f"share_{name}": round(self.present[name] / self.articles, 4) for name in FIELDS}
+
+
+@dataclass(slots=True)
+class Outcome:
+    status: str
+    exit_code: ExitCode
+    collapsed: list[str]
+    message: str
+
+
+def decide(
+    tally: RunTally,
+    *,
+    finish_reason: str,
+    responses: int,
+    baseline: dict[str, Any] | None = None,
+) -> Outcome:
+    """Judge a finished run. ``baseline`` is the last good run's ledger row."""
+    if tally.storage_error:
+        return Outcome(schema.FAILED, ExitCode.STORAGE, [], tally.storage_error)
+    if finish_reason in ("shutdown", "interrupted"):
+        return Outcome(schema.INTERRUPTED, ExitCode.INTERRUPTED, [], "stopped by a signal")
+    if responses == 0 or (tally.list_pages == 0 and tally.article_pages == 0):
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], "the site answered nothing usable")
+    collapsed = collapsed_fields(tally, baseline)
+    if collapsed:
+        return Outcome(
+            schema.DRIFT,
+            ExitCode.DRIFT,
+            collapsed,
+            "extraction collapsed (layout drift?): " + ", ".join(collapsed),
+        )
+    if finish_reason not in ("finished", "max_pages"):
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], f"closed early: {finish_reason}")
+    return Outcome(schema.OK, ExitCode.OK, [], "")
+
+
+def collapsed_fields(tally: RunTally, baseline: dict[str, Any] | None) -> list[str]:
+    collapsed: list[str] = []
+    if tally.list_rows_first_page == 0:
+        collapsed.append("list_rows")
+    if tally.article_pages >= MIN_PAGES_FOR_DRIFT:
+        for name, missing in (("title", tally.missing_title), ("body", tally.missing_body)):
+            if missing / tally.article_pages > REQUIRED_FIELD_FLOOR:
+                collapsed.append(name)
+    if baseline and tally.articles >= MIN_PAGES_FOR_DRIFT:
+        for name in ("published", "hits"):
+            before = baseline.get(f"share_{name}")
+            if before is not None and before >= OPTIONAL_FIELD_BASELINE and not tally.present[name]:
+                collapsed.append(name)
+    return collapsed

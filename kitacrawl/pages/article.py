@@ -1,0 +1,281 @@
+"""The news article page: a response in, an :class:`Article` out.
+
+Pure code: no I/O, no Scrapy scheduling. One method per field. Structural
+failures (a deleted article, a page cut off, a page without a title or body)
+raise :class:`ParseError` with a short kind, so that nothing half-parsed ever
+becomes an item.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from parsel import Selector
+
+from kitacrawl import site
+from kitacrawl.clean import (
+    clean_title,
+    is_repeated_title,
+    normalise_space,
+    parse_date,
+    parse_hits,
+    parse_hits_after_date,
+    parse_subtitle,
+)
+from kitacrawl.items import Article, Link, LinkRel, ParseError
+from kitacrawl.pages.text import block_lines, first, node_text
+
+
+class ArticlePage:
+    """One news article page, read through the selectors of :mod:`kitacrawl.site`."""
+
+    def __init__(
+        self,
+        selector: Selector,
+        url: str,
+        *,
+        base_url: str = site.DEFAULT_BASE_URL,
+        no: int | None = None,
+        board: str = site.BOARD_NEWS,
+        raw_text: str | None = None,
+    ) -> None:
+        self.sel = selector
+        self.page_url = url
+        self.base_url = site.normalise_base(base_url)
+        self.board = board
+        self._no = no
+        self._raw_text = raw_text
+        self._paragraphs: tuple[str | None, list[str]] | None = None
+
+    @classmethod
+    def from_response(cls, response: Any, *, base_url: str, no: int | None = None) -> ArticlePage:
+        """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
+        return cls(
+            Selector(text=response.text),
+            response.url,
+            base_url=base_url,
+            no=no,
+            raw_text=response.text,
+        )
+
+    # -- whole-page checks --------------------------------------------------
+    @property
+    def root(self) -> Selector:
+        found = first(self.sel, site.ARTICLE_ROOT)
+        return found[0] if found else self.sel
+
+    def check_page(self) -> None:
+        """Raise ParseError when the page is not a whole article page."""
+        has_body = bool(first(self.sel, site.ARTICLE_BODY))
+        if not has_body and not first(self.sel, site.ARTICLE_TITLE):
+            scripts = " ".join(self.sel.xpath("//script/text()").getall())
+            if site.ALERT_RE.search(scripts):
+                raise ParseError("deleted", "the page is only an alert() script")
+        if not first(self.sel, site.PAGE_END_MARKERS):
+            text = self._raw_text if self._raw_text is not None else self.sel.get()
+            if "</html>" not in text[-4096:].lower():
+                raise ParseError("truncated", "the page ends before its footer")
+
+    def to_item(self) -> Article:
+        self.check_page()
+        title = self.title()
+        if not title:
+            raise ParseError("unparsable", "no title")
+        body = self.body()
+        if not body:
+            raise ParseError("unparsable", "no body")
+        no = self.no()
+        if no is None:
+            raise ParseError("unparsable", "no article number in the URL")
+        return Article(
+            board=self.board,
+            no=no,
+            url=site.article_url(self.base_url, no),
+            title=title,
+            body=body,
+            subtitle=self.subtitle(),
+            published=self.published(),
+            hits=self.hits(),
+            links=self.links(),
+        )
+
+    # -- fields -------------------------------------------------------------
+    def no(self) -> int | None:
+        return self._no if self._no is not None else site.article_no_from_url(self.page_url)
+
+    def title(self) -> str:
+        found = first(self.root, site.ARTICLE_TITLE) or first(self.sel, site.ARTICLE_TITLE)
+        return clean_title(node_text(found[0].root)) if found else ""
+
+    def _info_text(self) -> str:
+        found = first(self.root, site.ARTICLE_INFO)
+        if not found:
+            return ""
+        info = found[0]
+        text = node_text(info.root)
+        # The `.view_top` fallback holds the title too; a year in a title is no date.
+        title_el = first(info, site.ARTICLE_TITLE)
+        if title_el:
+            text = text.replace(node_text(title_el[0].root), " ", 1)
+        return normalise_space(text)
+
+    def published(self) -> date | None:
+        found = first(self.root, site.ARTICLE_DATE)
+        if found:
+            value = parse_date(node_text(found[0].root))
+            if value:
+                return value
+        return parse_date(self._info_text())
+
+    def hits(self) -> int | None:
+        found = first(self.root, site.ARTICLE_HIT)
+        if found:
+            value = parse_hits(node_text(found[0].root), bare=True)
+            if value is not None:
+                return value
+        info = self._info_text()
+        labelled = parse_hits(info)
+        return labelled if labelled is not None else parse_hits_after_date(info)
+
+    def _split_body(self) -> tuple[str | None, list[str]]:
+        """The subtitle and the body paragraphs, the repeated title removed."""
+        if self._paragraphs is None:
+            found = first(self.root, site.ARTICLE_BODY)
+            lines = block_lines(found[0], site.BODY_EXCLUDE) if found else []
+            title = self.title()
+            if lines and title and is_repeated_title(lines[0], title):
+                lines = lines[1:]
+            subtitle = parse_subtitle(lines[0]) if lines else None
+            if subtitle is not None:
+                lines = lines[1:]
+            self._paragraphs = (subtitle, lines)
+        return self._paragraphs
+
+    def subtitle(self) -> str | None:
+        return self._split_body()[0]
+
+    def paragraphs(self) -> list[str]:
+        return self._split_body()[1]
+
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs())
+
+    # -- links --------------------------------------------------------------
+    def _link_target(self, element: Selector) -> tuple[str, int | None] | None:
+        """(url, article no) of a link written as an href or a script handler."""
+        href = (element.attrib.get("href") or "").strip()
+        onclick = element.attrib.get("onclick") or ""
+        for script in (onclick, href):
+            no = site.article_no_from_handler(script) if script else None
+            if no is not None and ("(" in script):
+                return site.article_url(self.base_url, no), no
+        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
+            return None
+        url = site.absolute(href, self.page_url, self.base_url)
+        if not url.lower().startswith(("http://", "https://", "mailto:")):
+            return None
+        no = site.article_no_from_url(url)
+        if no is not None:
+            return site.article_url(self.base_url, no), no
+        return url, None
+
+    def neighbours(self) -> list[Link]:
+        move = first(self.root, site.ARTICLE_MOVE) or first(self.sel, site.ARTICLE_MOVE)
+        if not move:
+            return []
+        container = move[0]
+        found: list[Link] = []
+        for rel, selectors in (("prev", site.ARTICLE_PREV), ("next", site.ARTICLE_NEXT)):
+            for slot in first(container, selectors):
+                link = self._neighbour_in(slot, rel)  # type: ignore[arg-type]
+                if link:
+                    found.append(link)
+                    break
+        if found:
+            return found
+        # No prev/next classes: order the linked articles by number around ours.
+        current = self.no()
+        for element in container.xpath(".//*[@href or @onclick]"):
+            target = self._link_target(element)
+            if target and target[1] is not None:
+                rel = "prev" if current is not None and target[1] < current else "next"
+                text = normalise_space(node_text(element.root)) or None
+                found.append(Link(rel=rel, url=target[0], text=text, target_no=target[1]))  # type: ignore[arg-type]
+        return found
+
+    def _neighbour_in(self, slot: Selector, rel: LinkRel) -> Link | None:
+        for element in [slot, *slot.xpath(".//*[@href or @onclick]")]:
+            target = self._link_target(element)
+            if target and target[1] is not None:
+                text = normalise_space(node_text(element.root))
+                if not text:
+                    dd = slot.css("dd")
+                    text = normalise_space(node_text(dd[0].root)) if dd else ""
+                return Link(rel=rel, url=target[0], text=text or None, target_no=target[1])
+        return None
+
+    def attachments(self) -> list[Link]:
+        found: list[Link] = []
+        seen: set[str] = set()
+        for element in first(self.root, site.ARTICLE_FILES):
+            script = " ".join(element.attrib.get(name, "") for name in ("onclick", "href"))
+            match = site.DOWNLOAD_HANDLER_RE.search(script)
+            if match:
+                url = site.file_url(self.base_url, match.group(1), match.group(2))
+            else:
+                target = self._link_target(element)
+                if target is None:
+                    continue
+                url = target[0]
+            if url in seen:
+                continue
+            seen.add(url)
+            text = normalise_space(node_text(element.root)) or None
+            found.append(Link(rel="attachment", url=url, text=text))
+        return found
+
+    def body_links(self) -> list[Link]:
+        found = first(self.root, site.ARTICLE_BODY)
+        if not found:
+            return []
+        body = found[0]
+        excluded = _excluded_roots(body)
+        links: list[Link] = []
+        for element in body.xpath(".//a[@href or @onclick] | .//img[@src]"):
+            if any(ancestor in excluded for ancestor in element.root.iterancestors()):
+                continue
+            if element.root.tag == "img":
+                src = (element.attrib.get("src") or "").strip()
+                if not src or src.lower().startswith(("data:", "javascript:")):
+                    continue
+                url = site.absolute(src, self.page_url, self.base_url)
+                alt = normalise_space(element.attrib.get("alt")) or None
+                links.append(Link(rel="image", url=url, text=alt))
+                continue
+            target = self._link_target(element)
+            if target is None:
+                continue
+            text = normalise_space(node_text(element.root)) or None
+            links.append(Link(rel="body", url=target[0], text=text, target_no=target[1]))
+        return links
+
+    def links(self) -> list[Link]:
+        return [*self.neighbours(), *self.attachments(), *self.body_links()]
+
+
+def _excluded_roots(body: Selector) -> set[Any]:
+    roots: set[Any] = set()
+    for selector in site.BODY_EXCLUDE:
+        roots.update(el.root for el in body.css(selector))
+    return roots
+
+
+def parse_article(
+    response: Any, *, base_url: str = site.DEFAULT_BASE_URL, no: int | None = None
+) -> Article:
+    """Parse an article response; raises ParseError when it is not one."""
+    return ArticlePage.from_response(response, base_url=base_url, no=no).to_item()
+
+
+__all__ = ["ArticlePage", "parse_article"]

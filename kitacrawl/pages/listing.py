@@ -1,0 +1,159 @@
+"""The news list page: a response in, a :class:`ListPage` out.
+
+Pure code. The "No." column is a row counter, never the id: the id comes
+only from the row's link, written as an href or as a ``fn_view('N')``
+handler. Pinned notices are flagged so that paging logic can ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from kitacrawl import site
+from kitacrawl.clean import normalise_space, parse_date, parse_hits
+from kitacrawl.items import ListPage, ListRow
+from kitacrawl.pages.text import first, node_text
+
+_HEADER_KEYS = (
+    ("date", re.compile(r"date|등록일|작성일|게시일", re.I)),
+    ("hit", re.compile(r"hit|view|조회", re.I)),
+    ("title", re.compile(r"title|subject|제목", re.I)),
+    ("no", re.compile(r"^\s*(no\.?|번호|num)", re.I)),
+)
+
+
+class ListPageParser:
+    """One list page of a board, read through the selectors of :mod:`kitacrawl.site`."""
+
+    def __init__(self, selector: Selector, url: str, *, base_url: str = site.DEFAULT_BASE_URL):
+        self.sel = selector
+        self.page_url = url
+        self.base_url = site.normalise_base(base_url)
+
+    @classmethod
+    def from_response(cls, response: Any, *, base_url: str) -> ListPageParser:
+        return cls(Selector(text=response.text), response.url, base_url=base_url)
+
+    def to_item(self) -> ListPage:
+        return ListPage(
+            rows=self.rows(),
+            current_page=self.current_page(),
+            page_numbers=self.page_numbers(),
+            total=self.total(),
+        )
+
+    def _columns(self) -> tuple[dict[str, int], int]:
+        columns: dict[str, int] = {}
+        headers = first(self.sel, site.LIST_HEADER)
+        for index, th in enumerate(headers):
+            label = normalise_space(node_text(th.root))
+            for key, pattern in _HEADER_KEYS:
+                if key not in columns and pattern.search(label):
+                    columns[key] = index
+                    break
+        return columns, len(headers)
+
+    def rows(self) -> list[ListRow]:
+        columns = self._columns()
+        rows: list[ListRow] = []
+        seen: set[tuple[int, bool]] = set()
+        for tr in first(self.sel, site.LIST_ROWS):
+            row = self._row(tr, columns)
+            if row is not None and (row.no, row.pinned) not in seen:
+                seen.add((row.no, row.pinned))
+                rows.append(row)
+        return rows
+
+    def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
+        target: tuple[int, Selector] | None = None
+        for element in [tr, *tr.xpath(".//*[@href or @onclick]")]:
+            no = _article_no(element, self.page_url)
+            if no is not None:
+                target = (no, element)
+                break
+        if target is None:
+            return None  # "No posts" rows, header rows, decoration
+        no, link = target
+        cells = tr.xpath("./td|./th")
+
+        def cell(key: str, css: str) -> str | None:
+            found = tr.css(css)
+            if found:
+                return node_text(found[0].root)
+            # Positions from the header are only trusted when the row has as many cells.
+            index = columns[0].get(key)
+            if index is not None and len(cells) == columns[1]:
+                return node_text(cells[index].root)
+            return None
+
+        title_text = (
+            node_text(link.root) if link.root is not tr.root else cell("title", "td.subject")
+        )
+        title = normalise_space(title_text) or None
+        num_text = cell("no", "td.num")
+        return ListRow(
+            no=no,
+            url=site.article_url(self.base_url, no),
+            title=title,
+            published=parse_date(cell("date", "td.date")),
+            hits=parse_hits(cell("hit", "td.hit"), bare=True),
+            pinned=_is_pinned(tr, num_text),
+        )
+
+    def page_numbers(self) -> list[int]:
+        numbers: set[int] = set()
+        for container in first(self.sel, site.LIST_PAGING):
+            for element in container.xpath(".//*[@href or @onclick]"):
+                page = site.page_from_link(
+                    element.attrib.get("href"), element.attrib.get("onclick")
+                )
+                if page is not None:
+                    numbers.add(page)
+            for text in container.css("strong::text, .on::text, .active::text").getall():
+                if text.strip().isdigit():
+                    numbers.add(int(text.strip()))
+        return sorted(numbers)
+
+    def current_page(self) -> int | None:
+        for container in first(self.sel, site.LIST_PAGING):
+            for text in container.css("strong::text, .on::text, .active::text").getall():
+                if text.strip().isdigit():
+                    return int(text.strip())
+        return None
+
+    def total(self) -> int | None:
+        found = first(self.sel, site.LIST_TOTAL)
+        if not found:
+            return None
+        digits = re.search(r"\d[\d,]*", node_text(found[0].root))
+        return int(digits.group(0).replace(",", "")) if digits else None
+
+
+def _article_no(element: Selector, page_url: str) -> int | None:
+    onclick = element.attrib.get("onclick") or ""
+    href = (element.attrib.get("href") or "").strip()
+    for script in (onclick, href):
+        if script and "(" in script:
+            no = site.article_no_from_handler(script)
+            if no is not None:
+                return no
+    if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
+        return site.article_no_from_url(urljoin(page_url, site.strip_session(href)))
+    return None
+
+
+def _is_pinned(tr: Selector, num_text: str | None) -> bool:
+    classes = (tr.attrib.get("class") or "").lower().split()
+    if any(name in classes for name in site.PINNED_ROW_CLASSES):
+        return True
+    if num_text is None:
+        return False
+    return not normalise_space(num_text).replace(",", "").isdigit()
+
+
+def parse_list(response: Any, *, base_url: str = site.DEFAULT_BASE_URL) -> ListPage:
+    return ListPageParser.from_response(response, base_url=base_url).to_item()

@@ -1,0 +1,129 @@
+"""What to fetch next: the paging and incremental rules, as pure code.
+
+The spider feeds list pages in and gets decisions out; nothing here does I/O.
+
+Incremental runs rest on one fact kept in the database (``board_state``):
+``complete_upto`` = every listed article numbered at or below it was stored
+(or is known to be gone) by a run that ended well. Ids only grow, and the
+list is newest first, so once a list page ends on a row at or below that
+number, nothing older can be missing. A run that is killed, fails or drifts
+never moves the mark, so the next run pages as far back as needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kitacrawl.items import ListPage
+
+INCREMENTAL, FULL, SINGLE = "incremental", "full", "single"
+MODES = (INCREMENTAL, FULL)
+
+
+@dataclass(slots=True)
+class ListDecision:
+    articles: list[int]
+    next_page: int | None
+    # Why paging stopped, for the log; None while it goes on.
+    stop_reason: str | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    mode: str = INCREMENTAL
+    known: set[int] = field(default_factory=set)
+    complete_upto: int | None = None
+    # Stored articles to fetch again (recent ones, for edits) and articles
+    # whose last attempt failed for a passing reason.
+    revisit: list[int] = field(default_factory=list)
+    retry: list[int] = field(default_factory=list)
+    max_pages: int | None = None
+    hard_max_pages: int = 5000
+    seen: set[int] = field(default_factory=set)
+    requested: set[int] = field(default_factory=set)
+    pages_requested: set[int] = field(default_factory=set)
+    rows_first_page: int | None = None
+    max_seen: int | None = None
+    paging_complete: bool = False
+
+    def initial_articles(self) -> list[int]:
+        if self.mode != INCREMENTAL:
+            return []
+        return self._claim([*self.retry, *self.revisit])
+
+    def _claim(self, numbers: list[int]) -> list[int]:
+        fresh: list[int] = []
+        for no in numbers:
+            if no not in self.requested:
+                self.requested.add(no)
+                fresh.append(no)
+        return fresh
+
+    def first_page(self) -> int:
+        self.pages_requested.add(1)
+        return 1
+
+    def on_list_page(self, page_no: int, page: ListPage) -> ListDecision:
+        regular = [row for row in page.rows if not row.pinned]
+        fresh = [row for row in regular if row.no not in self.seen]
+        self.seen.update(row.no for row in regular)
+        if page_no == 1 and self.rows_first_page is None:
+            self.rows_first_page = len(regular)
+        if regular:
+            top = max(row.no for row in regular)
+            self.max_seen = top if self.max_seen is None else max(self.max_seen, top)
+
+        # Without counters on the list, the only way to refresh them is the page.
+        list_has_hits = any(row.hits is not None for row in regular)
+        wanted = [
+            row.no
+            for row in page.rows
+            if self.mode == FULL
+            or row.no not in self.known
+            or (not list_has_hits and not row.pinned)
+        ]
+        articles = self._claim(wanted)
+
+        stop = self._stop_reason(page_no, page, regular, fresh)
+        if stop is not None:
+            return ListDecision(articles, None, stop)
+        next_page = page_no + 1
+        if next_page in self.pages_requested:
+            self.paging_complete = True
+            return ListDecision(articles, None, "page already read")
+        self.pages_requested.add(next_page)
+        return ListDecision(articles, next_page)
+
+    def _stop_reason(self, page_no: int, page: ListPage, regular: list, fresh: list) -> str | None:
+        if not fresh:
+            # Past the end the server sends an empty list, or the last or first
+            # page again: either way this page brought nothing new.
+            self.paging_complete = True
+            return "end of list" if not regular else "page repeats rows already read"
+        if self.max_pages is not None and page_no >= self.max_pages:
+            return f"max_pages={self.max_pages}"
+        if page_no >= self.hard_max_pages:
+            return f"hard limit of {self.hard_max_pages} list pages"
+        if (
+            self.mode == INCREMENTAL
+            and self.complete_upto is not None
+            and regular[-1].no <= self.complete_upto
+        ):
+            self.paging_complete = True
+            return f"reached articles stored before (no <= {self.complete_upto})"
+        if (
+            page.page_numbers
+            and page_no >= max(page.page_numbers)
+            and self.rows_first_page
+            and len(regular) < self.rows_first_page
+        ):
+            self.paging_complete = True
+            return "last page of the paging bar"
+        return None
+
+    def complete_upto_after(self) -> int | None:
+        """The new mark after a run that ended well, or None to leave it."""
+        if not self.paging_complete or self.mode not in MODES:
+            return None
+        candidates = [v for v in (self.complete_upto, self.max_seen) if v is not None]
+        return max(candidates) if candidates else None

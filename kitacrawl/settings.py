@@ -1,0 +1,61 @@
+"""Scrapy settings for kitacrawl: polite by default for the live site.
+
+Everything here can be overridden with ``-s NAME=value``; the ``KITACRAWL_*``
+settings also read an environment variable of the same name.
+"""
+
+from kitacrawl import __version__
+from kitacrawl.settings_keys import DEFAULTS, from_env
+
+BOT_NAME = "kitacrawl"
+SPIDER_MODULES = ["kitacrawl.spiders"]
+NEWSPIDER_MODULE = "kitacrawl.spiders"
+# Our `crawl` replaces Scrapy's: same arguments, plus the run lock and exit codes.
+COMMANDS_MODULE = "kitacrawl.commands"
+
+KITACRAWL_BASE_URL = from_env("KITACRAWL_BASE_URL")
+KITACRAWL_DB = from_env("KITACRAWL_DB")
+for _name, _value in DEFAULTS.items():
+    globals().setdefault(_name, _value)
+
+USER_AGENT = (
+    f"kitacrawl/{__version__} (+https://github.com/kitacrawl/kitacrawl; "
+    "news archive crawler; contact: see README)"
+)
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 2 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+# Every non-2xx answer reaches the spider's errback and becomes a `problems` row.
+HTTPERROR_ALLOWED_CODES: list[int] = []
+
+DOWNLOADER_MIDDLEWARES = {
+    "kitacrawl.middlewares.KitaOnlyMiddleware": 50,
+    "kitacrawl.middlewares.RetryAfterMiddleware": 560,
+}
+ITEM_PIPELINES = {
+    "kitacrawl.pipelines.CleanPipeline": 100,
+    "kitacrawl.pipelines.ValidatePipeline": 200,
+    "kitacrawl.pipelines.StorePipeline": 300,
+}
+
+# Developers: `-s HTTPCACHE_ENABLED=1` replays pages from .scrapy/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 0
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,163 @@
+"""Everything kitacrawl knows about KITA's site: hosts, URL patterns, selectors.
+
+One place per fact: when the site changes, this module (and the golden files)
+change, nothing else. Selector tuples are ordered from the specific
+(the markup seen or reconstructed in the site contract) to the generic;
+page code takes the first that matches.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+DEFAULT_BASE_URL = "http://www.kita.org"
+BOARD_NEWS = "news"
+
+# Hosts that serve the same site; every one is rewritten to the configured base.
+KITA_HOSTS = frozenset({"www.kita.org", "kita.org", "global.kita.net"})
+
+NEWS_LIST_PATH = "/about/newsList.do"
+NEWS_VIEW_PATH = "/about/newsView.do"
+FILE_DOWN_PATH = "/cmm/fms/FileDown.do"
+
+# `;JSESSIONID_ORG=...`, `;JSESSIONID_KITA=...` and the servlet default.
+SESSION_PARAM_RE = re.compile(r";jsessionid[_a-z]*=[^/?#;]*", re.IGNORECASE)
+# fn_view('2705'), fn_view(2705), fnView("2705"), goView('2705') ...
+VIEW_HANDLER_RE = re.compile(r"\b(?:fn_?view|go_?view|view)\s*\(\s*['\"]?(\d+)['\"]?", re.I)
+# fn_egov_link_page(2), goPage(3), linkPage(4), fn_link_page(5)
+PAGE_HANDLER_RE = re.compile(
+    r"\b(?:fn_egov_link_page|fn_link_page|go_?page|link_?page)\s*\(\s*['\"]?(\d+)", re.I
+)
+PAGE_PARAM_RE = re.compile(r"[?&;]pageIndex=(\d+)", re.I)
+# fn_egov_downFile('FILE_000000000081234','0')
+DOWNLOAD_HANDLER_RE = re.compile(
+    r"\bfn_egov_downFile\s*\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]?(\d+)", re.I
+)
+
+DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+HIT_LABELLED_RE = re.compile(r"\b(?:hits?|views?)\b\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)", re.I)
+NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
+# The server's way of saying an article is gone: a page that is only an alert.
+ALERT_RE = re.compile(r"\balert\s*\(", re.I)
+
+# -- article page ---------------------------------------------------------
+ARTICLE_ROOT = ("div.board_view", "div.view_wrap", "#contents", "body")
+ARTICLE_TITLE = (
+    ".view_top .view_tit",
+    ".view_tit",
+    ".view_top .tit",
+    ".board_view .tit",
+    ".view_top h4",
+    ".view_top h3",
+)
+ARTICLE_INFO = (".view_top .view_info", ".view_info", ".view_top .info", ".view_top")
+ARTICLE_DATE = (".view_info .date", ".view_top .date", ".date")
+ARTICLE_HIT = (".view_info .hit", ".view_top .hit", ".hit")
+ARTICLE_BODY = (".view_cont", ".view_con", ".view_content", ".board_view .cont")
+ARTICLE_FILES = (".view_file a", ".file_list a", ".board_view a[href*='FileDown.do']")
+ARTICLE_MOVE = (".view_move", ".prev_next", ".view_nav")
+ARTICLE_PREV = ("dl.prev", "li.prev", ".prev")
+ARTICLE_NEXT = ("dl.next", "li.next", ".next")
+# Markers that a page was delivered whole; a page cut in the middle has none.
+PAGE_END_MARKERS = ("#footer", ".family_site", "footer")
+# Elements inside the body container that are never article text.
+BODY_EXCLUDE = (
+    "script",
+    "style",
+    "noscript",
+    "button",
+    "form",
+    "select",
+    "iframe",
+    ".view_file",
+    ".view_move",
+    ".btn",
+    ".btn_area",
+    ".btn_list",
+)
+
+# -- list page -------------------------------------------------------------
+LIST_ROWS = (
+    "table.board_list tbody tr",
+    ".board_list tbody tr",
+    "table tbody tr",
+    ".board_list li",
+)
+LIST_HEADER = ("table.board_list thead th", ".board_list thead th", "table thead th")
+LIST_PAGING = (".paging", ".pagination", ".paginate", ".page_nav")
+LIST_TOTAL = (".total strong", ".total")
+PINNED_ROW_CLASSES = ("notice", "fix", "top")
+
+
+def strip_session(url: str) -> str:
+    """Remove servlet session ids (`;JSESSIONID_ORG=...`) from a URL's path."""
+    return SESSION_PARAM_RE.sub("", url)
+
+
+def normalise_base(base_url: str) -> str:
+    return base_url.rstrip("/")
+
+
+def is_kita_host(host: str, base_url: str) -> bool:
+    host = host.lower().split(":")[0] if ":" in host and not host.startswith("[") else host.lower()
+    return host in KITA_HOSTS or host == (urlsplit(base_url).hostname or "")
+
+
+def rebase(url: str, base_url: str) -> str:
+    """Absolute URL with the session stripped and any KITA host put on the base."""
+    url = strip_session(url.strip())
+    parts = urlsplit(url)
+    if (
+        parts.scheme in ("http", "https")
+        and parts.hostname
+        and is_kita_host(parts.hostname, base_url)
+    ):
+        base = urlsplit(normalise_base(base_url))
+        parts = parts._replace(scheme=base.scheme, netloc=base.netloc)
+    return urlunsplit(parts)
+
+
+def absolute(href: str, page_url: str, base_url: str) -> str:
+    return rebase(urljoin(page_url, strip_session(href.strip())), base_url)
+
+
+def article_url(base_url: str, no: int) -> str:
+    """The canonical URL of a news article: the id is the only parameter that matters."""
+    return f"{normalise_base(base_url)}{NEWS_VIEW_PATH}?no={no}"
+
+
+def list_url(base_url: str, page: int) -> str:
+    return f"{normalise_base(base_url)}{NEWS_LIST_PATH}?pageIndex={page}"
+
+
+def file_url(base_url: str, file_id: str, file_sn: str) -> str:
+    query = urlencode({"atchFileId": file_id, "fileSn": file_sn})
+    return f"{normalise_base(base_url)}{FILE_DOWN_PATH}?{query}"
+
+
+def article_no_from_url(url: str) -> int | None:
+    """The article number of a news-view URL (any host, any list state), else None."""
+    parts = urlsplit(strip_session(url.strip()))
+    if not parts.path.endswith(NEWS_VIEW_PATH):
+        return None
+    for key, value in parse_qsl(parts.query):
+        if key == "no" and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+def article_no_from_handler(script: str) -> int | None:
+    """The article number in a `fn_view('2705')` style handler, else None."""
+    match = VIEW_HANDLER_RE.search(script)
+    return int(match.group(1)) if match else None
+
+
+def page_from_link(href: str | None, onclick: str | None) -> int | None:
+    for text in (onclick, href):
+        if not text:
+            continue
+        match = PAGE_HANDLER_RE.search(text) or PAGE_PARAM_RE.search(text)
+        if match:
+            return int(match.group(1))
+    return None

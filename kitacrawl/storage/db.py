@@ -1,0 +1,410 @@
+"""Storage over sqlite-utils: articles, links, hit history, the run ledger.
+
+A plain module that knows nothing of Scrapy. Every write of one article is a
+single transaction, so a process killed at any point leaves either the old
+row or the new one, never half of each. WAL mode lets analysts read while a
+crawl writes; ``synchronous=NORMAL`` keeps commits cheap and is still safe
+against a killed process (only a power cut can lose the last commits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from kitacrawl.items import Article, Problem
+from kitacrawl.storage import schema
+
+SaveResult = Literal["new", "changed", "unchanged"]
+
+# Problems that will not go away by asking again: the article is known.
+PERMANENT_PROBLEMS = frozenset({"http_404", "http_410", "deleted", "offsite_redirect", "not_html"})
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written (read-only, full disk, locked, corrupt)."""
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def content_hash(title: str, subtitle: str | None, body: str) -> str:
+    joined = "\x1f".join((title, subtitle or "", body))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class SearchHit:
+    board: str
+    no: int
+    title: str
+    published: str | None
+    snippet: str
+
+
+class Storage:
+    """One kitacrawl database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 30_000) -> Storage:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
+            db = sqlite_utils.Database(conn)
+            if str(path) != ":memory:":
+                db.enable_wal()
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            storage = cls(db)
+            schema.migrate(db)
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"cannot open database {path}: {exc}") from exc
+        return storage
+
+    @classmethod
+    def memory(cls) -> Storage:
+        return cls.open(":memory:")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- articles -----------------------------------------------------------
+    def save_article(self, article: Article, crawl_id: int | None = None) -> SaveResult:
+        """Insert or update one article with its links, in one transaction."""
+        now = utcnow()
+        digest = content_hash(article.title, article.subtitle, article.body)
+        published = article.published.isoformat() if article.published else None
+        links = [
+            {
+                "board": article.board,
+                "no": article.no,
+                "position": i,
+                "rel": link.rel,
+                "url": link.url,
+                "text": link.text,
+                "target_no": link.target_no,
+            }
+            for i, link in enumerate(article.links)
+        ]
+        key = (article.board, article.no)
+        try:
+            with self.db.atomic():
+                old = self._row(
+                    "SELECT title, subtitle, body, content_hash, first_seen, last_changed "
+                    "FROM articles WHERE board = ? AND no = ?",
+                    key,
+                )
+                if old is None:
+                    result: SaveResult = "new"
+                    self.db.execute(
+                        "INSERT INTO articles (board, no, url, title, subtitle, published, hits,"
+                        " body, content_hash, first_seen, last_seen, last_fetched, crawl_id)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            article.board,
+                            article.no,
+                            article.url,
+                            article.title,
+                            article.subtitle,
+                            published,
+                            article.hits,
+                            article.body,
+                            digest,
+                            now,
+                            now,
+                            now,
+                            crawl_id,
+                        ],
+                    )
+                elif old["content_hash"] != digest:
+                    result = "changed"
+                    self.db["revisions"].insert(
+                        {
+                            "board": article.board,
+                            "no": article.no,
+                            "title": old["title"],
+                            "subtitle": old["subtitle"],
+                            "body": old["body"],
+                            "content_hash": old["content_hash"],
+                            "valid_from": old["last_changed"] or old["first_seen"],
+                            "replaced_at": now,
+                            "crawl_id": crawl_id,
+                        },
+                    )
+                    self.db.execute(
+                        "UPDATE articles SET url = ?, title = ?, subtitle = ?, body = ?,"
+                        " content_hash = ?, published = coalesce(?, published),"
+                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?,"
+                        " last_changed = ?, crawl_id = ? WHERE board = ? AND no = ?",
+                        [
+                            article.url,
+                            article.title,
+                            article.subtitle,
+                            article.body,
+                            digest,
+                            published,
+                            article.hits,
+                            now,
+                            now,
+                            now,
+                            crawl_id,
+                            *key,
+                        ],
+                    )
+                else:
+                    result = "unchanged"
+                    # A missing date or counter on one visit never erases a known one.
+                    self.db.execute(
+                        "UPDATE articles SET url = ?, published = coalesce(?, published),"
+                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?, crawl_id = ?"
+                        " WHERE board = ? AND no = ?",
+                        [article.url, published, article.hits, now, now, crawl_id, *key],
+                    )
+                self._replace_links(article.board, article.no, links)
+                if article.hits is not None:
+                    self._insert_hits(
+                        article.board, {article.no: article.hits}, crawl_id, "article", now
+                    )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot store article {article.no}: {exc}") from exc
+        return result
+
+    def _replace_links(self, board: str, no: int, links: list[dict[str, Any]]) -> None:
+        current = [
+            (r["rel"], r["url"], r["text"], r["target_no"])
+            for r in self.db.query(
+                "SELECT rel, url, text, target_no FROM links WHERE board = ? AND no = ?"
+                " ORDER BY position",
+                [board, no],
+            )
+        ]
+        wanted = [(r["rel"], r["url"], r["text"], r["target_no"]) for r in links]
+        if current == wanted:
+            return
+        self.db.execute("DELETE FROM links WHERE board = ? AND no = ?", [board, no])
+        if links:
+            self.db["links"].insert_all(links)
+
+    # -- hit history --------------------------------------------------------
+    def observe_hits(
+        self, board: str, counts: dict[int, int], crawl_id: int | None, source: str = "list"
+    ) -> int:
+        """Record counters read for these articles; known articles get the new value."""
+        if not counts:
+            return 0
+        try:
+            with self.db.atomic():
+                self._insert_hits(board, counts, crawl_id, source, utcnow())
+                self.db.conn.executemany(
+                    "UPDATE articles SET hits = ? WHERE board = ? AND no = ? AND hits IS NOT ?",
+                    [(hits, board, no, hits) for no, hits in counts.items()],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record hit counters: {exc}") from exc
+        return len(counts)
+
+    def _insert_hits(
+        self, board: str, counts: dict[int, int], crawl_id: int | None, source: str, now: str
+    ) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO hits (board, no, hits, observed_at, crawl_id, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(board, no, hits, now, crawl_id, source) for no, hits in counts.items()],
+        )
+
+    # -- problems -----------------------------------------------------------
+    def record_problem(self, problem: Problem, crawl_id: int | None) -> None:
+        try:
+            with self.db.atomic():
+                self.db["problems"].insert(
+                    {
+                        "crawl_id": crawl_id,
+                        "board": problem.board,
+                        "no": problem.no,
+                        "url": problem.url,
+                        "kind": problem.kind,
+                        "detail": problem.detail[:2000],
+                        "observed_at": utcnow(),
+                    }
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record a problem: {exc}") from exc
+
+    # -- what an incremental run needs ---------------------------------------
+    def known_numbers(self, board: str) -> set[int]:
+        """Articles stored, and articles known to be gone for good."""
+        stored = {r[0] for r in self.db.execute("SELECT no FROM articles WHERE board = ?", [board])}
+        marks = ",".join("?" for _ in PERMANENT_PROBLEMS)
+        gone = {
+            r[0]
+            for r in self.db.execute(
+                f"SELECT DISTINCT no FROM problems WHERE board = ? AND no IS NOT NULL"
+                f" AND kind IN ({marks})",
+                [board, *sorted(PERMANENT_PROBLEMS)],
+            )
+        }
+        return stored | gone
+
+    def retry_numbers(self, board: str, max_runs: int) -> list[int]:
+        """Articles never stored whose failures were passing ones, tried in few runs."""
+        marks = ",".join("?" for _ in PERMANENT_PROBLEMS)
+        return [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT no FROM problems WHERE board = ? AND no IS NOT NULL"
+                f" AND no NOT IN (SELECT no FROM articles WHERE board = ?)"
+                f" GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ?"
+                f" AND SUM(kind IN ({marks})) = 0 ORDER BY no DESC",
+                [board, board, max_runs, *sorted(PERMANENT_PROBLEMS)],
+            )
+        ]
+
+    def complete_upto(self, board: str) -> int | None:
+        row = self._row("SELECT complete_upto FROM board_state WHERE board = ?", (board,))
+        return row["complete_upto"] if row else None
+
+    def set_complete_upto(self, board: str, value: int | None, crawl_id: int | None) -> None:
+        with self.db.atomic():
+            if value is None:
+                self.db.execute("DELETE FROM board_state WHERE board = ?", [board])
+            else:
+                self.db["board_state"].upsert(
+                    {
+                        "board": board,
+                        "complete_upto": value,
+                        "updated_at": utcnow(),
+                        "crawl_id": crawl_id,
+                    },
+                    pk="board",
+                )
+
+    def due_for_revisit(self, board: str, published_since: date, fetched_before: str) -> list[int]:
+        """Recent articles whose last fetch is older than the re-visit interval."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT no FROM articles WHERE board = ? AND published >= ?"
+                " AND (last_fetched IS NULL OR last_fetched < ?) ORDER BY no DESC",
+                [board, published_since.isoformat(), fetched_before],
+            )
+        ]
+
+    # -- the run ledger -----------------------------------------------------
+    def start_crawl(self, spider: str, board: str, mode: str, base_url: str) -> int:
+        try:
+            with self.db.atomic():
+                # A run killed with -9 never finished its row: say so, once.
+                self.db.execute(
+                    "UPDATE crawls SET status = ?, finish_reason = 'killed' WHERE status = ?",
+                    [schema.INTERRUPTED, schema.RUNNING],
+                )
+                table = self.db["crawls"].insert(
+                    {
+                        "spider": spider,
+                        "board": board,
+                        "mode": mode,
+                        "base_url": base_url,
+                        "started_at": utcnow(),
+                        "status": schema.RUNNING,
+                        "pid": os.getpid(),
+                    }
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot start the run ledger: {exc}") from exc
+        assert table.last_pk is not None
+        return int(table.last_pk)
+
+    def finish_crawl(self, crawl_id: int, **fields: Any) -> None:
+        fields.setdefault("finished_at", utcnow())
+        if isinstance(fields.get("collapsed_fields"), list | tuple):
+            fields["collapsed_fields"] = json.dumps(list(fields["collapsed_fields"]))
+        try:
+            with self.db.atomic():
+                self.db["crawls"].update(crawl_id, fields)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot finish the run ledger: {exc}") from exc
+
+    def record_skipped(
+        self, spider: str, board: str, mode: str, message: str, exit_code: int
+    ) -> None:
+        now = utcnow()
+        with self.db.atomic():
+            self.db["crawls"].insert(
+                {
+                    "spider": spider,
+                    "board": board,
+                    "mode": mode,
+                    "started_at": now,
+                    "finished_at": now,
+                    "status": schema.SKIPPED,
+                    "finish_reason": "locked",
+                    "exit_code": exit_code,
+                    "message": message,
+                    "pid": os.getpid(),
+                }
+            )
+
+    def last_ok_crawl(self, spider: str) -> dict[str, Any] | None:
+        return self._row(
+            "SELECT * FROM crawls WHERE spider = ? AND status = ? ORDER BY id DESC LIMIT 1",
+            (spider, schema.OK),
+        )
+
+    # -- reading ------------------------------------------------------------
+    def article(self, board: str, no: int) -> dict[str, Any] | None:
+        return self._row("SELECT * FROM articles WHERE board = ? AND no = ?", (board, no))
+
+    def links(self, board: str, no: int) -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                "SELECT rel, url, text, target_no FROM links WHERE board = ? AND no = ?"
+                " ORDER BY position",
+                [board, no],
+            )
+        )
+
+    def search(self, query: str, *, limit: int = 20, raw: bool = False) -> list[SearchHit]:
+        """Full-text search; a plain query is quoted term by term unless ``raw``."""
+        match = query if raw else quote_fts(query)
+        if not match:
+            return []
+        try:
+            rows = self.db.query(
+                "SELECT a.board, a.no, a.title, a.published,"
+                " snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                [match, limit],
+            )
+            return [SearchHit(**row) for row in rows]
+        except sqlite3.OperationalError as exc:
+            raise ValueError(f"not a valid full-text query: {query!r} ({exc})") from exc
+
+    def _row(self, sql: str, params: Iterable[Any]) -> dict[str, Any] | None:
+        for row in self.db.query(sql, list(params)):
+            return row
+        return None
+
+    def iter_articles(self, board: str) -> Iterator[dict[str, Any]]:
+        yield from self.db.query("SELECT * FROM articles WHERE board = ? ORDER BY no", [board])
+
+
+def quote_fts(query: str) -> str:
+    """Turn free text into an FTS5 query of quoted terms (AND), so no syntax leaks in."""
+    terms = [term.replace('"', '""') for term in query.split() if term.strip('"')]
+    return " ".join(f'"{term}"' for term in terms)

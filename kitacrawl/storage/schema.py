@@ -1,0 +1,200 @@
+"""The database schema: the analysts' API, built by small named migrations.
+
+This module is the only place that creates or alters tables; ``docs/schema.md``
+describes the same tables for the people who query them. Migrations are
+append-only: a released one is never edited, a change is a new migration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+MIGRATIONS_TABLE = "_kitacrawl_migrations"
+
+# Statuses of a run in `crawls.status`.
+RUNNING, OK, FAILED, DRIFT, INTERRUPTED, SKIPPED = (
+    "running",
+    "ok",
+    "failed",
+    "drift",
+    "interrupted",
+    "skipped",
+)
+
+_FTS_TRIGGERS = """
+CREATE TRIGGER [articles_ai] AFTER INSERT ON [articles] BEGIN
+  INSERT INTO [articles_fts] (rowid, [title], [subtitle], [body])
+  VALUES (new.rowid, new.[title], new.[subtitle], new.[body]);
+END;
+CREATE TRIGGER [articles_ad] AFTER DELETE ON [articles] BEGIN
+  INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [subtitle], [body])
+  VALUES ('delete', old.rowid, old.[title], old.[subtitle], old.[body]);
+END;
+-- Only text changes touch the index: refreshing a hit counter must stay cheap.
+CREATE TRIGGER [articles_au] AFTER UPDATE OF [title], [subtitle], [body] ON [articles] BEGIN
+  INSERT INTO [articles_fts] ([articles_fts], rowid, [title], [subtitle], [body])
+  VALUES ('delete', old.rowid, old.[title], old.[subtitle], old.[body]);
+  INSERT INTO [articles_fts] (rowid, [title], [subtitle], [body])
+  VALUES (new.rowid, new.[title], new.[subtitle], new.[body]);
+END;
+"""
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "board": str,
+            "no": int,
+            "url": str,
+            "title": str,
+            "subtitle": str,
+            "published": str,
+            "hits": int,
+            "body": str,
+            "content_hash": str,
+            "first_seen": str,
+            "last_seen": str,
+            "last_fetched": str,
+            "last_changed": str,
+            "crawl_id": int,
+        },
+        pk=("board", "no"),
+        not_null={"board", "no", "url", "title", "body", "content_hash", "first_seen", "last_seen"},
+    )
+    db["articles"].create_index(["published"])
+    db["articles"].enable_fts(["title", "subtitle", "body"], create_triggers=False)
+    db.executescript(_FTS_TRIGGERS)
+
+    db["links"].create(
+        {
+            "id": int,
+            "board": str,
+            "no": int,
+            "position": int,
+            "rel": str,
+            "url": str,
+            "text": str,
+            "target_no": int,
+        },
+        pk="id",
+        not_null={"board", "no", "position", "rel", "url"},
+    )
+    db["links"].create_index(["board", "no", "position"], unique=True)
+    db["links"].create_index(["target_no"])
+
+    db["hits"].create(
+        {
+            "id": int,
+            "board": str,
+            "no": int,
+            "hits": int,
+            "observed_at": str,
+            "crawl_id": int,
+            "source": str,
+        },
+        pk="id",
+        not_null={"board", "no", "hits", "observed_at"},
+    )
+    db["hits"].create_index(["board", "no", "observed_at"])
+
+    db["crawls"].create(
+        {
+            "id": int,
+            "spider": str,
+            "board": str,
+            "mode": str,
+            "base_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "finish_reason": str,
+            "exit_code": int,
+            "requests": int,
+            "responses": int,
+            "list_pages": int,
+            "article_pages": int,
+            "articles_new": int,
+            "articles_changed": int,
+            "articles_unchanged": int,
+            "problems": int,
+            "hit_observations": int,
+            "share_published": float,
+            "share_hits": float,
+            "share_subtitle": float,
+            "share_body": float,
+            "collapsed_fields": str,
+            "message": str,
+            "pid": int,
+        },
+        pk="id",
+        not_null={"spider", "started_at", "status"},
+    )
+
+    db["problems"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "board": str,
+            "no": int,
+            "url": str,
+            "kind": str,
+            "detail": str,
+            "observed_at": str,
+        },
+        pk="id",
+        not_null={"url", "kind", "observed_at"},
+    )
+    db["problems"].create_index(["board", "no"])
+    db["problems"].create_index(["crawl_id"])
+
+    db["revisions"].create(
+        {
+            "id": int,
+            "board": str,
+            "no": int,
+            "title": str,
+            "subtitle": str,
+            "body": str,
+            "content_hash": str,
+            "valid_from": str,
+            "replaced_at": str,
+            "crawl_id": int,
+        },
+        pk="id",
+        not_null={"board", "no", "title", "body", "replaced_at"},
+    )
+    db["revisions"].create_index(["board", "no"])
+
+    # What an incremental run may trust: every listed article numbered at or
+    # below `complete_upto` was stored (or is known to be gone).
+    db["board_state"].create(
+        {"board": str, "complete_upto": int, "updated_at": str, "crawl_id": int},
+        pk="board",
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("001_initial", _m001_initial),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the migrations this database lacks, each in its own transaction."""
+    if not db[MIGRATIONS_TABLE].exists():
+        db[MIGRATIONS_TABLE].create({"name": str, "applied_at": str}, pk="name")
+    applied = {row["name"] for row in db[MIGRATIONS_TABLE].rows}
+    done: list[str] = []
+    for name, step in MIGRATIONS:
+        if name in applied:
+            continue
+        with db.atomic():
+            step(db)
+            db.execute(
+                f"INSERT INTO [{MIGRATIONS_TABLE}] (name, applied_at) "
+                "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                [name],
+            )
+        done.append(name)
+    return done

@@ -1,0 +1,158 @@
+"""Storage on an in-memory database: upserts, history, revisions, the ledger."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kitacrawl.items import Article, Link, Problem
+from kitacrawl.storage import Storage, StorageError
+
+
+@pytest.fixture
+def storage() -> Storage:
+    return Storage.memory()
+
+
+def article(no: int = 7, **changes: object) -> Article:
+    fields: dict[str, object] = {
+        "board": "news", "no": no, "url": f"http://www.kita.org/about/newsView.do?no={no}",
+        "title": "KITA Held 'Trade Talks'", "body": "First paragraph.\n\nSecond “quoted”.",
+        "subtitle": "A subtitle", "published": date(2020, 9, 23), "hits": 100,
+        "links": [Link(rel="prev", url="http://www.kita.org/about/newsView.do?no=6",
+                       text="Older", target_no=6)],
+    }
+    fields.update(changes)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+def test_schema_has_the_documented_tables(storage: Storage) -> None:
+    tables = set(storage.db.table_names())
+    assert {"articles", "links", "hits", "crawls", "problems", "revisions",
+            "board_state", "articles_fts"} <= tables
+    assert storage.db["articles"].pks == ["board", "no"]
+    assert storage.db.execute("PRAGMA journal_mode").fetchone()[0] == "memory"
+
+
+def test_wal_mode_on_a_file(tmp_path: Path) -> None:
+    storage = Storage.open(tmp_path / "kita.db")
+    assert storage.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    storage.close()
+
+
+def test_rerun_updates_in_place(storage: Storage) -> None:
+    assert storage.save_article(article(), 1) == "new"
+    assert storage.save_article(article(hits=120), 2) == "unchanged"
+    assert storage.db["articles"].count == 1
+    assert storage.db["links"].count == 1
+    row = storage.article("news", 7)
+    assert row is not None
+    assert row["hits"] == 120
+    assert row["published"] == "2020-09-23"
+    assert row["last_changed"] is None
+    assert [r["hits"] for r in storage.db["hits"].rows] == [100, 120]
+
+
+def test_edit_keeps_the_old_version(storage: Storage) -> None:
+    storage.save_article(article(), 1)
+    assert storage.save_article(article(body="Rewritten."), 2) == "changed"
+    row = storage.article("news", 7)
+    assert row is not None
+    assert row["body"] == "Rewritten."
+    assert row["last_changed"] is not None
+    revisions = list(storage.db["revisions"].rows)
+    assert [r["body"] for r in revisions] == ["First paragraph.\n\nSecond “quoted”."]
+    assert storage.search("Rewritten")[0].no == 7
+    assert storage.search("paragraph") == []
+
+
+def test_missing_values_never_erase_known_ones(storage: Storage) -> None:
+    storage.save_article(article(), 1)
+    storage.save_article(article(published=None, hits=None), 2)
+    row = storage.article("news", 7)
+    assert row is not None
+    assert (row["published"], row["hits"]) == ("2020-09-23", 100)
+
+
+def test_links_are_replaced_when_a_neighbour_appears(storage: Storage) -> None:
+    storage.save_article(article(), 1)
+    newer = Link(rel="next", url="http://www.kita.org/about/newsView.do?no=8", text="Newer",
+                 target_no=8)
+    storage.save_article(article(links=[*article().links, newer]), 2)
+    assert [link["rel"] for link in storage.links("news", 7)] == ["prev", "next"]
+
+
+def test_list_counters_update_the_latest_value(storage: Storage) -> None:
+    storage.save_article(article(), 1)
+    assert storage.observe_hits("news", {7: 150, 99: 3}, 2) == 2
+    row = storage.article("news", 7)
+    assert row is not None
+    assert row["hits"] == 150
+    assert storage.db["hits"].count == 3
+
+
+def test_fts_follows_inserts_and_updates(storage: Storage) -> None:
+    storage.save_article(article(1, title="Korea-Russia Business Dialogue"), 1)
+    storage.save_article(article(2, title="Webinar on distribution"), 1)
+    assert [hit.no for hit in storage.search("dialogue")] == [1]
+    storage.db.execute("DELETE FROM articles WHERE no = 1")
+    assert storage.search("dialogue") == []
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR", "title:(", "x' OR 1=1 --", "*", "NEAR("])
+def test_hostile_search_terms_are_quoted(storage: Storage, query: str) -> None:
+    storage.save_article(article(), 1)
+    assert isinstance(storage.search(query), list)
+
+
+def test_raw_fts_syntax_errors_are_clear(storage: Storage) -> None:
+    with pytest.raises(ValueError, match="not a valid full-text query"):
+        storage.search('"unterminated', raw=True)
+
+
+def test_known_numbers_and_retries(storage: Storage) -> None:
+    storage.save_article(article(7), 1)
+    storage.record_problem(Problem(board="news", url="u8", kind="http_404", no=8), 1)
+    storage.record_problem(Problem(board="news", url="u9", kind="http_500", no=9), 1)
+    storage.record_problem(Problem(board="news", url="u9", kind="timeout", no=9), 2)
+    assert storage.known_numbers("news") == {7, 8}
+    assert storage.retry_numbers("news", max_runs=5) == [9]
+    assert storage.retry_numbers("news", max_runs=2) == []
+
+
+def test_ledger_marks_killed_runs(storage: Storage) -> None:
+    first = storage.start_crawl("news", "news", "full", "http://x")
+    second = storage.start_crawl("news", "news", "incremental", "http://x")
+    storage.finish_crawl(second, status="ok", collapsed_fields=["title"])
+    rows = {r["id"]: r for r in storage.db["crawls"].rows}
+    assert rows[first]["status"] == "interrupted"
+    assert rows[first]["finish_reason"] == "killed"
+    assert rows[second]["collapsed_fields"] == '["title"]'
+    assert storage.last_ok_crawl("news")["id"] == second  # type: ignore[index]
+
+
+def test_complete_upto_round_trip(storage: Storage) -> None:
+    assert storage.complete_upto("news") is None
+    storage.set_complete_upto("news", 2705, 1)
+    assert storage.complete_upto("news") == 2705
+    storage.set_complete_upto("news", None, 1)
+    assert storage.complete_upto("news") is None
+
+
+def test_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "kita.db"
+    Storage.open(path).close()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    storage = Storage(__import__("sqlite_utils").Database(conn))
+    with pytest.raises(StorageError, match="cannot store article 7"):
+        storage.save_article(article(), 1)
+
+
+def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError, match="cannot open database"):
+        Storage.open(blocker / "kita.db")
