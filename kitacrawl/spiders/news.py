@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -59,7 +60,17 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.plan.hard_max_pages = settings.getint("KITACRAWL_MAX_LIST_PAGES", 5000)
         spider.low_water = settings.getint("KITACRAWL_QUEUE_LOW_WATER", 64)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    def on_idle(self) -> None:
+        # A request dropped without callback or errback would leave a deferred
+        # list page waiting for ever; an idle engine means the queue is empty.
+        if self.deferred_list_page is not None:
+            page, self.deferred_list_page = self.deferred_list_page, None
+            self.pending_articles = 0
+            self.crawler.engine.crawl(self.list_request(page))
+            raise DontCloseSpider
 
     # -- start --------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:

@@ -204,14 +204,17 @@ class Storage:
     def observe_hits(
         self, board: str, counts: dict[int, int], crawl_id: int | None, source: str = "list"
     ) -> int:
-        """Record counters read for these articles; known articles get the new value."""
+        """Record counters read off a list; stored articles that show one get the new value."""
         if not counts:
             return 0
         try:
             with self.db.atomic():
                 self._insert_hits(board, counts, crawl_id, source, utcnow())
+                # An article whose page shows no counter keeps NULL: the list's figure
+                # goes to the history only, so the row still says what the page says.
                 self.db.conn.executemany(
-                    "UPDATE articles SET hits = ? WHERE board = ? AND no = ? AND hits IS NOT ?",
+                    "UPDATE articles SET hits = ? WHERE board = ? AND no = ?"
+                    " AND hits IS NOT NULL AND hits != ?",
                     [(hits, board, no, hits) for no, hits in counts.items()],
                 )
         except sqlite3.Error as exc:

@@ -1,0 +1,118 @@
+"""End to end: crawl the imitation with `scrapy crawl news`, compare with its truth."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kitacrawl.mocksite.content import build_board
+from kitacrawl.mocksite.server import MockSite
+from kitacrawl.outcome import ExitCode
+from tests import crawlrun
+
+pytestmark = pytest.mark.slow
+
+FIELDS = ("url", "title", "subtitle", "published", "hits", "body")
+
+
+def article_fetches(site: MockSite) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for target in site.requests:
+        match = re.search(r"newsView\.do.*[?&]no=(\d+)", target)
+        if match:
+            counts[int(match.group(1))] += 1
+    return counts
+
+
+def list_fetches(site: MockSite) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for target in site.requests:
+        if "newsList.do" in target:
+            match = re.search(r"pageIndex=(\d+)", target)
+            counts[int(match.group(1)) if match else 1] += 1
+    return counts
+
+
+def assert_matches_truth(db: Path, truth: dict[str, Any]) -> None:
+    state = crawlrun.snapshot(db)
+    expected = {a["no"]: a for a in truth["articles"]}
+    stored = state["articles"]
+    assert sorted(stored) == sorted(expected), "stored articles differ from the truth"
+    wrong = [
+        f"{no}.{name}: {stored[no][name]!r} != {article[name]!r}"
+        for no, article in expected.items()
+        for name in FIELDS
+        if stored[no][name] != article[name]
+    ]
+    assert not wrong, "\n".join(wrong[:20])
+    wrong_links = [no for no, article in expected.items() if state["links"][no] != article["links"]]
+    assert not wrong_links, f"links differ for {wrong_links}: {state['links'][wrong_links[0]]}"
+    problem_nos = {p["no"] for p in state["problems"]}
+    for problem in truth["problems"]:
+        assert problem["no"] in problem_nos, f"no problem row for {problem}"
+        kinds = {p["kind"] for p in state["problems"] if p["no"] == problem["no"]}
+        assert problem["kind"] in kinds, f"{problem['no']}: {kinds} lacks {problem['kind']}"
+    assert not problem_nos & set(stored), "a problem page was stored as an article"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"past_end": "empty", "list_links": "mixed", "paging": "last"},
+        {"past_end": "last", "list_links": "onclick", "paging": "blocks"},
+        {"past_end": "first", "list_links": "href", "paging": "blocks", "list_columns": False},
+    ],
+    ids=["empty-mixed-last", "last-onclick-blocks", "first-href-nocolumns"],
+)
+def test_full_crawl_stores_exactly_the_truth(db: Path, options: dict[str, Any]) -> None:
+    with MockSite(build_board(60), **options) as site:
+        result = crawlrun.crawl(site.base_url, db)
+        truth = site.ground_truth()
+        fetched = article_fetches(site)
+        lists = list_fetches(site)
+    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert_matches_truth(db, truth)
+    # Every article page once (a flaky page's retry is the same fetch repeated).
+    assert all(count == 1 for no, count in fetched.items() if no in {
+        a["no"] for a in truth["articles"]} and count != 2), fetched
+    assert max(lists.values()) == 1, f"a list page was fetched twice: {lists}"
+    assert len(lists) <= truth["list_pages"] + 1, "paging went past the end more than once"
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert ledger["status"] == "ok"
+    assert ledger["exit_code"] == 0
+    assert ledger["articles_new"] == len(truth["articles"])
+    assert ledger["problems"] >= len(truth["problems"])
+
+
+def test_single_article_for_debugging(site: MockSite, db: Path) -> None:
+    truth = site.ground_truth()
+    target = truth["articles"][len(truth["articles"]) // 2]
+    result = crawlrun.crawl(site.base_url, db, "-a", f"no={target['no']}")
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    state = crawlrun.snapshot(db)
+    assert list(state["articles"]) == [target["no"]]
+    assert state["articles"][target["no"]]["body"] == target["body"]
+    assert not any("newsList.do" in r for r in site.requests)
+
+
+def test_max_pages_stops_paging(site: MockSite, db: Path) -> None:
+    result = crawlrun.crawl(site.base_url, db, "-a", "max_pages=2", "-a", "mode=full")
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert set(list_fetches(site)) == {1, 2}
+
+
+def test_rerun_updates_in_place(site: MockSite, db: Path) -> None:
+    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    first = crawlrun.snapshot(db)
+    assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
+    second = crawlrun.snapshot(db)
+    assert sorted(second["articles"]) == sorted(first["articles"])
+    assert sum(len(v) for v in second["links"].values()) == sum(
+        len(v) for v in first["links"].values()
+    )
+    assert second["crawls"][-1]["articles_unchanged"] == len(first["articles"])
+    assert_matches_truth(db, site.ground_truth())
