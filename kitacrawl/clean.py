@@ -14,7 +14,10 @@ from datetime import date
 from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE
 
 # Every kind of horizontal space the site's editors leave behind, nbsp first.
-_SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width spaces, word joiners and stray BOMs show nothing: dropped, not made a
+# space, so that `COVID\u200b-19` stays `COVID-19` as the page shows it.
+_ZERO_WIDTH_RE = re.compile(r"[\u200b\u2060\ufeff]")
 _BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\u00a0]*")
 # `- text -` with any mix of spaces and dashes around it.
 _SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
@@ -22,10 +25,10 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def normalise_space(text: str | None) -> str:
-    """Collapse whitespace (non-breaking and zero-width included) to one space."""
+    """Collapse whitespace (non-breaking included) to one space; drop zero-width spaces."""
     if not text:
         return ""
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", text)).strip()
 
 
 def strip_bullet(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kitacrawl.items import ListPage
+from kitacrawl.items import ListPage, ListRow
 
 INCREMENTAL, FULL, SINGLE = "incremental", "full", "single"
 MODES = (INCREMENTAL, FULL)
@@ -45,6 +45,7 @@ class Plan:
     rows_first_page: int | None = None
     max_seen: int | None = None
     paging_complete: bool = False
+    _previous_unknown: bool = False
 
     def initial_articles(self) -> list[int]:
         if self.mode != INCREMENTAL:
@@ -82,6 +83,7 @@ class Plan:
             or row.no not in self.known
             or (not list_has_hits and not row.pinned)
         ]
+        wanted += self._newer_neighbour_changed(regular)
         articles = self._claim(wanted)
 
         stop = self._stop_reason(page_no, page, regular, fresh)
@@ -94,7 +96,20 @@ class Plan:
         self.pages_requested.add(next_page)
         return ListDecision(articles, next_page)
 
-    def _stop_reason(self, page_no: int, page: ListPage, regular: list, fresh: list) -> str | None:
+    def _newer_neighbour_changed(self, regular: list[ListRow]) -> list[int]:
+        """Stored articles right below a new one: their "next" link now points at it."""
+        if self.mode != INCREMENTAL:
+            return []
+        changed: list[int] = []
+        for row in regular:
+            if row.no in self.known and self._previous_unknown:
+                changed.append(row.no)
+            self._previous_unknown = row.no not in self.known
+        return changed
+
+    def _stop_reason(
+        self, page_no: int, page: ListPage, regular: list[ListRow], fresh: list[ListRow]
+    ) -> str | None:
         if not fresh:
             # Past the end the server sends an empty list, or the last or first
             # page again: either way this page brought nothing new.

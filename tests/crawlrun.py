@@ -18,8 +18,12 @@ from kitacrawl.storage import Storage
 
 PROJECT = Path(__file__).resolve().parent.parent
 FAST_LOCAL = (
-    "DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=0", "CONCURRENT_REQUESTS=8",
-    "CONCURRENT_REQUESTS_PER_DOMAIN=8", "LOG_LEVEL=INFO", "DOWNLOAD_TIMEOUT=2",
+    "DOWNLOAD_DELAY=0",
+    "AUTOTHROTTLE_ENABLED=0",
+    "CONCURRENT_REQUESTS=8",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "LOG_LEVEL=INFO",
+    "DOWNLOAD_TIMEOUT=2",
     "RETRY_TIMES=1",
 )
 
@@ -32,8 +36,7 @@ class CrawlResult:
 
 def command(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> list[str]:
     cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args]
-    for setting in (*FAST_LOCAL, f"KITACRAWL_BASE_URL={base_url}", f"KITACRAWL_DB={db}",
-                    *settings):
+    for setting in (*FAST_LOCAL, f"KITACRAWL_BASE_URL={base_url}", f"KITACRAWL_DB={db}", *settings):
         cmd += ["-s", setting]
     return cmd
 
@@ -46,19 +49,29 @@ def environment() -> dict[str, str]:
     return env
 
 
-def crawl(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = (),
-          timeout: float = 180) -> CrawlResult:
+def crawl(
+    base_url: str, db: Path, *args: str, settings: tuple[str, ...] = (), timeout: float = 180
+) -> CrawlResult:
     done = subprocess.run(
-        command(base_url, db, *args, settings=settings), cwd=PROJECT, env=environment(),
-        capture_output=True, text=True, timeout=timeout, check=False,
+        command(base_url, db, *args, settings=settings),
+        cwd=PROJECT,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     return CrawlResult(done.returncode, done.stderr)
 
 
 def start(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> subprocess.Popen:
     return subprocess.Popen(
-        command(base_url, db, *args, settings=settings), cwd=PROJECT, env=environment(),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        command(base_url, db, *args, settings=settings),
+        cwd=PROJECT,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

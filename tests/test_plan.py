@@ -6,8 +6,13 @@ from kitacrawl.items import ListPage, ListRow
 from kitacrawl.plan import FULL, INCREMENTAL, Plan
 
 
-def page(numbers: list[int], *, pinned: tuple[int, ...] = (), bar: tuple[int, ...] = (),
-         hits: bool = True) -> ListPage:
+def page(
+    numbers: list[int],
+    *,
+    pinned: tuple[int, ...] = (),
+    bar: tuple[int, ...] = (),
+    hits: bool = True,
+) -> ListPage:
     rows = [ListRow(no=n, url=f"u{n}", hits=100 if hits else None, pinned=True) for n in pinned]
     rows += [ListRow(no=n, url=f"u{n}", hits=100 if hits else None) for n in numbers]
     return ListPage(rows=rows, page_numbers=list(bar))
@@ -57,7 +62,8 @@ def test_rows_shifted_down_by_new_articles_are_not_fetched_twice() -> None:
 def test_incremental_stops_when_a_page_ends_at_or_below_the_mark() -> None:
     plan = Plan(mode=INCREMENTAL, known={28, 27, 26, 25}, complete_upto=28)
     decision = plan.on_list_page(1, page([31, 30, 29, 28, 27]))
-    assert decision.articles == [31, 30, 29]
+    # 28 is fetched again: its "next" neighbour is new.
+    assert decision.articles == [31, 30, 29, 28]
     assert decision.next_page is None
     assert plan.complete_upto_after() == 31
 
@@ -99,6 +105,11 @@ def test_revisits_and_retries_are_claimed_once() -> None:
     plan = Plan(mode=INCREMENTAL, known={30, 29}, complete_upto=30, revisit=[30], retry=[12, 30])
     assert plan.initial_articles() == [12, 30]
     assert plan.on_list_page(1, page([31, 30, 29])).articles == [31]
+
+
+def test_unchanged_board_refetches_nothing() -> None:
+    plan = Plan(mode=INCREMENTAL, known={30, 29, 28}, complete_upto=30)
+    assert plan.on_list_page(1, page([30, 29, 28])).articles == []
 
 
 def test_the_hard_page_limit_ends_an_endless_list() -> None:

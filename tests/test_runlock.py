@@ -20,7 +20,9 @@ def test_a_second_process_is_refused_and_a_dead_holder_frees_the_lock(tmp_path: 
     db = tmp_path / "kita.db"
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None

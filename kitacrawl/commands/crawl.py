@@ -27,29 +27,33 @@ class Command(ScrapyCrawlCommand):
             "Run a spider; exit codes: 0 ok, 3 failed, 4 drift, 5 locked, 6 storage, 7 interrupted"
         )
 
-    def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        if len(args) != 1:
-            raise UsageError("give exactly one spider name")
-        assert self.crawler_process is not None and self.settings is not None
-        spname = args[0]
-        db_path = db_path_from(self.settings)
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        # The lock is taken here, before Scrapy sets up logging and prints its
+        # banner, so that a refused run says one line and nothing else.
+        assert self.settings is not None
+        self.db_path = db_path_from(self.settings)
         try:
-            runlock.acquire(db_path)
+            runlock.acquire(self.db_path)
         except runlock.LockedError as exc:
             print(f"kitacrawl: {exc}; nothing done", file=sys.stderr)
-            _record_skipped(db_path, spname, opts.spargs.get("mode", "incremental"), str(exc))
-            self.exitcode = int(ExitCode.LOCKED)
-            return
+            spider = args[0] if args else "?"
+            _record_skipped(self.db_path, spider, opts.spargs.get("mode", "incremental"), str(exc))
+            raise SystemExit(int(ExitCode.LOCKED)) from None
         except OSError as exc:
-            print(f"kitacrawl: cannot create the lock for {db_path}: {exc}", file=sys.stderr)
-            self.exitcode = int(ExitCode.STORAGE)
-            return
+            print(f"kitacrawl: cannot create the lock for {self.db_path}: {exc}", file=sys.stderr)
+            raise SystemExit(int(ExitCode.STORAGE)) from None
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
         try:
-            crawler = self._create_crawler(spname)
+            if len(args) != 1:
+                raise UsageError("give exactly one spider name")
+            assert self.crawler_process is not None
+            crawler = self._create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
         finally:
-            runlock.release(db_path)
+            runlock.release(self.db_path)
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
             return

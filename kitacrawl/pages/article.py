@@ -67,15 +67,18 @@ class ArticlePage:
 
     def check_page(self) -> None:
         """Raise ParseError when the page is not a whole article page."""
+        text = self._raw_text if self._raw_text is not None else self.sel.get()
+        tail = text[-4096:].lower().rstrip()
         has_body = bool(first(self.sel, site.ARTICLE_BODY))
         if not has_body and not first(self.sel, site.ARTICLE_TITLE):
             scripts = " ".join(self.sel.xpath("//script/text()").getall())
-            if site.ALERT_RE.search(scripts):
+            # The layout's own scripts (search-box validation) call alert() too, so a
+            # page cut off in its header is not "deleted": the alert answer arrives
+            # whole, as a document or as nothing but the script.
+            if site.ALERT_RE.search(scripts) and ("</html>" in tail or tail.endswith("</script>")):
                 raise ParseError("deleted", "the page is only an alert() script")
-        if not first(self.sel, site.PAGE_END_MARKERS):
-            text = self._raw_text if self._raw_text is not None else self.sel.get()
-            if "</html>" not in text[-4096:].lower():
-                raise ParseError("truncated", "the page ends before its footer")
+        if not first(self.sel, site.PAGE_END_MARKERS) and "</html>" not in tail:
+            raise ParseError("truncated", "the page ends before its footer")
 
     def to_item(self) -> Article:
         self.check_page()

@@ -66,7 +66,10 @@ class Storage:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
             db = sqlite_utils.Database(conn)
-            if str(path) != ":memory:":
+            # Switching the journal mode needs a moment alone with the file:
+            # only ask when it is not already WAL (readers may be in it).
+            mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(path) != ":memory:" and mode != "wal":
                 db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
@@ -302,7 +305,7 @@ class Storage:
             r[0]
             for r in self.db.execute(
                 "SELECT no FROM articles WHERE board = ? AND published >= ?"
-                " AND (last_fetched IS NULL OR last_fetched < ?) ORDER BY no DESC",
+                " AND (last_fetched IS NULL OR last_fetched <= ?) ORDER BY no DESC",
                 [board, published_since.isoformat(), fetched_before],
             )
         ]

@@ -181,20 +181,32 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply the migrations this database lacks, each in its own transaction."""
-    if not db[MIGRATIONS_TABLE].exists():
-        db[MIGRATIONS_TABLE].create({"name": str, "applied_at": str}, pk="name")
-    applied = {row["name"] for row in db[MIGRATIONS_TABLE].rows}
+    """Apply the migrations this database lacks, all in one transaction.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front, so a reader or a second
+    process opening the same file waits its turn instead of failing midway.
+    """
     done: list[str] = []
-    for name, step in MIGRATIONS:
-        if name in applied:
-            continue
-        with db.atomic():
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute(
+            f"CREATE TABLE IF NOT EXISTS [{MIGRATIONS_TABLE}]"
+            " ([name] TEXT PRIMARY KEY, [applied_at] TEXT)"
+        )
+        applied = {row[0] for row in db.conn.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}]")}
+        for name, step in MIGRATIONS:
+            if name in applied:
+                continue
             step(db)
-            db.execute(
+            db.conn.execute(
                 f"INSERT INTO [{MIGRATIONS_TABLE}] (name, applied_at) "
                 "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                 [name],
             )
-        done.append(name)
+            done.append(name)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
     return done

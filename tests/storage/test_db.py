@@ -19,11 +19,22 @@ def storage() -> Storage:
 
 def article(no: int = 7, **changes: object) -> Article:
     fields: dict[str, object] = {
-        "board": "news", "no": no, "url": f"http://www.kita.org/about/newsView.do?no={no}",
-        "title": "KITA Held 'Trade Talks'", "body": "First paragraph.\n\nSecond “quoted”.",
-        "subtitle": "A subtitle", "published": date(2020, 9, 23), "hits": 100,
-        "links": [Link(rel="prev", url="http://www.kita.org/about/newsView.do?no=6",
-                       text="Older", target_no=6)],
+        "board": "news",
+        "no": no,
+        "url": f"http://www.kita.org/about/newsView.do?no={no}",
+        "title": "KITA Held 'Trade Talks'",
+        "body": "First paragraph.\n\nSecond “quoted”.",
+        "subtitle": "A subtitle",
+        "published": date(2020, 9, 23),
+        "hits": 100,
+        "links": [
+            Link(
+                rel="prev",
+                url="http://www.kita.org/about/newsView.do?no=6",
+                text="Older",
+                target_no=6,
+            )
+        ],
     }
     fields.update(changes)
     return Article(**fields)  # type: ignore[arg-type]
@@ -31,8 +42,16 @@ def article(no: int = 7, **changes: object) -> Article:
 
 def test_schema_has_the_documented_tables(storage: Storage) -> None:
     tables = set(storage.db.table_names())
-    assert {"articles", "links", "hits", "crawls", "problems", "revisions",
-            "board_state", "articles_fts"} <= tables
+    assert {
+        "articles",
+        "links",
+        "hits",
+        "crawls",
+        "problems",
+        "revisions",
+        "board_state",
+        "articles_fts",
+    } <= tables
     assert storage.db["articles"].pks == ["board", "no"]
     assert storage.db.execute("PRAGMA journal_mode").fetchone()[0] == "memory"
 
@@ -79,8 +98,9 @@ def test_missing_values_never_erase_known_ones(storage: Storage) -> None:
 
 def test_links_are_replaced_when_a_neighbour_appears(storage: Storage) -> None:
     storage.save_article(article(), 1)
-    newer = Link(rel="next", url="http://www.kita.org/about/newsView.do?no=8", text="Newer",
-                 target_no=8)
+    newer = Link(
+        rel="next", url="http://www.kita.org/about/newsView.do?no=8", text="Newer", target_no=8
+    )
     storage.save_article(article(links=[*article().links, newer]), 2)
     assert [link["rel"] for link in storage.links("news", 7)] == ["prev", "next"]
 

@@ -1,0 +1,544 @@
+"""An offline imitation of www.kita.org's English news board, served on 127.0.0.1.
+
+The fake site answers like the real one as far as the site contract knows it:
+
+- ``/robots.txt``: everything allowed except the file servlet under ``/cmm/``.
+- ``/about/newsList.do?pageIndex=N`` (``id=`` and ``searchWrd=`` accepted and
+  ignored; no pageIndex means 1): the news list, newest first, 10 rows a page,
+  ``<p class="total">``, ``<table class="board_list">`` whose No. column is a
+  row counter rather than the id, row links as plain hrefs, hrefs with a
+  ``;JSESSIONID_ORG=...Hyper`` session, ``fn_view('N')`` handlers on the link
+  or on the row, optional date and hit columns, pinned notice rows on top of
+  every page, and an eGov paging bar (first/numbers/last, or only the current
+  block of ten and an arrow to the next). Past the last page it answers an
+  empty list ("No posts."), the last page again, or the first page again.
+- ``/about/newsView.do?no=N`` (other parameters ignored): an article page in
+  one of the site's 2017-2022 layouts (see ``content.py``), or one of its bad
+  pages: 404 for a listed post that is gone, a page that is only an alert for
+  a deleted post, a page cut off in the middle, a 500, a page with an empty
+  title or an empty body, and a 503 on the first request of a flaky post.
+  Ids that never existed answer 404.
+- ``/cmm/fms/FileDown.do?atchFileId=...&fileSn=0``: a small binary file.
+- A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
+  ignored on every path, as the servlet container does.
+
+Every answer is HTTP/1.1 with keep-alive and a Content-Length. Pages are
+rendered once and cached until the board changes. Optional faults for
+reliability tests hit a few fixed article ids (``fault_targets()``); with
+``drift=True`` every page comes in a renamed markup that a crawler written
+for the contract cannot read. ``publish``, ``bump_hits`` and ``edit`` change
+the board while it is served; ``ground_truth()`` always describes what a
+correct crawl of the current board yields.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import random
+import re
+import socket
+import struct
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from kitacrawl.mocksite.content import (
+    FILE_PATH,
+    FLAKY,
+    LIST_LINK_MODES,
+    LIST_PATH,
+    PAGING_STYLES,
+    PAST_END_MODES,
+    VIEW_PATH,
+    Board,
+    ListOptions,
+    Page,
+    error_page,
+)
+
+# Fault name -> problem kind a correct crawler records (None: it recovers the article).
+FAULTS: dict[str, str | None] = {
+    "slow": "timeout",
+    "reset": "connection",
+    "429": None,
+    "offsite_redirect": "offsite_redirect",
+    "redirect_loop": "redirect_loop",
+    "oversize": "too_large",
+    "content_type": "not_html",
+}
+OFFSITE_URL = "http://example.invalid/"
+OVERSIZE_BYTES = 3 * 1024 * 1024
+SESSION_RE = re.compile(r";jsessionid[_a-z]*=[^/?#;]*", re.IGNORECASE)
+ROBOTS_TXT = b"User-agent: *\nDisallow: /cmm/\n"
+# Marks "the fault lets this request through" (a 429 target after its first answer).
+_SERVE_NORMALLY = Page(0, "", b"")
+HOME_HTML = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
+    '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
+)
+REASONS = {
+    200: "OK",
+    302: "Found",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+class RequestLog:
+    """Thread-safe record of the request targets (path and query, as sent), in order."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: list[str] = []
+
+    def append(self, target: str) -> None:
+        with self._lock:
+            self._items.append(target)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def snapshot(self) -> list[str]:
+        with self._lock:
+            return list(self._items)
+
+    def counts(self) -> Counter[str]:
+        return Counter(self.snapshot())
+
+    def count(self, target: str) -> int:
+        return self.snapshot().count(target)
+
+    def matching(self, fragment: str) -> list[str]:
+        """The targets that contain `fragment`, in order."""
+        return [t for t in self.snapshot() if fragment in t]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.snapshot())
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def __getitem__(self, index: int) -> str:
+        with self._lock:
+            return self._items[index]
+
+    def __contains__(self, target: object) -> bool:
+        with self._lock:
+            return target in self._items
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RequestLog):
+            return self.snapshot() == other.snapshot()
+        if isinstance(other, list):
+            return self.snapshot() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RequestLog({self.snapshot()!r})"
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # A benchmark opens many connections at once.
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients hang up mid-answer all the time (timeouts, resets); that is not news.
+        pass
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # Idle keep-alive connections are dropped after this many seconds.
+    timeout = 60
+    site: ClassVar[MockSite]
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in one write; no Nagle delay on keep-alive connections.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.site._track(self.connection, add=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.site._track(self.connection, add=False)
+
+    def do_GET(self) -> None:
+        self.site._serve(self, head=False)
+
+    def do_HEAD(self) -> None:
+        self.site._serve(self, head=True)
+
+    def do_POST(self) -> None:
+        # eGov forms post the same parameters the links carry.
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        self.site._serve(self, head=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _first(params: dict[str, list[str]], name: str) -> int | None:
+    values = params.get(name)
+    if not values:
+        return None
+    try:
+        return int(values[0].strip())
+    except ValueError:
+        return None
+
+
+def _oversize(page: Page) -> Page:
+    """The page padded with a comment to OVERSIZE_BYTES."""
+    filler = OVERSIZE_BYTES - len(page.body)
+    padding = b"<!-- " + b"x" * max(filler, 0) + b" -->\n"
+    body = page.body.replace(b"</body>", padding + b"</body>", 1)
+    return Page(page.status, page.content_type, body, page.headers)
+
+
+def _binary(no: int) -> Page:
+    noise = random.Random(no).randbytes(4096)
+    return Page(200, "application/octet-stream", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise)
+
+
+class MockSite:
+    """The imitation of the site, serving `board` over HTTP on 127.0.0.1.
+
+    past_end: what a list page beyond the last answers: "empty" (a "No posts."
+        row), "last" (the last page again) or "first" (page 1 again).
+    list_links: how list rows link to articles: "href", "onclick" (an
+        ``fn_view('N')`` handler on the link) or "mixed" (plain href, href with
+        a session id, onclick on the link, onclick on the row).
+    paging: "last" (first / numbered block / last links) or "blocks" (only the
+        current block of ten and an arrow to the next block).
+    list_columns: False drops the list's date and hit columns.
+    pinned: how many old articles are pinned as notices on top of every list page.
+    faults: names from FAULTS, each applied to the ids in ``fault_targets()``.
+    drift: serve every page in a changed markup (no article should be extracted).
+    slow_seconds: how long a "slow" target stalls before it answers; set it
+        above the crawler's download timeout.
+    """
+
+    def __init__(
+        self,
+        board: Board,
+        *,
+        port: int = 0,
+        past_end: str = "empty",
+        list_links: str = "mixed",
+        paging: str = "last",
+        list_columns: bool = True,
+        pinned: int = 2,
+        faults: frozenset[str] | set[str] | tuple[str, ...] = frozenset(),
+        drift: bool = False,
+        slow_seconds: float = 3.0,
+    ) -> None:
+        for name, value, allowed in (
+            ("past_end", past_end, PAST_END_MODES),
+            ("list_links", list_links, LIST_LINK_MODES),
+            ("paging", paging, PAGING_STYLES),
+        ):
+            if value not in allowed:
+                raise ValueError(f"{name} must be one of {allowed}, not {value!r}")
+        unknown = set(faults) - set(FAULTS)
+        if unknown:
+            raise ValueError(f"unknown faults {sorted(unknown)}; known: {sorted(FAULTS)}")
+        self.board = board
+        self.faults = frozenset(faults)
+        self.drift = drift
+        self.slow_seconds = slow_seconds
+        quiet = board.quiet_nos()
+        # Old articles, so that their normal rows sit on later pages.
+        self.pinned_nos = tuple(quiet[len(quiet) // 10 :: 3][:pinned])
+        self.options = ListOptions(past_end, list_links, paging, list_columns, self.pinned_nos)
+        self._all_targets = self._choose_targets([no for no in quiet if no not in self.pinned_nos])
+        self._fault_of = {
+            no: name for name, nos in self._all_targets.items() if name in self.faults for no in nos
+        }
+        self.requests = RequestLog()
+        self._port = port
+        self._lock = threading.RLock()
+        self._cache: dict[tuple[Any, ...], Page] = {}
+        self._answered: set[tuple[str, int]] = set()
+        self._connections: set[socket.socket] = set()
+        self._stopping = threading.Event()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def _choose_targets(self, candidates: list[int]) -> dict[str, list[int]]:
+        """A few ids per fault, spread over the board; the same whichever faults are on."""
+        per_fault = min(3, 1 + len(self.board) // 500)
+        wanted = min(len(FAULTS) * per_fault, len(candidates))
+        picks = [candidates[int((j + 0.5) * len(candidates) / wanted)] for j in range(wanted)]
+        targets: dict[str, list[int]] = {name: [] for name in FAULTS}
+        for j, no in enumerate(picks):
+            targets[list(FAULTS)[j % len(FAULTS)]].append(no)
+        return targets
+
+    # -- life cycle ---------------------------------------------------------------
+
+    def start(self) -> MockSite:
+        if self._server is not None:
+            return self
+        handler = type("Handler", (_Handler,), {"site": self})
+        self._stopping.clear()
+        self._server = _Server(("127.0.0.1", self._port), handler)
+        self._port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"kitacrawl-mocksite-{self._port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        self._stopping.set()
+        server.shutdown()
+        server.server_close()
+        # Wake the threads that sit on idle keep-alive connections.
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        if thread is not None:
+            thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> MockSite:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if not self._port:
+            raise RuntimeError("MockSite is not started")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _track(self, connection: socket.socket, *, add: bool) -> None:
+        with self._lock:
+            if add:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    # -- what the crawler should find -----------------------------------------------
+
+    def fault_targets(self) -> dict[str, list[int]]:
+        """Article ids each enabled fault applies to."""
+        return {name: list(nos) for name, nos in self._all_targets.items() if name in self.faults}
+
+    def ground_truth(self, base_url: str | None = None) -> dict[str, Any]:
+        """The board's ground truth with the enabled faults' articles turned into problems."""
+        base = base_url or self.base_url
+        with self._lock:
+            truth = self.board.ground_truth(base)
+        if self.drift:
+            return {
+                "articles": [],
+                "problems": [],
+                "list_pages": truth["list_pages"],
+                "drift": True,
+            }
+        moved = {no: FAULTS[name] for no, name in self._fault_of.items() if FAULTS[name]}
+        problems = list(truth["problems"])
+        articles = []
+        for article in truth["articles"]:
+            kind = moved.get(article["no"])
+            if kind is None:
+                articles.append(article)
+            else:
+                problems.append({"no": article["no"], "url": article["url"], "kind": kind})
+        problems.sort(key=lambda p: -p["no"])
+        return {"articles": articles, "problems": problems, "list_pages": truth["list_pages"]}
+
+    def write_truth(self, path: str | Path) -> None:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(self.ground_truth(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+
+    # -- changes while serving ------------------------------------------------------
+
+    def publish(self, k: int) -> list[int]:
+        """Add `k` new articles on top of the board; returns their ids."""
+        with self._lock:
+            added = self.board.publish(k)
+            self._cache.clear()
+        return added
+
+    def bump_hits(self, delta: int | Callable[[int], int]) -> None:
+        """Raise every hit counter by `delta`, or by `delta(no)`."""
+        with self._lock:
+            self.board.bump_hits(delta)
+            self._cache.clear()
+
+    def edit(
+        self, no: int, *, new_body_paragraph: str | None = None, title: str | None = None
+    ) -> None:
+        """Append a paragraph to article `no` and/or change its title."""
+        with self._lock:
+            self.board.edit(no, new_body_paragraph=new_body_paragraph, title=title)
+            self._cache.clear()
+
+    def reset_requests(self) -> None:
+        self.requests.clear()
+
+    def rearm(self) -> None:
+        """Let flaky and 429 targets fail their next first request again."""
+        with self._lock:
+            self._answered.clear()
+
+    # -- serving --------------------------------------------------------------------
+
+    def _cached(self, key: tuple[Any, ...], render: Callable[[], Page]) -> Page:
+        page = self._cache.get(key)
+        if page is None:
+            # Rendering under the lock keeps a page from outliving a change of the board.
+            with self._lock:
+                page = self._cache.get(key)
+                if page is None:
+                    page = render()
+                    self._cache[key] = page
+        return page
+
+    def _first_time(self, what: str, no: int) -> bool:
+        with self._lock:
+            if (what, no) in self._answered:
+                return False
+            self._answered.add((what, no))
+            return True
+
+    def _serve(self, handler: _Handler, *, head: bool) -> None:
+        target = handler.path
+        self.requests.append(target)
+        if target.startswith(("http://", "https://")):
+            parts = urlsplit(target)
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+        path, _, query = target.partition("?")
+        path = SESSION_RE.sub("", path)
+        params = parse_qs(query, keep_blank_values=True)
+        page: Page | None
+        if path == VIEW_PATH:
+            no = _first(params, "no")
+            page = error_page(404) if no is None else self._article(handler, no)
+        elif path == LIST_PATH:
+            page = self._list(_first(params, "pageIndex") or 1)
+        elif path == FILE_PATH and params.get("atchFileId"):
+            file_id = params["atchFileId"][0]
+            body = f"%PDF-1.4\n% kitacrawl mocksite attachment {file_id}\n%%EOF\n".encode()
+            disposition = ("Content-Disposition", 'attachment; filename="attachment.pdf"')
+            page = Page(200, "application/octet-stream", body, (disposition,))
+        elif path == "/robots.txt":
+            page = Page(200, "text/plain", ROBOTS_TXT)
+        elif path in {"/", "/index.do"}:
+            page = Page(200, "text/html;charset=UTF-8", HOME_HTML.encode())
+        else:
+            page = error_page(404)
+        if page is not None:
+            self._send(handler, page, head=head)
+
+    def _list(self, page_index: int) -> Page:
+        page_index = max(page_index, 1)
+        # Every page past the end answers the same, so they share one cache entry.
+        key = ("list", "past" if page_index > self.board.list_pages else page_index)
+        return self._cached(
+            key, lambda: self.board.list_page(page_index, self.options, drift=self.drift)
+        )
+
+    def _article(self, handler: _Handler, no: int) -> Page | None:
+        """The answer for article `no`; None when the connection was dropped instead."""
+        post = self.board.post(no)
+        if post is not None and post.kind == FLAKY and self._first_time(FLAKY, no):
+            return error_page(503)
+        fault = self._fault_of.get(no)
+        if fault is not None:
+            page = self._fault_answer(handler, no, fault)
+            if page is not _SERVE_NORMALLY:
+                return page
+        return self._cached(("view", no), lambda: self.board.view_page(no, drift=self.drift))
+
+    def _fault_answer(self, handler: _Handler, no: int, fault: str) -> Page | None:
+        if fault == "reset":
+            self._reset(handler)
+            return None
+        if fault == "slow":
+            return None if self._stopping.wait(self.slow_seconds) else _SERVE_NORMALLY
+        if fault == "429":
+            if self._first_time("429", no):
+                return Page(429, "text/html", b"Too Many Requests\n", (("Retry-After", "1"),))
+            return _SERVE_NORMALLY
+        answers: dict[str, Callable[[], Page]] = {
+            "offsite_redirect": lambda: Page(302, "text/html", b"", (("Location", OFFSITE_URL),)),
+            "redirect_loop": lambda: Page(
+                302, "text/html", b"", (("Location", self.base_url + handler.path),)
+            ),
+            "oversize": lambda: self._cached(
+                ("oversize", no), lambda: _oversize(self.board.view_page(no, drift=self.drift))
+            ),
+            "content_type": lambda: self._cached(("binary", no), lambda: _binary(no)),
+        }
+        return answers[fault]()
+
+    @staticmethod
+    def _reset(handler: _Handler) -> None:
+        """Drop the connection with a TCP reset and no answer at all."""
+        handler.close_connection = True
+        with contextlib.suppress(OSError):
+            handler.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+            handler.connection.close()
+
+    @staticmethod
+    def _send(handler: _Handler, page: Page, *, head: bool) -> None:
+        lines = [
+            f"HTTP/1.1 {page.status} {REASONS.get(page.status, 'Unknown')}",
+            f"Date: {handler.date_time_string()}",
+            "Server: WebtoB",
+            f"Content-Type: {page.content_type}",
+            f"Content-Length: {len(page.body)}",
+            *(f"{name}: {value}" for name, value in page.headers),
+        ]
+        if handler.close_connection:
+            lines.append("Connection: close")
+        elif handler.request_version == "HTTP/1.0":
+            lines.append("Connection: keep-alive")
+        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        try:
+            handler.wfile.write(data if head else data + page.body)
+        except OSError:
+            handler.close_connection = True

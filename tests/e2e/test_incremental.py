@@ -1,0 +1,185 @@
+"""Scheduled runs: incremental crawls, hit history, edits, crash safety, the lock."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kitacrawl.mocksite.content import build_board
+from kitacrawl.mocksite.server import MockSite
+from kitacrawl.outcome import ExitCode
+from kitacrawl.storage import Storage
+from tests import crawlrun
+from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
+
+pytestmark = pytest.mark.slow
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 60) -> None:
+    """Wait for a condition of the run under test (not for a length of time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.02)
+
+
+def stored_count(db: Path) -> int:
+    """Articles stored so far, read like an analyst would while the crawl writes."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # the crawl has not created its tables yet
+    finally:
+        conn.close()
+
+
+def test_new_articles_and_moved_counters_cost_few_requests(site: MockSite, db: Path) -> None:
+    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    previous_newest = site.ground_truth()["articles"][0]["no"]
+    site.reset_requests()
+    new = site.publish(3)
+    site.bump_hits(7)
+
+    result = crawlrun.crawl(site.base_url, db)
+
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert len(site.requests) <= 15, list(site.requests)
+    state = crawlrun.snapshot(db)
+    assert set(new) <= set(state["articles"])
+    truth = site.ground_truth()
+    first_page = [a["no"] for a in truth["articles"][:10]]
+    observations: dict[int, int] = {}
+    for row in state["hits"]:
+        observations[row["no"]] = observations.get(row["no"], 0) + 1
+    assert all(observations.get(no, 0) >= 2 for no in first_page), observations
+    for no in first_page:
+        expected = next(a for a in truth["articles"] if a["no"] == no)
+        assert state["articles"][no]["hits"] == expected["hits"]
+    # Only new pages were fetched, and the one whose "next" neighbour is new;
+    # pages that failed for a passing reason are retried.
+    retried = {p["no"] for p in truth["problems"]}
+    assert set(article_fetches(site)) <= {*new, previous_newest, *retried}
+    # Counters beyond the pages read are refreshed by later runs, not this one.
+    assert_matches_truth(db, truth, fields=("url", "title", "subtitle", "published", "body"))
+    ledger = state["crawls"][-1]
+    assert (ledger["mode"], ledger["status"], ledger["articles_new"]) == ("incremental", "ok", 3)
+
+
+def test_unchanged_board_costs_robots_and_one_list_page(db: Path) -> None:
+    with MockSite(build_board(40), pinned=0) as site:
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        # Articles that failed for a passing reason are retried by a few runs; let
+        # those run out so that the board is truly unchanged.
+        for _ in range(5):
+            crawlrun.crawl(site.base_url, db)
+        site.reset_requests()
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert list(site.requests) == ["/robots.txt", "/about/newsList.do?pageIndex=1"]
+
+
+def test_edits_are_kept_as_revisions(site: MockSite, db: Path) -> None:
+    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    no = site.ground_truth()["articles"][5]["no"]
+    site.edit(no, new_body_paragraph="A correction was added.")
+    assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
+    state = crawlrun.snapshot(db)
+    assert state["articles"][no]["body"].endswith("A correction was added.")
+    assert state["articles"][no]["last_changed"] is not None
+    storage = Storage.open(db)
+    try:
+        revisions = list(storage.db["revisions"].rows)
+    finally:
+        storage.close()
+    assert [r["no"] for r in revisions] == [no]
+    assert "A correction was added." not in revisions[0]["body"]
+    assert state["crawls"][-1]["articles_changed"] == 1
+
+
+def test_recent_articles_are_revisited_for_edits(site: MockSite, db: Path) -> None:
+    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    new = site.publish(2)
+    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    site.edit(new[0], new_body_paragraph="Updated later.")
+    site.reset_requests()
+    assert (
+        crawlrun.crawl(site.base_url, db, settings=("KITACRAWL_REVISIT_AFTER_HOURS=0",)).code
+        == ExitCode.OK
+    )
+    assert set(new) <= set(article_fetches(site))
+    assert crawlrun.snapshot(db)["articles"][new[0]]["body"].endswith("Updated later.")
+
+
+def test_kill_9_halfway_then_a_normal_run_catches_up(db: Path) -> None:
+    with MockSite(build_board(200)) as site:
+        process = crawlrun.start(
+            site.base_url,
+            db,
+            settings=("CONCURRENT_REQUESTS=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+        )
+        wait_for(lambda: stored_count(db) >= 40)
+        crawlrun.stop(process, signal.SIGKILL)
+        killed = stored_count(db)
+        truth = site.ground_truth()
+        assert killed < len(truth["articles"])
+        result = crawlrun.crawl(site.base_url, db)
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert_matches_truth(db, truth)
+    crawls = crawlrun.snapshot(db)["crawls"]
+    assert [c["status"] for c in crawls] == ["interrupted", "ok"]
+    assert crawls[0]["finish_reason"] == "killed"
+
+
+def test_sigterm_stops_cleanly_and_marks_the_run(db: Path) -> None:
+    with MockSite(build_board(200)) as site:
+        process = crawlrun.start(
+            site.base_url,
+            db,
+            settings=("CONCURRENT_REQUESTS=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+        )
+        wait_for(lambda: stored_count(db) >= 20)
+        code = crawlrun.stop(process, signal.SIGTERM)
+        assert code == ExitCode.INTERRUPTED
+        ledger = crawlrun.snapshot(db)["crawls"][-1]
+        assert (ledger["status"], ledger["exit_code"]) == ("interrupted", ExitCode.INTERRUPTED)
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert_matches_truth(db, site.ground_truth())
+
+
+def test_two_runs_at_once_one_is_refused(db: Path) -> None:
+    with MockSite(build_board(120)) as site:
+        first = crawlrun.start(
+            site.base_url,
+            db,
+            settings=("CONCURRENT_REQUESTS=1", "CONCURRENT_REQUESTS_PER_DOMAIN=1"),
+        )
+        wait_for(lambda: stored_count(db) >= 1)
+        second = crawlrun.crawl(site.base_url, db)
+        assert second.code == ExitCode.LOCKED
+        assert second.stderr.strip().count("\n") == 0, second.stderr
+        assert "locked" in second.stderr
+        assert first.wait(timeout=120) == ExitCode.OK
+        if first.stderr is not None:
+            first.stderr.close()
+        crawls = crawlrun.snapshot(db)["crawls"]
+    assert sorted(c["status"] for c in crawls) == ["ok", "skipped"]
+
+
+def test_unreachable_site_fails_with_a_ledger_row(db: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = crawlrun.crawl(f"http://127.0.0.1:{port}", db)
+    assert result.code == ExitCode.FAILED
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert (ledger["status"], ledger["exit_code"]) == ("failed", ExitCode.FAILED)
+    assert crawlrun.snapshot(db)["articles"] == {}
