@@ -51,10 +51,11 @@ class KitaOnlyMiddleware:
 
 
 class RetryAfterMiddleware:
-    """Honour ``Retry-After`` on 429/503 by pausing the slot before Scrapy retries.
+    """Honour ``Retry-After`` on 429/503: the site's slot pauses that long.
 
     Scrapy's RetryMiddleware retries 429 at once; a polite crawler waits what
-    the server asked (capped, so a hostile header cannot stall a run).
+    the server asked (capped, so a hostile header cannot stall a run), then
+    goes back to its normal pace.
     """
 
     def __init__(self, crawler: Crawler, cap: float) -> None:
@@ -71,12 +72,26 @@ class RetryAfterMiddleware:
         if response.status in (429, 503):
             delay = retry_after_seconds(response.headers.get("Retry-After"))
             if delay:
-                downloader = self.crawler.engine.downloader if self.crawler.engine else None
-                slot_key = request.meta.get("download_slot") or urlsplit(request.url).hostname
-                slot = downloader.slots.get(slot_key) if downloader else None
-                if slot is not None:
-                    slot.delay = max(slot.delay, min(delay, self.cap))
+                self._pause(request, min(delay, self.cap))
         return response
+
+    def _pause(self, request: Request, delay: float) -> None:
+        engine = self.crawler.engine
+        if engine is None:
+            return
+        slot_key = request.meta.get("download_slot") or urlsplit(request.url).hostname
+        slot = engine.downloader.slots.get(slot_key)
+        if slot is None or slot.delay >= delay:
+            return
+        from twisted.internet import reactor  # noqa: PLC0415 - the reactor is chosen at start-up
+
+        normal, slot.delay = slot.delay, delay
+
+        def restore() -> None:
+            if slot.delay == delay:
+                slot.delay = normal
+
+        reactor.callLater(delay, restore)  # type: ignore[attr-defined]
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:

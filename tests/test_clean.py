@@ -1,0 +1,228 @@
+"""Unit tests of kitacrawl.clean: one line of the site's text in, one value out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kitacrawl.clean import (
+    clean_title,
+    is_repeated_title,
+    normalise_space,
+    parse_date,
+    parse_hits,
+    parse_hits_after_date,
+    parse_subtitle,
+    strip_bullet,
+)
+
+# The real article 2530 (facts copied from the site contract's seed page).
+SEED_TITLE = "KITA Held 'Korea-Russia Business Dialogue'"
+SEED_LEDE = (
+    "The Korea International Trade Association (Chairman: Kim Young-ju) held ‘The 12th "
+    "Korea-Russia Business Dialogue Celebrating the 30th Anniversary of Korea-Russia Diplomatic "
+    "Relation’ online on September 22nd in cooperation with the Russian Chamber of Commerce and "
+    "Industry and RosCongress."
+)
+SEED_SUBTITLE_LINE = (
+    "-\u00a0 To celebrate 30th anniversary of Korea-Russia Diplomatic Relation... Discussed "
+    "cooperation measures in manufacturing, information and communication technology (ICT), "
+    "biotechnology areas\u00a0 -"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, ""),
+        ("", ""),
+        ("   ", ""),
+        ("  KITA   Held  ", "KITA Held"),
+        ("KITA\u00a0Held", "KITA Held"),
+        ("\u00a0\u00a0KITA \u00a0 Held\u00a0", "KITA Held"),
+        ("KITA\tHeld\r\n'Dialogue'", "KITA Held 'Dialogue'"),
+        ("Trade\u3000Tower", "Trade Tower"),  # ideographic space
+        ("Trade\u202fTower", "Trade Tower"),  # narrow no-break space
+        ("expand\u200b\u00a0supply chain", "expand supply chain"),
+        ("COVID\u200b-19", "COVID-19"),  # a zero-width space is no visible space
+        ("\ufeffKITA News", "KITA News"),  # a stray byte-order mark
+        ("\u200b", ""),
+        ("Assocition  ‘spred’", "Assocition ‘spred’"),  # typos and quotes untouched
+    ],
+)
+def test_normalise_space(text: str | None, expected: str) -> None:
+    assert normalise_space(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("• KITA Held 'Korea-Russia Business Dialogue'", SEED_TITLE),
+        ("\u00a0•\u00a0KITA Held", "KITA Held"),
+        ("•KITA Held", "KITA Held"),
+        ("● KITA Held", "KITA Held"),
+        ("▪ KITA Held", "KITA Held"),
+        ("■ KITA Held", "KITA Held"),
+        ("・KITA Held", "KITA Held"),
+        ("KITA Held", "KITA Held"),
+        ("KITA·KOTRA Hold Meeting", "KITA·KOTRA Hold Meeting"),  # a dot inside stays
+        ("KITA • News", "KITA • News"),
+        ("• ", ""),
+    ],
+)
+def test_strip_bullet(text: str, expected: str) -> None:
+    assert strip_bullet(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  •\u00a0KITA Held  'Korea-Russia Business Dialogue'  ", SEED_TITLE),
+        (
+            "• KITA·KOTRA Hold Meeting & Launch Team \u00a0 ",
+            "KITA·KOTRA Hold Meeting & Launch Team",
+        ),
+        ("Korea?s Exports Hit Record High", "Korea?s Exports Hit Record High"),
+        ("•\u00a0", ""),
+        (None, ""),
+    ],
+)
+def test_clean_title(text: str | None, expected: str) -> None:
+    assert clean_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-09-23", date(2020, 9, 23)),
+        ("2020.09.23", date(2020, 9, 23)),
+        ("2020/09/23", date(2020, 9, 23)),
+        ("2020. 09. 23", date(2020, 9, 23)),
+        ("2020-9-3", date(2020, 9, 3)),
+        ("2020-09-23 hit 2104", date(2020, 9, 23)),
+        ("Date : 2022.06.07", date(2022, 6, 7)),
+        ("2020-02-30 2020-03-01", date(2020, 3, 1)),  # the first valid date
+        ("2020-13-01", None),
+        ("2020-02-30", None),
+        ("2020-00-10", None),
+        ("12020-09-23", None),
+        ("2020-09-234", None),
+        ("20200923", None),
+        ("hit 2104", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(text: str | None, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "expected"),
+    [
+        ("hit 2104", False, 2104),
+        ("Hit : 2,104", False, 2104),
+        ("HIT:12", False, 12),
+        ("hits 12,045", False, 12045),
+        ("Views 1,234", False, 1234),
+        ("hit\u00a0760", False, 760),
+        ("2020-09-23 hit 2104", False, 2104),
+        ("hit 2104", True, 2104),
+        ("2104", False, None),
+        ("2104", True, 2104),
+        ("2,104", True, 2104),
+        ("\u00a0987 ", True, 987),
+        ("12,34", True, None),
+        ("hit", True, None),
+        ("hit -", False, None),
+        ("No counter", True, None),
+        ("", True, None),
+        (None, True, None),
+    ],
+)
+def test_parse_hits(text: str | None, bare: bool, expected: int | None) -> None:
+    assert parse_hits(text, bare=bare) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-09-23 2104", 2104),
+        ("2021.06.01\u00a0\u00a0\u00a02,011", 2011),
+        ("2020-09-23 hit 2104", 2104),
+        ("2020-09-23", None),
+        ("2104", None),  # no date to follow
+        ("", None),
+    ],
+)
+def test_parse_hits_after_date(text: str, expected: int | None) -> None:
+    assert parse_hits_after_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            SEED_SUBTITLE_LINE,
+            "To celebrate 30th anniversary of Korea-Russia Diplomatic Relation... Discussed "
+            "cooperation measures in manufacturing, information and communication technology "
+            "(ICT), biotechnology areas",
+        ),
+        (
+            "-\u00a0\u00a0 Korea\u00a0\u00a0and\u00a0Vietnam \u00a0-\u00a0",
+            "Korea and Vietnam",
+        ),
+        ("-Center to help SMEs-", "Center to help SMEs"),
+        ("– Tariffs on 95% of items removed –", "Tariffs on 95% of items removed"),  # en dash
+        ("— Export outlook —", "Export outlook"),  # em dash
+        ("- Korea-Russia talks - first round -", "Korea-Russia talks - first round"),
+        ("- not closed", None),
+        ("not opened -", None),
+        ("Korea-Russia Business Dialogue", None),
+        ("-30% in exports compared with last year", None),
+        ("- -", None),
+        ("-", None),
+        ("", None),
+    ],
+)
+def test_parse_subtitle(text: str, expected: str | None) -> None:
+    assert parse_subtitle(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title", "expected"),
+    [
+        # the heading printed again, as it is
+        (SEED_TITLE, SEED_TITLE, True),
+        ("KITA Held ‘Korea-Russia Business Dialogue’", SEED_TITLE, True),
+        ("kita held 'korea-russia business dialogue'", SEED_TITLE, True),
+        # opening quote lost, closing kept
+        ("KITA Held Korea-Russia Business Dialogue'", SEED_TITLE, True),
+        (
+            "KITA Hosts 2021 Digital Trade Week’ with Global E-commerce Platforms",
+            "KITA Hosts ‘2021 Digital Trade Week’ with Global E-commerce Platforms",
+            True,
+        ),
+        # a longer wording of the title
+        (
+            "KITA Held Export Strategy Meeting with Trading Companies for the Second Half of 2021",
+            "KITA Held Export Strategy Meeting with Trading Companies",
+            True,
+        ),
+        (
+            "KITA Celebrated the 57th Trade Day (제57회 무역의 날)",
+            "KITA Celebrated the 57th Trade Day (제57회 무역의 날)",
+            True,
+        ),
+        # the lede trap: the seed's first body paragraph shares most title words
+        (SEED_LEDE, SEED_TITLE, False),
+        (SEED_SUBTITLE_LINE, SEED_TITLE, False),
+        ("Vietnam is Korea's third largest export market.", SEED_TITLE, False),
+        ("", SEED_TITLE, False),
+        ("\u00a0", SEED_TITLE, False),
+        (SEED_TITLE, "", False),
+    ],
+)
+def test_is_repeated_title(paragraph: str, title: str, expected: bool) -> None:
+    assert is_repeated_title(paragraph, title) is expected
