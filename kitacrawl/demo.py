@@ -20,15 +20,30 @@ from kitacrawl.storage import Storage
 
 # The imitation is local: no politeness delays, more requests in flight.
 FAST_LOCAL = [
-    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
-    "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=0",
+    "-s",
+    "CONCURRENT_REQUESTS=16",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=16",
 ]
 
 
 def crawl(base_url: str, db: Path, *args: str, log_level: str = "WARNING") -> int:
     env = {**os.environ, "KITACRAWL_BASE_URL": base_url, "KITACRAWL_DB": str(db)}
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"LOG_LEVEL={log_level}",
-               *FAST_LOCAL, *args]
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "news",
+        "-s",
+        f"LOG_LEVEL={log_level}",
+        *FAST_LOCAL,
+        *args,
+    ]
     return subprocess.run(command, env=env, check=False).returncode
 
 
@@ -41,7 +56,8 @@ def compare(storage: Storage, truth: dict) -> tuple[int, list[str]]:
             diffs.append(f"{expected['no']}: missing")
             continue
         wrong = [
-            name for name in ("url", "title", "subtitle", "published", "hits", "body")
+            name
+            for name in ("url", "title", "subtitle", "published", "hits", "body")
             if row[name] != expected[name]
         ]
         links = storage.links(expected["board"], expected["no"])
@@ -76,20 +92,26 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT id, status, exit_code, requests, list_pages, articles_new, problems"
             " FROM crawls ORDER BY id DESC LIMIT 1"
         ).fetchone()
-        print("run ledger (crawls): id=%s status=%s exit=%s requests=%s list_pages=%s "
-              "new=%s problems=%s" % ledger)
+        names = ("id", "status", "exit", "requests", "list_pages", "new", "problems")
+        print(
+            "run ledger (crawls):", " ".join(f"{k}={v}" for k, v in zip(names, ledger, strict=True))
+        )
         print("\nnewest articles:")
-        for row in storage.db.execute(
+        for no, published, hits, title in storage.db.execute(
             "SELECT no, published, hits, title FROM articles ORDER BY no DESC LIMIT 5"
         ):
-            print("  %5d  %-10s %6s  %s" % tuple("" if v is None else v for v in row))
+            print(
+                f"  {no:5d}  {published or '':<10} {hits if hits is not None else '':>6}  {title}"
+            )
         print("\nproblems:")
         for row in storage.db.execute("SELECT no, kind, detail FROM problems ORDER BY no"):
             print(f"  {row[0]!s:>5}  {row[1]:<12} {row[2][:60]}")
         exact, diffs = compare(storage, truth)
         stored = storage.db["articles"].count
-        print(f"\n{exact}/{len(truth['articles'])} articles match the ground truth exactly; "
-              f"{stored} stored in {db}")
+        print(
+            f"\n{exact}/{len(truth['articles'])} articles match the ground truth exactly; "
+            f"{stored} stored in {db}"
+        )
         for diff in diffs[:10]:
             print(f"  differs: {diff}")
         print(f'\ntry: .venv/bin/sqlite-utils search {db} articles "trade" -c no -c title')

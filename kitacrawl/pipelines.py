@@ -124,8 +124,8 @@ class StorePipeline:
             reactor.callLater(0, lambda: _schedule_close(engine, reason))  # type: ignore[attr-defined]
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if self.storage is None:
-            return item
+        if self.storage is None or self.tally.storage_error:
+            return item  # the run is closing: one clear error, not one per item
         try:
             if isinstance(item, Article):
                 self._tally_article(item)

@@ -82,12 +82,11 @@ class ArticlePage:
 
     def to_item(self) -> Article:
         self.check_page()
-        title = self.title()
-        if not title:
-            raise ParseError("unparsable", "no title")
-        body = self.body()
-        if not body:
-            raise ParseError("unparsable", "no body")
+        title, body = self.title(), self.body()
+        # Both are checked, so that the run ledger can say which fields collapsed.
+        missing = [name for name, value in (("title", title), ("body", body)) if not value]
+        if missing:
+            raise ParseError("unparsable", " and ".join(f"no {name}" for name in missing))
         no = self.no()
         if no is None:
             raise ParseError("unparsable", "no article number in the URL")

@@ -212,7 +212,7 @@ _FAILURE_KINDS = {
 }
 
 
-def classify_failure(failure: Failure) -> tuple[str, str]:
+def classify_failure(failure: Failure) -> tuple[str, str]:  # noqa: PLR0911 - one answer per kind
     """A short problem kind and a detail for a failed request."""
     exc = failure.value
     detail = f"{type(exc).__name__}: {exc}"[:500]

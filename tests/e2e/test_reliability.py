@@ -1,0 +1,268 @@
+"""Faults, drift, kills and hostile storage conditions, against the imitation.
+
+Each test switches a fault on in the imitation (or in the environment of the
+crawl) and checks the three promises: no crash, nothing lost, nothing wrong
+stored, with the exit code saying what happened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from kitacrawl.mocksite import FAULTS, MockSite, build_board
+from kitacrawl.outcome import ExitCode
+from tests import crawlrun
+from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
+from tests.e2e.test_incremental import stored_count, wait_for
+
+pytestmark = pytest.mark.slow
+
+# The number of kill -9 rounds; docs/reliability.md quotes it.
+KILL_ROUNDS = 20
+
+
+def integrity(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def assert_rows_whole(db: Path) -> None:
+    """Every article row is one version: its hash is the hash of its own text."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT no, title, subtitle, body, content_hash FROM articles")
+        for no, title, subtitle, body, digest in rows:
+            joined = "\x1f".join((title, subtitle or "", body))
+            assert hashlib.sha256(joined.encode()).hexdigest() == digest, f"{no} is half-written"
+        dupes = conn.execute(
+            "SELECT board, no, count(*) FROM articles GROUP BY board, no HAVING count(*) > 1"
+        ).fetchall()
+        assert dupes == []
+        fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        assert fts == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_http_faults_become_problems_and_the_run_goes_on(db: Path) -> None:
+    with MockSite(build_board(60), faults=set(FAULTS), slow_seconds=3) as site:
+        result = crawlrun.crawl(site.base_url, db)
+        truth = site.ground_truth()
+        targets = site.fault_targets()
+        served = len(site.requests)
+    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert_matches_truth(db, truth)
+    kinds = {p["no"]: p["kind"] for p in crawlrun.snapshot(db)["problems"]}
+    expected = {
+        "slow": "timeout",
+        "reset": "connection",
+        "offsite_redirect": "offsite_redirect",
+        "redirect_loop": "redirect_loop",
+        "oversize": "too_large",
+        "content_type": "not_html",
+    }
+    for fault, kind in expected.items():
+        for no in targets[fault]:
+            assert kinds.get(no) == kind, f"{fault} on {no}: {kinds.get(no)}"
+    # 429 with Retry-After is waited out and the article stored.
+    assert all(no not in kinds for no in targets["429"])
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert ledger["status"] == "ok"
+    assert ledger["problems"] == len(truth["problems"])
+    # Nothing was requested anywhere but the imitation (the offsite redirect was
+    # refused before any connection); Twisted re-sends a GET once on its own when
+    # a kept-alive connection is reset, so the site may count one more.
+    assert ledger["requests"] <= served
+
+
+def test_layout_drift_stores_nothing_and_exits_with_the_drift_code(db: Path) -> None:
+    with MockSite(build_board(60), drift=True) as site:
+        result = crawlrun.crawl(site.base_url, db)
+    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
+    state = crawlrun.snapshot(db)
+    assert state["articles"] == {}
+    ledger = state["crawls"][-1]
+    assert (ledger["status"], ledger["exit_code"]) == ("drift", ExitCode.DRIFT)
+    assert {"title", "body"} <= set(json.loads(ledger["collapsed_fields"]))
+
+
+def test_drift_after_good_runs_keeps_the_good_data(db: Path) -> None:
+    board = build_board(60)
+    with MockSite(board) as site:
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        truth = site.ground_truth()
+        port = site.port
+    # The same site, same port, after a redesign: every page in new markup.
+    with MockSite(board, port=port, drift=True) as site:
+        result = crawlrun.crawl(site.base_url, db, "-a", "mode=full")
+    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
+    # The drifted pages are problems of this run; the stored articles are untouched.
+    assert_matches_truth(db, truth, problems=False)
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert ledger["status"] == "drift"
+    assert ledger["collapsed_fields"] is not None
+    assert ledger["articles_new"] == ledger["articles_changed"] == 0
+
+
+def test_drift_in_article_pages_only_names_the_collapsed_fields(db: Path) -> None:
+    board = build_board(60)
+
+    class ArticlesDrifted(MockSite):
+        def _article(self, handler, no):  # type: ignore[no-untyped-def]
+            self.drift = True
+            try:
+                return super()._article(handler, no)
+            finally:
+                self.drift = False
+
+    with ArticlesDrifted(board) as site:
+        result = crawlrun.crawl(site.base_url, db)
+    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert json.loads(ledger["collapsed_fields"]) == ["title", "body"]
+    assert crawlrun.snapshot(db)["articles"] == {}
+
+
+def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None:
+    rng = random.Random(2530)
+    killed_mid_run = 0
+    with MockSite(build_board(150)) as site:
+        truth = site.ground_truth()
+        for _ in range(KILL_ROUNDS):
+            site.reset_requests()
+            process = crawlrun.start(
+                site.base_url,
+                db,
+                "-a",
+                "mode=full",
+                settings=("CONCURRENT_REQUESTS=4", "CONCURRENT_REQUESTS_PER_DOMAIN=4"),
+            )
+            # A random point of the run: after 0 to 120 requests reached the site.
+            point = rng.randint(0, 120)
+            wait_for(lambda p=process, n=point: len(site.requests) >= n or p.poll() is not None)
+            killed_mid_run += process.poll() is None
+            crawlrun.stop(process, signal.SIGKILL)
+            if db.exists():
+                assert integrity(db) == "ok"
+                assert_rows_whole(db)
+        result = crawlrun.crawl(site.base_url, db)
+    assert killed_mid_run >= KILL_ROUNDS * 3 // 4, "most kills must land while the crawl runs"
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert integrity(db) == "ok"
+    assert_rows_whole(db)
+    assert_matches_truth(db, truth)
+    statuses = [c["status"] for c in crawlrun.snapshot(db)["crawls"]]
+    assert statuses[-1] == "ok"
+    assert "running" not in statuses
+
+
+def test_a_reader_in_a_long_transaction_does_not_block_the_crawl(db: Path) -> None:
+    with MockSite(build_board(80)) as site:
+        assert crawlrun.crawl(site.base_url, db, "-a", "max_pages=1").code == ExitCode.OK
+        reader = sqlite3.connect(db, timeout=1)
+        reader.execute("BEGIN")
+        before = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
+        result = crawlrun.crawl(site.base_url, db)
+        # The reader still sees its snapshot, then the new rows once it ends.
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+        reader.execute("COMMIT")
+        after = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
+        reader.close()
+        truth = site.ground_truth()
+    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert after == len(truth["articles"]) > before
+
+
+def test_a_full_disk_is_a_storage_error_and_corrupts_nothing(db: Path) -> None:
+    def small_files() -> None:
+        # Writes past 300 kB fail as they do on a full disk (Python ignores SIGXFSZ).
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    with MockSite(build_board(200)) as site:
+        done = subprocess.run(
+            crawlrun.command(site.base_url, db),
+            cwd=crawlrun.PROJECT,
+            env=crawlrun.environment(),
+            capture_output=True,
+            text=True,
+            timeout=180,
+            preexec_fn=small_files,
+            check=False,
+        )
+        assert done.returncode == ExitCode.STORAGE, done.stderr[-2000:]
+        assert "cannot store article" in done.stderr
+        assert integrity(db) == "ok"
+        assert_rows_whole(db)
+        # With room again, the next run completes the database.
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert_matches_truth(db, site.ground_truth())
+
+
+@pytest.mark.skipif(shutil.which("chattr") is None, reason="needs chattr to make a file immutable")
+def test_a_read_only_database_is_a_storage_error(db: Path) -> None:
+    with MockSite(build_board(40)) as site:
+        assert crawlrun.crawl(site.base_url, db, "-a", "max_pages=1").code == ExitCode.OK
+        before = stored_count(db)
+        # Root ignores file modes; the immutable flag stops even root.
+        if subprocess.run(["chattr", "+i", str(db)], check=False).returncode != 0:
+            pytest.skip("this file system has no immutable flag")
+        try:
+            result = crawlrun.crawl(site.base_url, db, "-a", "mode=full")
+        finally:
+            subprocess.run(["chattr", "-i", str(db)], check=True)
+    assert result.code == ExitCode.STORAGE, result.stderr[-2000:]
+    assert "readonly" in result.stderr or "read-only" in result.stderr
+    assert integrity(db) == "ok"
+    assert stored_count(db) == before
+
+
+def test_an_unwritable_database_path_is_a_storage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be")
+    with MockSite(build_board(20)) as site:
+        result = crawlrun.crawl(site.base_url, blocker / "kita.db")
+        assert len(site.requests) == 0 or result.code == ExitCode.STORAGE
+    assert result.code == ExitCode.STORAGE, result.stderr[-2000:]
+
+
+def test_only_the_site_is_ever_requested(db: Path) -> None:
+    seen: list[str] = []
+    with MockSite(build_board(60), faults={"offsite_redirect"}) as site:
+        result = crawlrun.crawl(site.base_url, db)
+        seen = list(site.requests)
+        fetched = article_fetches(site)
+    assert result.code == ExitCode.OK
+    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    assert ledger["requests"] == len(seen)
+    allowed = ("/robots.txt", "/about/newsList.do", "/about/newsView.do")
+    assert all(path.startswith(allowed) for path in seen), seen
+    assert fetched, "no article was fetched at all"
+
+
+def test_a_slow_site_does_not_hang_the_run(db: Path) -> None:
+    # Every article of a few is slower than the download timeout.
+    with MockSite(build_board(40), faults={"slow"}, slow_seconds=3) as site:
+        timer = threading.Timer(120, lambda: None)
+        timer.start()
+        try:
+            result = crawlrun.crawl(site.base_url, db, timeout=120)
+        finally:
+            timer.cancel()
+        slow = site.fault_targets()["slow"]
+    assert result.code == ExitCode.OK
+    kinds = {p["no"]: p["kind"] for p in crawlrun.snapshot(db)["problems"]}
+    assert all(kinds[no] == "timeout" for no in slow)
