@@ -100,10 +100,18 @@ def is_repeated_title(paragraph: str, title: str) -> bool:
         return False
     if para_words == title_words:
         return True
-    if len(paragraph) > 1.6 * len(title) + 30:
-        return False
+    short = len(paragraph) <= 1.6 * len(title) + 30
     joined_para, joined_title = " ".join(para_words), " ".join(title_words)
-    if joined_title in joined_para or joined_para in joined_title:
-        return True
+    if joined_para in joined_title:
+        # The title with words lost (an opening quote, a prefix), not a stray word.
+        return len(para_words) >= max(2, len(title_words) // 2)
+    if joined_title in joined_para:
+        # A longer wording around the whole title: a heading, unless it reads
+        # like a sentence of the article (long, and ending with a full stop).
+        if short:
+            return True
+        return len(paragraph) <= 2.5 * len(title) + 40 and not paragraph.rstrip().endswith(".")
+    if not short:
+        return False
     shared = len(set(title_words) & set(para_words))
     return shared / len(set(title_words)) >= 0.75

@@ -226,3 +226,26 @@ def test_parse_subtitle(text: str, expected: str | None) -> None:
 )
 def test_is_repeated_title(paragraph: str, title: str, expected: bool) -> None:
     assert is_repeated_title(paragraph, title) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title", "expected"),
+    [
+        # A longer wording that keeps the whole title is the heading...
+        (
+            "KITA Held Webinar on 'Stabilization of Global Distribution in Post-COVID-19 Era'",
+            "KITA Held Webinar",
+            True,
+        ),
+        # ...but a sentence that happens to contain the title words is body text.
+        (
+            "The Korea-Russia Business Dialogue was held online on September 22nd with officials.",
+            "Korea-Russia Business Dialogue",
+            False,
+        ),
+        # A stray word from the title is not the heading.
+        ("Seoul", "KITA Holds Forum in Seoul", False),
+    ],
+)
+def test_repeated_title_wordings(paragraph: str, title: str, expected: bool) -> None:
+    assert is_repeated_title(paragraph, title) is expected

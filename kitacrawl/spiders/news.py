@@ -30,6 +30,15 @@ from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.settings_keys import base_url_from
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOCAL_SPEED = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+}
+
+
 class NewsSpider(scrapy.Spider):
     name = "news"
     board = site.BOARD_NEWS
@@ -51,6 +60,15 @@ class NewsSpider(scrapy.Spider):
         self.plan = Plan(mode=self.mode, max_pages=self.max_pages)
         self.pending_articles = 0
         self.deferred_list_page: int | None = None
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        super().update_settings(settings)
+        host = urlsplit(base_url_from(settings)).hostname or ""
+        if host in LOOPBACK_HOSTS:
+            # Politeness protects a remote server; a local imitation is crawled at
+            # full speed. Anything given with -s still wins (higher priority).
+            settings.setdict(LOCAL_SPEED, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
