@@ -29,7 +29,6 @@ from kitacrawl.pipelines import StorePipeline
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.settings_keys import base_url_from
 
-
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 LOCAL_SPEED = {
     "DOWNLOAD_DELAY": 0,
