@@ -88,7 +88,7 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(folded)
 
 
-def is_repeated_title(paragraph: str, title: str) -> bool:
+def is_repeated_title(paragraph: str, title: str) -> bool:  # noqa: PLR0911 - one answer per kind of repeat
     """Is this body paragraph the title printed again as a heading?
 
     The repeat may lose its opening quote mark or use a longer wording, so the
