@@ -24,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "KITACRAWL_REVISIT_AFTER_HOURS": 20,
     "KITACRAWL_REVISIT_MAX": 50,
     # Articles that failed for a passing reason are retried by this many later runs.
-    "KITACRAWL_RETRY_RUNS": 5,
+    "KITACRAWL_RETRY_RUNS": 3,
     # A hard stop for paging, whatever the server answers.
     "KITACRAWL_MAX_LIST_PAGES": 5000,
     # Article requests queued before the next list page is asked for.
@@ -43,3 +43,11 @@ def base_url_from(settings: Any) -> str:
 
 def db_path_from(settings: Any) -> str:
     return str(settings.get(DB) or from_env(DB))
+
+
+def get_int(settings: Any, name: str) -> int:
+    return settings.getint(name, DEFAULTS[name])
+
+
+def get_float(settings: Any, name: str) -> float:
+    return settings.getfloat(name, DEFAULTS[name])

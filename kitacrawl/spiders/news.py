@@ -27,7 +27,7 @@ from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.listing import ListPageParser
 from kitacrawl.pipelines import StorePipeline
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
-from kitacrawl.settings_keys import base_url_from
+from kitacrawl.settings_keys import base_url_from, get_float, get_int
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 LOCAL_SPEED = {
@@ -75,8 +75,8 @@ class NewsSpider(scrapy.Spider):
         spider.base_url = base_url_from(crawler.settings)
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or "", *site.KITA_HOSTS]
         settings = crawler.settings
-        spider.plan.hard_max_pages = settings.getint("KITACRAWL_MAX_LIST_PAGES", 5000)
-        spider.low_water = settings.getint("KITACRAWL_QUEUE_LOW_WATER", 64)
+        spider.plan.hard_max_pages = get_int(settings, "KITACRAWL_MAX_LIST_PAGES")
+        spider.low_water = get_int(settings, "KITACRAWL_QUEUE_LOW_WATER")
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
@@ -111,14 +111,14 @@ class NewsSpider(scrapy.Spider):
         if self.mode == INCREMENTAL:
             plan.complete_upto = storage.complete_upto(self.board)
             now = datetime.now(UTC)
-            since = now.date() - timedelta(days=settings.getint("KITACRAWL_REVISIT_DAYS", 14))
-            before = now - timedelta(hours=settings.getfloat("KITACRAWL_REVISIT_AFTER_HOURS", 20))
+            since = now.date() - timedelta(days=get_int(settings, "KITACRAWL_REVISIT_DAYS"))
+            before = now - timedelta(hours=get_float(settings, "KITACRAWL_REVISIT_AFTER_HOURS"))
             revisit = storage.due_for_revisit(
                 self.board, since, before.strftime("%Y-%m-%dT%H:%M:%SZ")
             )
-            plan.revisit = revisit[: settings.getint("KITACRAWL_REVISIT_MAX", 50)]
+            plan.revisit = revisit[: get_int(settings, "KITACRAWL_REVISIT_MAX")]
             plan.retry = storage.retry_numbers(
-                self.board, settings.getint("KITACRAWL_RETRY_RUNS", 5)
+                self.board, get_int(settings, "KITACRAWL_RETRY_RUNS")
             )
         self.logger.info(
             "%s run: %d articles known, complete up to %s, %d to revisit, %d to retry",

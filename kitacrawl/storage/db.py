@@ -27,7 +27,9 @@ from kitacrawl.storage import schema
 SaveResult = Literal["new", "changed", "unchanged"]
 
 # Problems that will not go away by asking again: the article is known.
-PERMANENT_PROBLEMS = frozenset({"http_404", "http_410", "deleted", "offsite_redirect", "not_html"})
+PERMANENT_PROBLEMS = frozenset(
+    {"http_404", "http_410", "deleted", "offsite_redirect", "not_html", "unparsable"}
+)
 
 
 class StorageError(Exception):
@@ -253,31 +255,35 @@ class Storage:
 
     # -- what an incremental run needs ---------------------------------------
     def known_numbers(self, board: str) -> set[int]:
-        """Articles stored, and articles known to be gone for good."""
+        """Articles stored, and articles a run that ended well found gone for good.
+
+        Problems seen by a failed or drifted run prove nothing about the page
+        (the parser may have been the one at fault), so they are not counted.
+        """
         stored = {r[0] for r in self.db.execute("SELECT no FROM articles WHERE board = ?", [board])}
         marks = ",".join("?" for _ in PERMANENT_PROBLEMS)
         gone = {
             r[0]
             for r in self.db.execute(
-                f"SELECT DISTINCT no FROM problems WHERE board = ? AND no IS NOT NULL"
-                f" AND kind IN ({marks})",
-                [board, *sorted(PERMANENT_PROBLEMS)],
+                "SELECT DISTINCT p.no FROM problems p JOIN crawls c ON c.id = p.crawl_id"
+                f" WHERE p.board = ? AND p.no IS NOT NULL AND p.kind IN ({marks})"
+                " AND c.status = ?",
+                [board, *sorted(PERMANENT_PROBLEMS), schema.OK],
             )
         }
         return stored | gone
 
     def retry_numbers(self, board: str, max_runs: int) -> list[int]:
-        """Articles never stored whose failures were passing ones, tried in few runs."""
-        marks = ",".join("?" for _ in PERMANENT_PROBLEMS)
+        """Articles never stored and not known gone, tried by fewer than ``max_runs`` runs."""
+        known = self.known_numbers(board)
         return [
             r[0]
             for r in self.db.execute(
-                f"SELECT no FROM problems WHERE board = ? AND no IS NOT NULL"
-                f" AND no NOT IN (SELECT no FROM articles WHERE board = ?)"
-                f" GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ?"
-                f" AND SUM(kind IN ({marks})) = 0 ORDER BY no DESC",
-                [board, board, max_runs, *sorted(PERMANENT_PROBLEMS)],
+                "SELECT no FROM problems WHERE board = ? AND no IS NOT NULL"
+                " GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ? ORDER BY no DESC",
+                [board, max_runs],
             )
+            if r[0] not in known
         ]
 
     def complete_upto(self, board: str) -> int | None:

@@ -134,13 +134,19 @@ def test_raw_fts_syntax_errors_are_clear(storage: Storage) -> None:
 
 
 def test_known_numbers_and_retries(storage: Storage) -> None:
-    storage.save_article(article(7), 1)
-    storage.record_problem(Problem(board="news", url="u8", kind="http_404", no=8), 1)
-    storage.record_problem(Problem(board="news", url="u9", kind="http_500", no=9), 1)
-    storage.record_problem(Problem(board="news", url="u9", kind="timeout", no=9), 2)
+    ok_run = storage.start_crawl("news", "news", "full", "http://x")
+    storage.finish_crawl(ok_run, status="ok")
+    drift_run = storage.start_crawl("news", "news", "full", "http://x")
+    storage.finish_crawl(drift_run, status="drift")
+    storage.save_article(article(7), ok_run)
+    storage.record_problem(Problem(board="news", url="u8", kind="http_404", no=8), ok_run)
+    storage.record_problem(Problem(board="news", url="u9", kind="http_500", no=9), ok_run)
+    storage.record_problem(Problem(board="news", url="u9", kind="timeout", no=9), drift_run)
+    # A drifted run's "unparsable" says nothing about the page: it is retried.
+    storage.record_problem(Problem(board="news", url="u10", kind="unparsable", no=10), drift_run)
     assert storage.known_numbers("news") == {7, 8}
-    assert storage.retry_numbers("news", max_runs=5) == [9]
-    assert storage.retry_numbers("news", max_runs=2) == []
+    assert storage.retry_numbers("news", max_runs=5) == [10, 9]
+    assert storage.retry_numbers("news", max_runs=2) == [10]
 
 
 def test_ledger_marks_killed_runs(storage: Storage) -> None:
