@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
-from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE
+from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
 
 # Every kind of horizontal space the site's editors leave behind, nbsp first.
 _SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -62,7 +62,7 @@ def parse_hits(text: str | None, *, bare: bool = False) -> int | None:
         match = NUMBER_RE.match(text)
     if match is None:
         return None
-    return int(match.group(1).replace(",", ""))
+    return read_int(match.group(1).replace(",", ""))
 
 
 def parse_hits_after_date(text: str) -> int | None:

@@ -40,6 +40,11 @@ HIT_LABELLED_RE = re.compile(r"\b(?:hits?|views?)\b\s*:?\s*(\d{1,3}(?:,\d{3})+|\
 NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
 # The server's way of saying an article is gone: a page that is only an alert.
 ALERT_RE = re.compile(r"\balert\s*\(", re.I)
+# Ids, page numbers and counters are ASCII digits that fit SQLite's INTEGER
+# (at most 9,223,372,036,854,775,807: any 18 digits do). A longer run (int()
+# refuses more than 4,300 digits, storage more than the 64-bit maximum) or a
+# digit int() cannot read (`²` passes str.isdigit) is no number of this site.
+MAX_DIGITS = 18
 
 # -- article page ---------------------------------------------------------
 ARTICLE_ROOT = ("div.board_view", "div.view_wrap", "#contents", "body")
@@ -88,6 +93,20 @@ LIST_HEADER = ("table.board_list thead th", ".board_list thead th", "table thead
 LIST_PAGING = (".paging", ".pagination", ".paginate", ".page_nav")
 LIST_TOTAL = (".total strong", ".total")
 PINNED_ROW_CLASSES = ("notice", "fix", "top")
+
+
+def read_int(text: str) -> int | None:
+    """The value of a run of at most MAX_DIGITS ASCII digits, else None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:
+        return None
+    return int(text)
+
+
+def read_id(text: str) -> int | None:
+    """An article id or page number: both count from 1, so 0 is none."""
+    value = read_int(text)
+    return value if value else None
 
 
 def strip_session(url: str) -> str:
@@ -142,15 +161,16 @@ def article_no_from_url(url: str) -> int | None:
     if not parts.path.endswith(NEWS_VIEW_PATH):
         return None
     for key, value in parse_qsl(parts.query):
-        if key == "no" and value.strip().isdigit():
-            return int(value)
+        no = read_id(value) if key == "no" else None
+        if no is not None:
+            return no
     return None
 
 
 def article_no_from_handler(script: str) -> int | None:
     """The article number in a `fn_view('2705')` style handler, else None."""
     match = VIEW_HANDLER_RE.search(script)
-    return int(match.group(1)) if match else None
+    return read_id(match.group(1)) if match else None
 
 
 def page_from_link(href: str | None, onclick: str | None) -> int | None:
@@ -158,6 +178,7 @@ def page_from_link(href: str | None, onclick: str | None) -> int | None:
         if not text:
             continue
         match = PAGE_HANDLER_RE.search(text) or PAGE_PARAM_RE.search(text)
-        if match:
-            return int(match.group(1))
+        page = read_id(match.group(1)) if match else None
+        if page is not None:
+            return page
     return None

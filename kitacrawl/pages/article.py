@@ -24,7 +24,7 @@ from kitacrawl.clean import (
     parse_subtitle,
 )
 from kitacrawl.items import Article, Link, LinkRel, ParseError
-from kitacrawl.pages.text import block_lines, first, node_text
+from kitacrawl.pages.text import attribute, block_lines, first, node_text, response_text
 
 
 class ArticlePage:
@@ -51,12 +51,15 @@ class ArticlePage:
     @classmethod
     def from_response(cls, response: Any, *, base_url: str, no: int | None = None) -> ArticlePage:
         """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
+        text = response_text(response)
         return cls(
-            Selector(text=response.text),
+            # type="html": parsel would take a body that parses as a JSON object
+            # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
+            Selector(text=text, type="html"),
             response.url,
             base_url=base_url,
             no=no,
-            raw_text=response.text,
+            raw_text=text,
         )
 
     # -- whole-page checks --------------------------------------------------
@@ -166,8 +169,8 @@ class ArticlePage:
     # -- links --------------------------------------------------------------
     def _link_target(self, element: Selector) -> tuple[str, int | None] | None:
         """(url, article no) of a link written as an href or a script handler."""
-        href = (element.attrib.get("href") or "").strip()
-        onclick = element.attrib.get("onclick") or ""
+        href = (attribute(element, "href") or "").strip()
+        onclick = attribute(element, "onclick") or ""
         for script in (onclick, href):
             no = site.article_no_from_handler(script) if script else None
             if no is not None and ("(" in script):
@@ -221,7 +224,7 @@ class ArticlePage:
         found: list[Link] = []
         seen: set[str] = set()
         for element in first(self.root, site.ARTICLE_FILES):
-            script = " ".join(element.attrib.get(name, "") for name in ("onclick", "href"))
+            script = " ".join(attribute(element, name) or "" for name in ("onclick", "href"))
             match = site.DOWNLOAD_HANDLER_RE.search(script)
             if match:
                 url = site.file_url(self.base_url, match.group(1), match.group(2))
@@ -248,11 +251,11 @@ class ArticlePage:
             if any(ancestor in excluded for ancestor in element.root.iterancestors()):
                 continue
             if element.root.tag == "img":
-                src = (element.attrib.get("src") or "").strip()
+                src = (attribute(element, "src") or "").strip()
                 if not src or src.lower().startswith(("data:", "javascript:")):
                     continue
                 url = site.absolute(src, self.page_url, self.base_url)
-                alt = normalise_space(element.attrib.get("alt")) or None
+                alt = normalise_space(attribute(element, "alt")) or None
                 links.append(Link(rel="image", url=url, text=alt))
                 continue
             target = self._link_target(element)

@@ -16,7 +16,7 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_date, parse_hits
 from kitacrawl.items import ListPage, ListRow
-from kitacrawl.pages.text import first, node_text
+from kitacrawl.pages.text import attribute, first, node_text, response_text
 
 _HEADER_KEYS = (
     ("date", re.compile(r"date|등록일|작성일|게시일", re.I)),
@@ -36,7 +36,10 @@ class ListPageParser:
 
     @classmethod
     def from_response(cls, response: Any, *, base_url: str) -> ListPageParser:
-        return cls(Selector(text=response.text), response.url, base_url=base_url)
+        # type="html": a body that parses as JSON must not become a JSON selector
+        # (see ArticlePage.from_response).
+        selector = Selector(text=response_text(response), type="html")
+        return cls(selector, response.url, base_url=base_url)
 
     def to_item(self) -> ListPage:
         return ListPage(
@@ -109,20 +112,22 @@ class ListPageParser:
         for container in first(self.sel, site.LIST_PAGING):
             for element in container.xpath(".//*[@href or @onclick]"):
                 page = site.page_from_link(
-                    element.attrib.get("href"), element.attrib.get("onclick")
+                    attribute(element, "href"), attribute(element, "onclick")
                 )
                 if page is not None:
                     numbers.add(page)
             for text in container.css("strong::text, .on::text, .active::text").getall():
-                if text.strip().isdigit():
-                    numbers.add(int(text.strip()))
+                page = site.read_id(text)
+                if page is not None:
+                    numbers.add(page)
         return sorted(numbers)
 
     def current_page(self) -> int | None:
         for container in first(self.sel, site.LIST_PAGING):
             for text in container.css("strong::text, .on::text, .active::text").getall():
-                if text.strip().isdigit():
-                    return int(text.strip())
+                page = site.read_id(text)
+                if page is not None:
+                    return page
         return None
 
     def total(self) -> int | None:
@@ -130,12 +135,12 @@ class ListPageParser:
         if not found:
             return None
         digits = re.search(r"\d[\d,]*", node_text(found[0].root))
-        return int(digits.group(0).replace(",", "")) if digits else None
+        return site.read_int(digits.group(0).replace(",", "")) if digits else None
 
 
 def _article_no(element: Selector, page_url: str) -> int | None:
-    onclick = element.attrib.get("onclick") or ""
-    href = (element.attrib.get("href") or "").strip()
+    onclick = attribute(element, "onclick") or ""
+    href = (attribute(element, "href") or "").strip()
     for script in (onclick, href):
         if script and "(" in script:
             no = site.article_no_from_handler(script)
@@ -147,7 +152,7 @@ def _article_no(element: Selector, page_url: str) -> int | None:
 
 
 def _is_pinned(tr: Selector, num_text: str | None) -> bool:
-    classes = (tr.attrib.get("class") or "").lower().split()
+    classes = (attribute(tr, "class") or "").lower().split()
     if any(name in classes for name in site.PINNED_ROW_CLASSES):
         return True
     if num_text is None:

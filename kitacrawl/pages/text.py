@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from parsel import Selector, SelectorList
+from w3lib.encoding import html_to_unicode
 
 from kitacrawl.clean import normalise_space
 
@@ -71,20 +72,60 @@ def first(
 
 def node_text(element: Any) -> str:
     """All text inside an lxml element, scripts and styles left out."""
+    # An explicit stack, not recursion: a hostile page nests thousands of
+    # <span>s, deeper than Python's recursion limit. Items are elements to
+    # open, or the tail strings that follow them.
     parts: list[str] = []
-    _collect(element, parts, skip_tail=True)
+    stack: list[Any] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is None or tag.lower() in SKIP_TAGS:
+            continue
+        if node.text:
+            parts.append(node.text)
+        for child in reversed(node):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
     return "".join(parts)
 
 
-def _collect(element: Any, parts: list[str], *, skip_tail: bool = False) -> None:
-    tag = element.tag if isinstance(element.tag, str) else None
-    if tag is not None and tag.lower() not in SKIP_TAGS:
-        if element.text:
-            parts.append(element.text)
-        for child in element:
-            _collect(child, parts)
-    if not skip_tail and element.tail:
-        parts.append(element.tail)
+def attribute(element: Selector, name: str) -> str | None:
+    """One attribute of an element, read by name (None when absent).
+
+    parsel's ``.attrib`` converts every attribute of the element, and lxml
+    refuses with a ValueError the names it parsed but cannot hand back
+    (control characters, ``{``, U+FFFE): one broken attribute would hide the
+    ``href`` beside it. Reading by name never touches the others.
+    """
+    root = element.root
+    value = root.get(name) if hasattr(root, "get") else None
+    return value if isinstance(value, str) else None
+
+
+def response_text(response: Any) -> str:
+    """The response's text, decoded as Scrapy decodes it.
+
+    A charset label naming a codec that is not a text encoding (``base64``,
+    ``rot13``, ``zlib``) or that cannot decode with replacement (``undefined``,
+    ``idna``) makes ``response.text`` raise LookupError or UnicodeError.
+    Browsers ignore a label they cannot use, and so does this: it decodes again
+    without the header's label (the page's own ``<meta>`` may still be right),
+    and failing that as UTF-8, the site's default.
+    """
+    try:
+        return str(response.text)
+    except (LookupError, UnicodeError):
+        pass
+    body = bytes(response.body)
+    try:
+        return html_to_unicode(None, body)[1]
+    except (LookupError, UnicodeError):
+        return body.decode("utf-8", "replace")
 
 
 def block_lines(container: Selector, exclude: Iterable[str] = ()) -> list[str]:
@@ -98,30 +139,32 @@ def block_lines(container: Selector, exclude: Iterable[str] = ()) -> list[str]:
         excluded.update(el.root for el in container.css(css))
     lines: list[list[str]] = [[]]
 
-    def walk(element: Any) -> None:
+    # An explicit stack, not recursion (see node_text). Items are (element,
+    # leaving): an element is opened, its children walked, then it is left.
+    root = container.root
+    if root.text:
+        lines[-1].append(root.text)
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(root)]
+    while stack:
+        element, leaving = stack.pop()
         raw_tag = element.tag
         tag = raw_tag.lower().rpartition(":")[2] if isinstance(raw_tag, str) else None
-        if tag is None or tag in SKIP_TAGS or element in excluded:
+        if leaving:
+            if tag in BLOCK_TAGS:
+                lines.append([])
+        elif tag is None or tag in SKIP_TAGS or element in excluded:
             pass  # comments, processing instructions and non-text elements
         elif tag == "br":
             lines.append([])
         else:
-            block = tag in BLOCK_TAGS
-            if block:
+            if tag in BLOCK_TAGS:
                 lines.append([])
             if element.text:
                 lines[-1].append(element.text)
-            for child in element:
-                walk(child)
-            if block:
-                lines.append([])
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
+            continue  # the tail follows once the element is left
         if element.tail:
             lines[-1].append(element.tail)
-
-    root = container.root
-    if root.text:
-        lines[-1].append(root.text)
-    for child in root:
-        walk(child)
     cleaned = (normalise_space("".join(parts)) for parts in lines)
     return [line for line in cleaned if line]
