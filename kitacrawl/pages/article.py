@@ -9,6 +9,7 @@ becomes an item.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from parsel import Selector
@@ -24,7 +25,14 @@ from kitacrawl.clean import (
     parse_subtitle,
 )
 from kitacrawl.items import Article, Link, LinkRel, ParseError
-from kitacrawl.pages.text import attribute, block_lines, first, node_text, response_text
+from kitacrawl.pages.text import (
+    attribute,
+    block_lines,
+    excluded_roots,
+    first,
+    node_text,
+    response_text,
+)
 
 
 class ArticlePage:
@@ -63,7 +71,7 @@ class ArticlePage:
         )
 
     # -- whole-page checks --------------------------------------------------
-    @property
+    @cached_property
     def root(self) -> Selector:
         found = first(self.sel, site.ARTICLE_ROOT)
         return found[0] if found else self.sel
@@ -72,7 +80,7 @@ class ArticlePage:
         """Raise ParseError when the page is not a whole article page."""
         text = self._raw_text if self._raw_text is not None else self.sel.get()
         tail = text[-4096:].lower().rstrip()
-        has_body = bool(first(self.sel, site.ARTICLE_BODY))
+        has_body = self._body_element is not None
         if not has_body and not first(self.sel, site.ARTICLE_TITLE):
             scripts = " ".join(self.sel.xpath("//script/text()").getall())
             # The layout's own scripts (search-box validation) call alert() too, so a
@@ -110,8 +118,21 @@ class ArticlePage:
         return self._no if self._no is not None else site.article_no_from_url(self.page_url)
 
     def title(self) -> str:
+        return self._title
+
+    @cached_property
+    def _title(self) -> str:
         found = first(self.root, site.ARTICLE_TITLE) or first(self.sel, site.ARTICLE_TITLE)
         return clean_title(node_text(found[0].root)) if found else ""
+
+    @cached_property
+    def _body_element(self) -> Selector | None:
+        found = first(self.root, site.ARTICLE_BODY)
+        return found[0] if found else None
+
+    @cached_property
+    def _info(self) -> str:
+        return self._info_text()
 
     def _info_text(self) -> str:
         found = first(self.root, site.ARTICLE_INFO)
@@ -131,7 +152,7 @@ class ArticlePage:
             value = parse_date(node_text(found[0].root))
             if value:
                 return value
-        return parse_date(self._info_text())
+        return parse_date(self._info)
 
     def hits(self) -> int | None:
         found = first(self.root, site.ARTICLE_HIT)
@@ -139,15 +160,15 @@ class ArticlePage:
             value = parse_hits(node_text(found[0].root), bare=True)
             if value is not None:
                 return value
-        info = self._info_text()
+        info = self._info
         labelled = parse_hits(info)
         return labelled if labelled is not None else parse_hits_after_date(info)
 
     def _split_body(self) -> tuple[str | None, list[str]]:
         """The subtitle and the body paragraphs, the repeated title removed."""
         if self._paragraphs is None:
-            found = first(self.root, site.ARTICLE_BODY)
-            lines = block_lines(found[0], site.BODY_EXCLUDE) if found else []
+            body = self._body_element
+            lines = block_lines(body, site.BODY_EXCLUDE) if body is not None else []
             title = self.title()
             if lines and title and is_repeated_title(lines[0], title):
                 lines = lines[1:]
@@ -241,11 +262,10 @@ class ArticlePage:
         return found
 
     def body_links(self) -> list[Link]:
-        found = first(self.root, site.ARTICLE_BODY)
-        if not found:
+        body = self._body_element
+        if body is None:
             return []
-        body = found[0]
-        excluded = _excluded_roots(body)
+        excluded = excluded_roots(body, site.BODY_EXCLUDE)
         links: list[Link] = []
         for element in body.xpath(".//a[@href or @onclick] | .//img[@src]"):
             if any(ancestor in excluded for ancestor in element.root.iterancestors()):
@@ -267,13 +287,6 @@ class ArticlePage:
 
     def links(self) -> list[Link]:
         return [*self.neighbours(), *self.attachments(), *self.body_links()]
-
-
-def _excluded_roots(body: Selector) -> set[Any]:
-    roots: set[Any] = set()
-    for selector in site.BODY_EXCLUDE:
-        roots.update(el.root for el in body.css(selector))
-    return roots
 
 
 def parse_article(
