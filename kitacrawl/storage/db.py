@@ -202,8 +202,13 @@ class Storage:
         if current == wanted:
             return
         self.db.execute("DELETE FROM links WHERE board = ? AND no = ?", [board, no])
-        if links:
-            self.db["links"].insert_all(links)
+        # Plain executemany: insert_all re-inspects the table on every call, which
+        # cost more than the insert itself on this hot path.
+        self.db.conn.executemany(
+            "INSERT INTO links (board, no, position, rel, url, text, target_no)"
+            " VALUES (:board, :no, :position, :rel, :url, :text, :target_no)",
+            links,
+        )
 
     # -- hit history --------------------------------------------------------
     def observe_hits(
