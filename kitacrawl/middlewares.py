@@ -9,9 +9,10 @@ of silently deduplicated), hence this stricter one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from twisted.internet.interfaces import IReactorTime
 
 
 class OffsiteRequest(IgnoreRequest):
@@ -79,19 +81,28 @@ class RetryAfterMiddleware:
         engine = self.crawler.engine
         if engine is None:
             return
-        slot_key = request.meta.get("download_slot") or urlsplit(request.url).hostname
+        slot_key = request.meta.get("download_slot") or urlsplit(request.url).hostname or ""
         slot = engine.downloader.slots.get(slot_key)
         if slot is None or slot.delay >= delay:
             return
-        from twisted.internet import reactor  # noqa: PLC0415 - the reactor is chosen at start-up
-
         normal, slot.delay = slot.delay, delay
 
         def restore() -> None:
             if slot.delay == delay:
                 slot.delay = normal
 
-        reactor.callLater(delay, restore)  # type: ignore[attr-defined]
+        call_later(delay, restore)
+
+
+def call_later(delay: float, function: Callable[[], object]) -> None:
+    """Run ``function`` on the reactor after ``delay`` seconds."""
+    # Imported here: Scrapy installs the reactor it was configured with at
+    # start-up, and importing it at module load would install the default one.
+    from twisted.internet import reactor  # noqa: PLC0415
+
+    # zope.interface declares IReactorTime's methods without `self`, which mypy
+    # reads as one argument too many.
+    cast("IReactorTime", reactor).callLater(delay, function)  # type: ignore[arg-type]
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:

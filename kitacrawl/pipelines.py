@@ -16,6 +16,7 @@ from scrapy import signals
 from kitacrawl import runlock
 from kitacrawl.clean import clean_title, normalise_space
 from kitacrawl.items import Article, HitObservation, Link, Problem
+from kitacrawl.middlewares import call_later
 from kitacrawl.outcome import ExitCode, RunTally, decide
 from kitacrawl.settings_keys import base_url_from, db_path_from
 from kitacrawl.storage import Storage, StorageError
@@ -96,12 +97,13 @@ class StorePipeline:
 
     def open_spider(self, spider: Spider | None = None) -> None:
         spider = spider or self.crawler.spider
+        assert spider is not None
         try:
             runlock.acquire(self.db_path)
             self.locked = True
         except runlock.LockedError as exc:
             logger.error("%s", exc)
-            self._close(spider, "locked")
+            self._close("locked")
             return
         try:
             self.storage = Storage.open(self.db_path)
@@ -114,14 +116,13 @@ class StorePipeline:
         except StorageError as exc:
             self.tally.storage_error = str(exc)
             logger.error("%s", exc)
-            self._close(spider, "storage_error")
+            self._close("storage_error")
 
-    def _close(self, spider: Spider, reason: str) -> None:
+    def _close(self, reason: str) -> None:
+        """Ask the engine to close the spider, from the reactor's next turn."""
         engine = self.crawler.engine
         if engine is not None:
-            from twisted.internet import reactor  # noqa: PLC0415 - reactor is installed late
-
-            reactor.callLater(0, lambda: _schedule_close(engine, reason))  # type: ignore[attr-defined]
+            call_later(0, lambda: _schedule_close(engine, reason))
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if self.storage is None or self.tally.storage_error:
@@ -141,7 +142,7 @@ class StorePipeline:
         except StorageError as exc:
             logger.error("%s", exc)
             self.tally.storage_error = str(exc)
-            self._close(spider or self.crawler.spider, "storage_error")
+            self._close("storage_error")
         return item
 
     def _tally_article(self, article: Article) -> None:

@@ -41,6 +41,10 @@ LOCAL_SPEED = {
 class NewsSpider(scrapy.Spider):
     name = "news"
     board = site.BOARD_NEWS
+    # Set in from_crawler, from the settings.
+    base_url: str = site.DEFAULT_BASE_URL
+    allowed_domains: list[str]
+    low_water: int = 64
 
     def __init__(
         self,
@@ -188,7 +192,7 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: Response, no: int) -> Iterator[Any]:
         self.pending_articles -= 1
         if not isinstance(response, TextResponse):
-            ctype = response.headers.get("Content-Type", b"").decode(errors="replace")
+            ctype = (response.headers.get("Content-Type") or b"").decode(errors="replace")
             yield self.problem(response.url, "not_html", f"content type {ctype!r}", no)
         else:
             try:

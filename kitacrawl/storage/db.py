@@ -138,7 +138,7 @@ class Storage:
                     )
                 elif old["content_hash"] != digest:
                     result = "changed"
-                    self.db["revisions"].insert(
+                    self.db.table("revisions").insert(
                         {
                             "board": article.board,
                             "no": article.no,
@@ -244,7 +244,7 @@ class Storage:
     def record_problem(self, problem: Problem, crawl_id: int | None) -> None:
         try:
             with self.db.atomic():
-                self.db["problems"].insert(
+                self.db.table("problems").insert(
                     {
                         "crawl_id": crawl_id,
                         "board": problem.board,
@@ -300,7 +300,7 @@ class Storage:
             if value is None:
                 self.db.execute("DELETE FROM board_state WHERE board = ?", [board])
             else:
-                self.db["board_state"].upsert(
+                self.db.table("board_state").upsert(
                     {
                         "board": board,
                         "complete_upto": value,
@@ -330,7 +330,7 @@ class Storage:
                     "UPDATE crawls SET status = ?, finish_reason = 'killed' WHERE status = ?",
                     [schema.INTERRUPTED, schema.RUNNING],
                 )
-                table = self.db["crawls"].insert(
+                table = self.db.table("crawls").insert(
                     {
                         "spider": spider,
                         "board": board,
@@ -352,7 +352,7 @@ class Storage:
             fields["collapsed_fields"] = json.dumps(list(fields["collapsed_fields"]))
         try:
             with self.db.atomic():
-                self.db["crawls"].update(crawl_id, fields)
+                self.db.table("crawls").update(crawl_id, fields)
         except sqlite3.Error as exc:
             raise StorageError(f"cannot finish the run ledger: {exc}") from exc
 
@@ -361,7 +361,7 @@ class Storage:
     ) -> None:
         now = utcnow()
         with self.db.atomic():
-            self.db["crawls"].insert(
+            self.db.table("crawls").insert(
                 {
                     "spider": spider,
                     "board": board,

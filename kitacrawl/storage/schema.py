@@ -43,7 +43,7 @@ END;
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "board": str,
             "no": int,
@@ -63,11 +63,11 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk=("board", "no"),
         not_null={"board", "no", "url", "title", "body", "content_hash", "first_seen", "last_seen"},
     )
-    db["articles"].create_index(["published"])
-    db["articles"].enable_fts(["title", "subtitle", "body"], create_triggers=False)
+    db.table("articles").create_index(["published"])
+    db.table("articles").enable_fts(["title", "subtitle", "body"], create_triggers=False)
     db.executescript(_FTS_TRIGGERS)
 
-    db["links"].create(
+    db.table("links").create(
         {
             "id": int,
             "board": str,
@@ -81,10 +81,10 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"board", "no", "position", "rel", "url"},
     )
-    db["links"].create_index(["board", "no", "position"], unique=True)
-    db["links"].create_index(["target_no"])
+    db.table("links").create_index(["board", "no", "position"], unique=True)
+    db.table("links").create_index(["target_no"])
 
-    db["hits"].create(
+    db.table("hits").create(
         {
             "id": int,
             "board": str,
@@ -97,9 +97,9 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"board", "no", "hits", "observed_at"},
     )
-    db["hits"].create_index(["board", "no", "observed_at"])
+    db.table("hits").create_index(["board", "no", "observed_at"])
 
-    db["crawls"].create(
+    db.table("crawls").create(
         {
             "id": int,
             "spider": str,
@@ -132,7 +132,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         not_null={"spider", "started_at", "status"},
     )
 
-    db["problems"].create(
+    db.table("problems").create(
         {
             "id": int,
             "crawl_id": int,
@@ -146,10 +146,10 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"url", "kind", "observed_at"},
     )
-    db["problems"].create_index(["board", "no"])
-    db["problems"].create_index(["crawl_id"])
+    db.table("problems").create_index(["board", "no"])
+    db.table("problems").create_index(["crawl_id"])
 
-    db["revisions"].create(
+    db.table("revisions").create(
         {
             "id": int,
             "board": str,
@@ -165,11 +165,11 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"board", "no", "title", "body", "replaced_at"},
     )
-    db["revisions"].create_index(["board", "no"])
+    db.table("revisions").create_index(["board", "no"])
 
     # What an incremental run may trust: every listed article numbered at or
     # below `complete_upto` was stored (or is known to be gone).
-    db["board_state"].create(
+    db.table("board_state").create(
         {"board": str, "complete_upto": int, "updated_at": str, "crawl_id": int},
         pk="board",
     )
