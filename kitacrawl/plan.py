@@ -45,7 +45,10 @@ class Plan:
     rows_first_page: int | None = None
     max_seen: int | None = None
     paging_complete: bool = False
+    # A list page that could not be read leaves a hole nobody can vouch for.
+    list_gap: bool = False
     _previous_unknown: bool = False
+    _failed_in_a_row: int = 0
 
     def initial_articles(self) -> list[int]:
         if self.mode != INCREMENTAL:
@@ -64,7 +67,20 @@ class Plan:
         self.pages_requested.add(1)
         return 1
 
+    def on_list_failure(self, page_no: int) -> int | None:
+        """A list page failed for good: skip it once, stop if the next fails too."""
+        self.list_gap = True
+        self._failed_in_a_row += 1
+        next_page = page_no + 1
+        if self._failed_in_a_row > 1 or next_page in self.pages_requested:
+            return None
+        if self.max_pages is not None and page_no >= self.max_pages:
+            return None
+        self.pages_requested.add(next_page)
+        return next_page
+
     def on_list_page(self, page_no: int, page: ListPage) -> ListDecision:
+        self._failed_in_a_row = 0
         regular = [row for row in page.rows if not row.pinned]
         fresh = [row for row in regular if row.no not in self.seen]
         self.seen.update(row.no for row in regular)
@@ -138,7 +154,7 @@ class Plan:
 
     def complete_upto_after(self) -> int | None:
         """The new mark after a run that ended well, or None to leave it."""
-        if not self.paging_complete or self.mode not in MODES:
+        if not self.paging_complete or self.list_gap or self.mode not in MODES:
             return None
         candidates = [v for v in (self.complete_upto, self.max_seen) if v is not None]
         return max(candidates) if candidates else None

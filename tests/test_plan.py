@@ -118,3 +118,13 @@ def test_the_hard_page_limit_ends_an_endless_list() -> None:
         assert plan.on_list_page(number, page([100 - number])).next_page == number + 1
     assert plan.on_list_page(3, page([50])).next_page is None
     assert plan.complete_upto_after() is None
+
+
+def test_a_lost_list_page_is_skipped_once_and_keeps_the_mark() -> None:
+    plan = Plan(mode=FULL)
+    plan.on_list_page(1, page([30, 29]))
+    assert plan.on_list_failure(2) == 3
+    plan.on_list_page(3, page([26, 25]))
+    assert plan.on_list_failure(4) == 5
+    assert plan.on_list_failure(5) is None
+    assert plan.complete_upto_after() is None

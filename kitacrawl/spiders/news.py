@@ -187,6 +187,11 @@ class NewsSpider(scrapy.Spider):
         kind, detail = classify_failure(failure)
         self.logger.error("list page %s failed: %s %s", request.url, kind, detail)
         yield self.problem(request.url, kind, detail)
+        # Rows of the lost page may be missing: the next run pages back over it
+        # (the mark does not move), and this one goes on with the next page.
+        next_page = self.plan.on_list_failure(request.cb_kwargs["page_no"])
+        if next_page is not None:
+            yield self.list_request(next_page)
 
     # -- article pages ------------------------------------------------------
     def parse_article(self, response: Response, no: int) -> Iterator[Any]:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from kitacrawl.mocksite import FAULTS, MockSite, build_board
+from kitacrawl.mocksite.content import error_page
 from kitacrawl.outcome import ExitCode
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
@@ -266,3 +267,26 @@ def test_a_slow_site_does_not_hang_the_run(db: Path) -> None:
     assert result.code == ExitCode.OK
     kinds = {p["no"]: p["kind"] for p in crawlrun.snapshot(db)["problems"]}
     assert all(kinds[no] == "timeout" for no in slow)
+
+
+def test_a_lost_list_page_is_reported_and_caught_up_by_the_next_run(db: Path) -> None:
+    class BrokenPageThree(MockSite):
+        broken = True
+
+        def _list(self, page_index: int):  # type: ignore[no-untyped-def]
+            if self.broken and page_index == 3:
+                return error_page(500)
+            return super()._list(page_index)
+
+    with BrokenPageThree(build_board(60)) as site:
+        result = crawlrun.crawl(site.base_url, db)
+        truth = site.ground_truth()
+        assert result.code == ExitCode.OK, result.stderr[-2000:]
+        state = crawlrun.snapshot(db)
+        lost = [p for p in state["problems"] if "newsList.do" in p["url"]]
+        assert [(p["kind"], p["url"].endswith("pageIndex=3")) for p in lost] == [("http_500", True)]
+        # Pages after the lost one were still read.
+        assert len(state["articles"]) > len(truth["articles"]) - 10
+        site.broken = False
+        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    assert_matches_truth(db, truth)
