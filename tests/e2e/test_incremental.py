@@ -20,6 +20,10 @@ from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 
 pytestmark = pytest.mark.slow
 
+# Runs that a test stops midway are slowed down (about 30 pages/s at most), so
+# that they are still running when the signal or the second run arrives.
+SLOW_CRAWL = ("CONCURRENT_REQUESTS=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "DOWNLOAD_DELAY=0.03")
+
 
 def wait_for(condition: Callable[[], bool], timeout: float = 60) -> None:
     """Wait for a condition of the run under test (not for a length of time)."""
@@ -124,7 +128,7 @@ def test_kill_9_halfway_then_a_normal_run_catches_up(db: Path) -> None:
         process = crawlrun.start(
             site.base_url,
             db,
-            settings=("CONCURRENT_REQUESTS=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+            settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 40)
         crawlrun.stop(process, signal.SIGKILL)
@@ -144,7 +148,7 @@ def test_sigterm_stops_cleanly_and_marks_the_run(db: Path) -> None:
         process = crawlrun.start(
             site.base_url,
             db,
-            settings=("CONCURRENT_REQUESTS=2", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+            settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 20)
         code = crawlrun.stop(process, signal.SIGTERM)
@@ -160,7 +164,7 @@ def test_two_runs_at_once_one_is_refused(db: Path) -> None:
         first = crawlrun.start(
             site.base_url,
             db,
-            settings=("CONCURRENT_REQUESTS=1", "CONCURRENT_REQUESTS_PER_DOMAIN=1"),
+            settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 1)
         second = crawlrun.crawl(site.base_url, db)
