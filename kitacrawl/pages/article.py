@@ -88,7 +88,8 @@ class ArticlePage:
             # whole, as a document or as nothing but the script.
             if site.ALERT_RE.search(scripts) and ("</html>" in tail or tail.endswith("</script>")):
                 raise ParseError("deleted", "the page is only an alert() script")
-        if not first(self.sel, site.PAGE_END_MARKERS) and "</html>" not in tail:
+        # The text test first: it is free, the footer lookup scans the whole page.
+        if "</html>" not in tail and not first(self.sel, site.PAGE_END_MARKERS):
             raise ParseError("truncated", "the page ends before its footer")
 
     def to_item(self) -> Article:
