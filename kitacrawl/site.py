@@ -64,6 +64,11 @@ ARTICLE_FILES = (".view_file a", ".file_list a", ".board_view a[href*='FileDown.
 ARTICLE_MOVE = (".view_move", ".prev_next", ".view_nav")
 ARTICLE_PREV = ("dl.prev", "li.prev", ".prev")
 ARTICLE_NEXT = ("dl.next", "li.next", ".next")
+# The part of an article page that holds the article: from the contents box to
+# the footer. Parsing only this slice (a fifth of the page: the rest is menus
+# and scripts) is the fast path; page code falls back to the whole page.
+CONTENT_START_RE = re.compile(r"""<div\b[^>]*\bid\s*=\s*["']?contents\b""", re.I)
+CONTENT_END_RE = re.compile(r"""<div\b[^>]*\bid\s*=\s*["']?footer\b""", re.I)
 # Markers that a page was delivered whole; a page cut in the middle has none.
 PAGE_END_MARKERS = ("#footer", ".family_site", "footer")
 # Elements inside the body container that are never article text.
@@ -107,6 +112,17 @@ def read_id(text: str) -> int | None:
     """An article id or page number: both count from 1, so 0 is none."""
     value = read_int(text)
     return value if value else None
+
+
+def content_region(html: str) -> str | None:
+    """The article's slice of a page's HTML, or None when the page is not laid out so."""
+    start = CONTENT_START_RE.search(html)
+    if start is None:
+        return None
+    end = CONTENT_END_RE.search(html, start.end())
+    if end is None:
+        return None
+    return html[start.start() : end.start()]
 
 
 def strip_session(url: str) -> str:

@@ -55,20 +55,26 @@ class ArticlePage:
         self._no = no
         self._raw_text = raw_text
         self._paragraphs: tuple[str | None, list[str]] | None = None
+        # Set when ``sel`` holds only the content slice: the whole page, to
+        # read again if the slice does not give an article.
+        self._whole_page: str | None = None
 
     @classmethod
     def from_response(cls, response: Any, *, base_url: str, no: int | None = None) -> ArticlePage:
         """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
         text = response_text(response)
-        return cls(
+        region = site.content_region(text)
+        page = cls(
             # type="html": parsel would take a body that parses as a JSON object
             # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
-            Selector(text=text, type="html"),
+            Selector(text=region if region is not None else text, type="html"),
             response.url,
             base_url=base_url,
             no=no,
             raw_text=text,
         )
+        page._whole_page = text if region is not None else None
+        return page
 
     # -- whole-page checks --------------------------------------------------
     @cached_property
@@ -93,6 +99,22 @@ class ArticlePage:
             raise ParseError("truncated", "the page ends before its footer")
 
     def to_item(self) -> Article:
+        try:
+            return self._to_item()
+        except ParseError:
+            if self._whole_page is None:
+                raise
+            whole = type(self)(
+                Selector(text=self._whole_page, type="html"),
+                self.page_url,
+                base_url=self.base_url,
+                no=self._no,
+                board=self.board,
+                raw_text=self._whole_page,
+            )
+            return whole._to_item()
+
+    def _to_item(self) -> Article:
         self.check_page()
         title, body = self.title(), self.body()
         # Both are checked, so that the run ledger can say which fields collapsed.
@@ -199,6 +221,11 @@ class ArticlePage:
                 return site.article_url(self.base_url, no), no
         if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
             return None
+        if href.startswith("/") and not href.startswith("//"):
+            # A path on this site: an article link needs no URL resolution.
+            no = site.article_no_from_url(href)
+            if no is not None:
+                return site.article_url(self.base_url, no), no
         url = site.absolute(href, self.page_url, self.base_url)
         if not url.lower().startswith(("http://", "https://", "mailto:")):
             return None

@@ -191,5 +191,7 @@ def block_lines(container: Selector, exclude: Iterable[str] = ()) -> list[str]:
             continue  # the tail follows once the element is left
         if element.tail:
             lines[-1].append(element.tail)
-    cleaned = (normalise_space("".join(parts)) for parts in lines)
+    joined = ("".join(parts) for parts in lines)
+    # Most lines are the whitespace between tags: skip them before the regex.
+    cleaned = (normalise_space(text) for text in joined if text and not text.isspace())
     return [line for line in cleaned if line]
