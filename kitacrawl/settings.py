@@ -57,5 +57,13 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 0
 
+# Each callback yields one article or a handful of requests, and the pipelines
+# are synchronous: Scrapy's default of 100 starts 100 asyncio tasks for every
+# response, which cost more than parsing the page.
+CONCURRENT_ITEMS = 1
+# The check parses the source of generator callbacks again and again; ours
+# never return a value.
+WARN_ON_GENERATOR_RETURN_VALUE = False
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

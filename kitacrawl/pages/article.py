@@ -32,6 +32,7 @@ from kitacrawl.pages.text import (
     first,
     node_text,
     response_text,
+    xpath_all,
 )
 
 
@@ -250,7 +251,7 @@ class ArticlePage:
             return found
         # No prev/next classes: order the linked articles by number around ours.
         current = self.no()
-        for element in container.xpath(".//*[@href or @onclick]"):
+        for element in xpath_all(container, ".//*[@href or @onclick]"):
             target = self._link_target(element)
             if target and target[1] is not None:
                 rel = "prev" if current is not None and target[1] < current else "next"
@@ -259,7 +260,7 @@ class ArticlePage:
         return found
 
     def _neighbour_in(self, slot: Selector, rel: LinkRel) -> Link | None:
-        for element in [slot, *slot.xpath(".//*[@href or @onclick]")]:
+        for element in [slot, *xpath_all(slot, ".//*[@href or @onclick]")]:
             target = self._link_target(element)
             if target and target[1] is not None:
                 text = normalise_space(node_text(element.root))
@@ -295,7 +296,7 @@ class ArticlePage:
             return []
         excluded = excluded_roots(body, site.BODY_EXCLUDE)
         links: list[Link] = []
-        for element in body.xpath(".//a[@href or @onclick] | .//img[@src]"):
+        for element in xpath_all(body, ".//a[@href or @onclick] | .//img[@src]"):
             if any(ancestor in excluded for ancestor in element.root.iterancestors()):
                 continue
             if element.root.tag == "img":

@@ -16,7 +16,14 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_date, parse_hits
 from kitacrawl.items import ListPage, ListRow
-from kitacrawl.pages.text import attribute, first, node_text, response_text
+from kitacrawl.pages.text import (
+    attribute,
+    css_all,
+    first,
+    node_text,
+    response_text,
+    xpath_all,
+)
 
 _HEADER_KEYS = (
     ("date", re.compile(r"date|등록일|작성일|게시일", re.I)),
@@ -33,15 +40,30 @@ class ListPageParser:
         self.sel = selector
         self.page_url = url
         self.base_url = site.normalise_base(base_url)
+        # Set when ``sel`` holds only the contents slice (see ArticlePage).
+        self._whole_page: str | None = None
 
     @classmethod
     def from_response(cls, response: Any, *, base_url: str) -> ListPageParser:
+        text = response_text(response)
+        region = site.content_region(text)
         # type="html": a body that parses as JSON must not become a JSON selector
         # (see ArticlePage.from_response).
-        selector = Selector(text=response_text(response), type="html")
-        return cls(selector, response.url, base_url=base_url)
+        selector = Selector(text=region if region is not None else text, type="html")
+        parser = cls(selector, response.url, base_url=base_url)
+        parser._whole_page = text if region is not None else None
+        return parser
 
     def to_item(self) -> ListPage:
+        page = self._to_item()
+        if not page.rows and self._whole_page is not None:
+            whole = type(self)(
+                Selector(text=self._whole_page, type="html"), self.page_url, base_url=self.base_url
+            )
+            return whole._to_item()
+        return page
+
+    def _to_item(self) -> ListPage:
         return ListPage(
             rows=self.rows(),
             current_page=self.current_page(),
@@ -73,7 +95,7 @@ class ListPageParser:
 
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
-        for element in [tr, *tr.xpath(".//*[@href or @onclick]")]:
+        for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
             no = _article_no(element, self.page_url)
             if no is not None:
                 target = (no, element)
@@ -81,10 +103,10 @@ class ListPageParser:
         if target is None:
             return None  # "No posts" rows, header rows, decoration
         no, link = target
-        cells = tr.xpath("./td|./th")
+        cells = xpath_all(tr, "./td|./th")
 
         def cell(key: str, css: str) -> str | None:
-            found = tr.css(css)
+            found = css_all(tr, css)
             if found:
                 return node_text(found[0].root)
             # Positions from the header are only trusted when the row has as many cells.
@@ -110,7 +132,7 @@ class ListPageParser:
     def page_numbers(self) -> list[int]:
         numbers: set[int] = set()
         for container in first(self.sel, site.LIST_PAGING):
-            for element in container.xpath(".//*[@href or @onclick]"):
+            for element in xpath_all(container, ".//*[@href or @onclick]"):
                 page = site.page_from_link(
                     attribute(element, "href"), attribute(element, "onclick")
                 )

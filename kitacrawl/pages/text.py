@@ -70,6 +70,21 @@ def _compiled(css: str) -> etree.XPath:
     return etree.XPath(_CSS.css_to_xpath(css))
 
 
+@lru_cache(maxsize=256)
+def _compiled_xpath(query: str) -> etree.XPath:
+    return etree.XPath(query)
+
+
+def xpath_all(sel: Selector, query: str) -> SelectorList[Selector]:
+    """``sel.xpath(query)`` for element results, through a compiled XPath."""
+    root = sel.root
+    if not hasattr(root, "getroottree"):
+        return SelectorList([])
+    return SelectorList(
+        Selector(root=el, type="html") for el in _compiled_xpath(query)(root) if hasattr(el, "tag")
+    )
+
+
 def css_all(sel: Selector, css: str) -> SelectorList[Selector]:
     """``sel.css(css)`` through a compiled XPath (same matches, less overhead)."""
     root = sel.root
