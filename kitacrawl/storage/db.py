@@ -180,7 +180,7 @@ class Storage:
                         " WHERE board = ? AND no = ?",
                         [article.url, published, article.hits, now, now, crawl_id, *key],
                     )
-                self._replace_links(article.board, article.no, links)
+                self._replace_links(article.board, article.no, links, new=result == "new")
                 if article.hits is not None:
                     self._insert_hits(
                         article.board, {article.no: article.hits}, crawl_id, "article", now
@@ -189,7 +189,12 @@ class Storage:
             raise StorageError(f"cannot store article {article.no}: {exc}") from exc
         return result
 
-    def _replace_links(self, board: str, no: int, links: list[dict[str, Any]]) -> None:
+    def _replace_links(
+        self, board: str, no: int, links: list[dict[str, Any]], *, new: bool = False
+    ) -> None:
+        if new:
+            self._insert_links(links)
+            return
         current = [
             (r["rel"], r["url"], r["text"], r["target_no"])
             for r in self.db.query(
@@ -202,6 +207,9 @@ class Storage:
         if current == wanted:
             return
         self.db.execute("DELETE FROM links WHERE board = ? AND no = ?", [board, no])
+        self._insert_links(links)
+
+    def _insert_links(self, links: list[dict[str, Any]]) -> None:
         # Plain executemany: insert_all re-inspects the table on every call, which
         # cost more than the insert itself on this hot path.
         self.db.conn.executemany(
