@@ -23,8 +23,10 @@ DEFAULTS: dict[str, Any] = {
     # ...but not more often than this, so an hourly cron stays cheap.
     "KITACRAWL_REVISIT_AFTER_HOURS": 20,
     "KITACRAWL_REVISIT_MAX": 50,
-    # Articles that failed for a passing reason are retried by this many later runs.
+    # Articles that failed for a passing reason are retried by this many later runs,
+    # each at least this long after the last try (a server error rarely clears in minutes).
     "KITACRAWL_RETRY_RUNS": 3,
+    "KITACRAWL_RETRY_AFTER_HOURS": 1,
     # A hard stop for paging, whatever the server answers.
     "KITACRAWL_MAX_LIST_PAGES": 5000,
     # Article requests queued before the next list page is asked for.

@@ -121,8 +121,11 @@ class NewsSpider(scrapy.Spider):
                 self.board, since, before.strftime("%Y-%m-%dT%H:%M:%SZ")
             )
             plan.revisit = revisit[: get_int(settings, "KITACRAWL_REVISIT_MAX")]
+            retry_before = now - timedelta(hours=get_float(settings, "KITACRAWL_RETRY_AFTER_HOURS"))
             plan.retry = storage.retry_numbers(
-                self.board, get_int(settings, "KITACRAWL_RETRY_RUNS")
+                self.board,
+                get_int(settings, "KITACRAWL_RETRY_RUNS"),
+                retry_before.strftime("%Y-%m-%dT%H:%M:%SZ"),
             )
         self.logger.info(
             "%s run: %d articles known, complete up to %s, %d to revisit, %d to retry",

@@ -286,15 +286,19 @@ class Storage:
         }
         return stored | gone
 
-    def retry_numbers(self, board: str, max_runs: int) -> list[int]:
-        """Articles never stored and not known gone, tried by fewer than ``max_runs`` runs."""
+    def retry_numbers(
+        self, board: str, max_runs: int, tried_before: str | None = None
+    ) -> list[int]:
+        """Articles never stored and not known gone, tried by fewer than ``max_runs``
+        runs, and (with ``tried_before``) not tried since then."""
         known = self.known_numbers(board)
         return [
             r[0]
             for r in self.db.execute(
                 "SELECT no FROM problems WHERE board = ? AND no IS NOT NULL"
-                " GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ? ORDER BY no DESC",
-                [board, max_runs],
+                " GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ? AND max(observed_at) <= ?"
+                " ORDER BY no DESC",
+                [board, max_runs, tried_before or "9999"],
             )
             if r[0] not in known
         ]

@@ -147,6 +147,8 @@ def test_known_numbers_and_retries(storage: Storage) -> None:
     assert storage.known_numbers("news") == {7, 8}
     assert storage.retry_numbers("news", max_runs=5) == [10, 9]
     assert storage.retry_numbers("news", max_runs=2) == [10]
+    # Not again before the retry interval has passed since the last try.
+    assert storage.retry_numbers("news", max_runs=5, tried_before="2000-01-01T00:00:00Z") == []
 
 
 def test_ledger_marks_killed_runs(storage: Storage) -> None:
