@@ -13,11 +13,9 @@ from datetime import date
 
 from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
 
-# Every kind of horizontal space the site's editors leave behind, nbsp first.
-_SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Zero-width spaces, word joiners and stray BOMs show nothing: dropped, not made a
 # space, so that `COVID\u200b-19` stays `COVID-19` as the page shows it.
-_ZERO_WIDTH_RE = re.compile(r"[\u200b\u2060\ufeff]")
+_ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
 _BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\u00a0]*")
 # `- text -` with any mix of spaces and dashes around it.
 _SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
@@ -28,7 +26,10 @@ def normalise_space(text: str | None) -> str:
     """Collapse whitespace (non-breaking included) to one space; drop zero-width spaces."""
     if not text:
         return ""
-    return _SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", text)).strip()
+    # str.split() splits on every character for which str.isspace() is true: \s,
+    # NBSP, U+2000-U+200A, U+3000 (checked over all of Unicode in test_clean.py),
+    # at a fraction of the cost of a regex.
+    return " ".join(text.translate(_ZERO_WIDTH_TABLE).split())
 
 
 def strip_bullet(text: str) -> str:

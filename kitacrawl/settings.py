@@ -65,5 +65,7 @@ CONCURRENT_ITEMS = 1
 # never return a value.
 WARN_ON_GENERATOR_RETURN_VALUE = False
 
+LOG_FORMATTER = "kitacrawl.logformat.QuietLogFormatter"
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

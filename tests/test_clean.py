@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 
 import pytest
@@ -249,3 +251,16 @@ def test_is_repeated_title(paragraph: str, title: str, expected: bool) -> None:
 )
 def test_repeated_title_wordings(paragraph: str, title: str, expected: bool) -> None:
     assert is_repeated_title(paragraph, title) is expected
+
+
+def test_normalise_space_treats_every_unicode_space_like_the_documented_class() -> None:
+    # normalise_space relies on str.split(); this is the class it must match.
+    spaces = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in "\u200b\u2060\ufeff":
+            assert normalise_space(f"a{char}b") == "ab"
+        elif spaces.fullmatch(char):
+            assert normalise_space(f"a{char}b") == "a b", hex(code)
+        else:
+            assert char.isspace() is False, hex(code)
