@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
 from kitacrawl import runlock
 from kitacrawl.clean import clean_title, normalise_space
@@ -20,7 +21,6 @@ from kitacrawl.middlewares import call_later
 from kitacrawl.outcome import ExitCode, RunTally, decide
 from kitacrawl.settings_keys import base_url_from, db_path_from
 from kitacrawl.storage import Storage, StorageError
-from kitacrawl.storage.db import PERMANENT_PROBLEMS
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -161,10 +161,6 @@ class StorePipeline:
             tally.missing_title += "title" in problem.detail
             tally.missing_body += "body" in problem.detail
 
-    # -- what the spider asks before it pages -----------------------------
-    def known_numbers(self, board: str) -> set[int]:
-        return self.storage.known_numbers(board) if self.storage else set()
-
     # -- end of run ---------------------------------------------------------
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats
@@ -224,11 +220,6 @@ class StorePipeline:
 
 
 def _schedule_close(engine: Any, reason: str) -> None:
-    from scrapy.utils.defer import deferred_from_coro  # noqa: PLC0415
-
-    if engine.spider is not None and (engine._slot is None or engine._slot.closing is None):
+    # A second request while the engine is already closing just waits for it.
+    if engine.spider is not None:
         deferred_from_coro(engine.close_spider_async(reason=reason))
-
-
-def is_permanent(problem: Problem) -> bool:
-    return problem.kind in PERMANENT_PROBLEMS
