@@ -9,6 +9,7 @@ import pytest
 from scrapy import Request
 
 from kitacrawl.middlewares import KitaOnlyMiddleware, OffsiteRequest, retry_after_seconds
+from kitacrawl.spiders.news import is_loopback
 
 
 @pytest.fixture
@@ -70,3 +71,19 @@ def test_retry_after_as_a_date() -> None:
     value = retry_after_seconds(when)
     assert value is not None
     assert 25 <= value <= 31
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("::1", True),
+        ("localhost", True),
+        ("www.kita.org", False),
+        ("10.0.0.1", False),
+        ("", False),
+    ],
+)
+def test_only_loopback_hosts_get_local_speed(host: str, local: bool) -> None:
+    assert is_loopback(host) is local

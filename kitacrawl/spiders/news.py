@@ -8,6 +8,7 @@ article, for debugging), ``max_pages=N`` (stop after N list pages).
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -29,13 +30,22 @@ from kitacrawl.pipelines import StorePipeline
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.settings_keys import base_url_from, get_float, get_int
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 LOCAL_SPEED = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
 }
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: a server on this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class NewsSpider(scrapy.Spider):
@@ -67,8 +77,7 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: Any) -> None:
         super().update_settings(settings)
-        host = urlsplit(base_url_from(settings)).hostname or ""
-        if host in LOOPBACK_HOSTS:
+        if is_loopback(urlsplit(base_url_from(settings)).hostname or ""):
             # Politeness protects a remote server; a local imitation is crawled at
             # full speed. Anything given with -s still wins (higher priority).
             settings.setdict(LOCAL_SPEED, priority="spider")
