@@ -13,19 +13,18 @@ the fixture and the field. Nothing here writes to the golden folder.
 from __future__ import annotations
 
 import dataclasses
-import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from kitacrawl import site
 from kitacrawl.items import Article, Link, ParseError
 from kitacrawl.pages.article import ArticlePage
+from tests.pages.golden import GoldenSet
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "article"
+FIXTURES = GoldenSet("article")
+GOLDEN = FIXTURES.root
 FILES = ("input.html", "expected.json", "meta.json")
 META_KEYS = {"url", "base_url", "no", "description"}
 ERROR_KINDS = {"deleted", "truncated", "unparsable"}
@@ -89,29 +88,14 @@ REQUIRED_QUIRKS: dict[str, str] = {
     "no-body-container": "no_body_container",
 }
 
-CASES = sorted(folder.name for folder in GOLDEN.iterdir() if folder.is_dir())
+CASES = FIXTURES.cases
 
 
-def _read_json(name: str, filename: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((GOLDEN / name / filename).read_text(encoding="utf-8"))
-    return data
+expected_of = FIXTURES.expected
+meta_of = FIXTURES.meta
 
 
-def expected_of(name: str) -> dict[str, Any]:
-    return _read_json(name, "expected.json")
-
-
-def meta_of(name: str) -> dict[str, Any]:
-    return _read_json(name, "meta.json")
-
-
-def response_of(name: str) -> HtmlResponse:
-    """The stored bytes as the spider would get them: no charset in the header."""
-    return HtmlResponse(
-        url=meta_of(name)["url"],
-        body=(GOLDEN / name / "input.html").read_bytes(),
-        headers={"Content-Type": "text/html"},
-    )
+response_of = FIXTURES.response
 
 
 @cache

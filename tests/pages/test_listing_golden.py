@@ -13,19 +13,18 @@ field is reported row by row and field by field.
 from __future__ import annotations
 
 import dataclasses
-import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from kitacrawl import site
 from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.listing import ListPageParser
+from tests.pages.golden import GoldenSet
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "list"
+FIXTURES = GoldenSet("list")
+GOLDEN = FIXTURES.root
 FILES = ("input.html", "expected.json", "meta.json")
 META_KEYS = {"url", "base_url", "no", "description"}
 PAGE_FIELDS = [f.name for f in dataclasses.fields(ListPage)]
@@ -51,20 +50,11 @@ REQUIRED_QUIRKS: dict[str, str] = {
     "paging-block-of-ten-and-next-arrow-only": "paging_block_next_arrow",
 }
 
-CASES = sorted(folder.name for folder in GOLDEN.iterdir() if folder.is_dir())
+CASES = FIXTURES.cases
 
 
-def _read_json(name: str, filename: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((GOLDEN / name / filename).read_text(encoding="utf-8"))
-    return data
-
-
-def expected_of(name: str) -> dict[str, Any]:
-    return _read_json(name, "expected.json")
-
-
-def meta_of(name: str) -> dict[str, Any]:
-    return _read_json(name, "meta.json")
+expected_of = FIXTURES.expected
+meta_of = FIXTURES.meta
 
 
 def to_json(page: ListPage) -> dict[str, Any]:
@@ -78,12 +68,8 @@ def to_json(page: ListPage) -> dict[str, Any]:
 @cache
 def parse(name: str) -> dict[str, Any]:
     meta = meta_of(name)
-    response = HtmlResponse(
-        url=meta["url"],
-        body=(GOLDEN / name / "input.html").read_bytes(),
-        headers={"Content-Type": "text/html"},
-    )
-    return to_json(ListPageParser.from_response(response, base_url=meta["base_url"]).to_item())
+    page = ListPageParser.from_response(FIXTURES.response(name), base_url=meta["base_url"])
+    return to_json(page.to_item())
 
 
 FIELD_CASES = [(name, field) for name in CASES for field in expected_of(name)]
