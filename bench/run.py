@@ -56,6 +56,7 @@ from kitacrawl.mocksite.content import FLAKY, Board, build_board  # noqa: E402
 from kitacrawl.mocksite.server import MockSite  # noqa: E402
 from kitacrawl.pages.article import ArticlePage  # noqa: E402
 from kitacrawl.settings_keys import DEFAULTS  # noqa: E402
+from kitacrawl.site import BoardUrls  # noqa: E402
 from kitacrawl.storage import Storage  # noqa: E402
 
 GOLDEN = PROJECT / "tests" / "golden" / "article"
@@ -360,7 +361,7 @@ def serve(board: Board) -> Iterator[MockSite]:
         # so every measured crawl meets the same board.
         for no in board.nos_of(FLAKY):
             with contextlib.suppress(OSError):
-                urllib.request.urlopen(site.article_url(server.base_url, no), timeout=5).close()
+                urllib.request.urlopen(site.BoardUrls(server.base_url).article_url(no), timeout=5).close()
         server.reset_requests()
         yield server
 
@@ -503,7 +504,7 @@ def imitation_fixtures(n_articles: int) -> list[Fixture]:
         fixtures.append(
             Fixture(
                 no=post.no,
-                url=site.article_url(EXTRACT_BASE, post.no),
+                url=site.BoardUrls(EXTRACT_BASE).article_url(post.no),
                 body=page.body,
                 content_type=page.content_type,
                 expected=board.article_truth(post, EXTRACT_BASE),
@@ -535,7 +536,7 @@ def extract_one(fixture: Fixture, base_url: str, *, use_no: bool = True) -> dict
     no = fixture.no if use_no and fixture.no else None
     try:
         item: Article = ArticlePage.from_response(
-            fixture.response(), base_url=base_url, no=no
+            fixture.response(), urls=BoardUrls(base_url), no=no
         ).to_item()
     except ParseError as exc:
         return {"error": exc.kind}
@@ -554,7 +555,7 @@ def time_ours(fixtures: Sequence[Fixture]) -> float:
     started = time.perf_counter()
     for response, no in responses:
         try:  # noqa: SIM105 - a with-block per page would be timed too
-            ArticlePage.from_response(response, base_url=EXTRACT_BASE, no=no).to_item()
+            ArticlePage.from_response(response, urls=BoardUrls(EXTRACT_BASE), no=no).to_item()
         except ParseError:
             pass
     return time.perf_counter() - started
@@ -578,7 +579,7 @@ def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
         if got == fixture.expected:
             articles.append(
                 ArticlePage.from_response(
-                    fixture.response(), base_url=EXTRACT_BASE, no=fixture.no
+                    fixture.response(), urls=BoardUrls(EXTRACT_BASE), no=fixture.no
                 ).to_item()
             )
         else:
@@ -635,7 +636,7 @@ def bench_storage(
     items = list(articles[: config.storage_articles])
     if not items:
         items = [
-            ArticlePage.from_response(f.response(), base_url=EXTRACT_BASE, no=f.no).to_item()
+            ArticlePage.from_response(f.response(), urls=BoardUrls(EXTRACT_BASE), no=f.no).to_item()
             for f in imitation_fixtures(config.storage_articles)[: config.storage_articles]
         ]
     new_rates, same_rates = [], []

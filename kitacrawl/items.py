@@ -11,6 +11,9 @@ from datetime import date
 from typing import Any, Literal
 
 LinkRel = Literal["prev", "next", "attachment", "body", "image"]
+# The two generations of KITA's markup: the 2017-2022 layout and the current
+# framework's template (see SITE.md, "The current KITA template").
+Generation = Literal["older", "current"]
 
 
 @dataclass(slots=True)
@@ -37,10 +40,10 @@ class Article:
     published: date | None = None
     hits: int | None = None
     links: list[Link] = field(default_factory=list)
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p]
+    # Which markup the page was read from.
+    generation: Generation = "older"
+    # A title's category prefix (`[KITA News] ...` on KITA Insights), moved out of the title.
+    category: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings), as golden files store it."""

@@ -9,6 +9,7 @@ page code takes the first that matches.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 DEFAULT_BASE_URL = "http://www.kita.org"
@@ -17,14 +18,15 @@ BOARD_NEWS = "news"
 # Hosts that serve the same site; every one is rewritten to the configured base.
 KITA_HOSTS = frozenset({"www.kita.org", "kita.org", "global.kita.net"})
 
-NEWS_LIST_PATH = "/about/newsList.do"
-NEWS_VIEW_PATH = "/about/newsView.do"
 FILE_DOWN_PATH = "/cmm/fms/FileDown.do"
 
 # `;JSESSIONID_ORG=...`, `;JSESSIONID_KITA=...` and the servlet default.
 SESSION_PARAM_RE = re.compile(r";jsessionid[_a-z]*=[^/?#;]*", re.IGNORECASE)
-# fn_view('2705'), fn_view(2705), fnView("2705"), goView('2705') ...
-VIEW_HANDLER_RE = re.compile(r"\b(?:fn_?view|go_?view|view)\s*\(\s*['\"]?(\d+)['\"]?", re.I)
+# fn_view('2705'), fn_view(2705), fnView("2705"), goView('2705'), and the current
+# template's goDetailPage('101130'[, '2']) (the id first, then a site id).
+VIEW_HANDLER_RE = re.compile(
+    r"\b(?:fn_?view|go_?view|view|go_?detail(?:_?page)?)\s*\(\s*['\"]?(\d+)['\"]?", re.I
+)
 # fn_egov_link_page(2), goPage(3), linkPage(4), fn_link_page(5)
 PAGE_HANDLER_RE = re.compile(
     r"\b(?:fn_egov_link_page|fn_link_page|go_?page|link_?page)\s*\(\s*['\"]?(\d+)", re.I
@@ -157,30 +159,9 @@ def absolute(href: str, page_url: str, base_url: str) -> str:
     return rebase(urljoin(page_url, strip_session(href.strip())), base_url)
 
 
-def article_url(base_url: str, no: int) -> str:
-    """The canonical URL of a news article: the id is the only parameter that matters."""
-    return f"{normalise_base(base_url)}{NEWS_VIEW_PATH}?no={no}"
-
-
-def list_url(base_url: str, page: int) -> str:
-    return f"{normalise_base(base_url)}{NEWS_LIST_PATH}?pageIndex={page}"
-
-
 def file_url(base_url: str, file_id: str, file_sn: str) -> str:
     query = urlencode({"atchFileId": file_id, "fileSn": file_sn})
     return f"{normalise_base(base_url)}{FILE_DOWN_PATH}?{query}"
-
-
-def article_no_from_url(url: str) -> int | None:
-    """The article number of a news-view URL (any host, any list state), else None."""
-    parts = urlsplit(strip_session(url.strip()))
-    if not parts.path.endswith(NEWS_VIEW_PATH):
-        return None
-    for key, value in parse_qsl(parts.query):
-        no = read_id(value) if key == "no" else None
-        if no is not None:
-            return no
-    return None
 
 
 def article_no_from_handler(script: str) -> int | None:
@@ -198,3 +179,58 @@ def page_from_link(href: str | None, onclick: str | None) -> int | None:
         if page is not None:
             return page
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardPaths:
+    """Where one board lives on the site: paths under the base URL, and its id parameter.
+
+    The first list path is read first (the others where it does not answer);
+    the first detail path makes the canonical article URL; every detail path
+    is recognised in links.
+    """
+
+    list_paths: tuple[str, ...]
+    detail_paths: tuple[str, ...]
+    id_param: str
+
+
+NEWS_PATHS = BoardPaths(("/about/newsList.do",), ("/about/newsView.do",), "no")
+
+
+@dataclass(frozen=True, slots=True)
+class BoardUrls:
+    """The URLs of one board on one site: canonical article URLs, list pages, ids in links."""
+
+    base_url: str
+    paths: BoardPaths = NEWS_PATHS
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_url", normalise_base(self.base_url))
+
+    def article_url(self, no: int) -> str:
+        """``<base><detail path>?<id param>=N``: the id is the only parameter that matters."""
+        return f"{self.base_url}{self.paths.detail_paths[0]}?{self.paths.id_param}={no}"
+
+    def list_url(self, page: int, path: str | None = None) -> str:
+        return f"{self.base_url}{path or self.paths.list_paths[0]}?pageIndex={page}"
+
+    def no_from_url(self, url: str) -> int | None:
+        """The article number of a detail URL of this board (any host, any list state)."""
+        parts = urlsplit(strip_session(url.strip()))
+        if not parts.path.endswith(self.paths.detail_paths):
+            return None
+        for key, value in parse_qsl(parts.query):
+            no = read_id(value) if key == self.paths.id_param else None
+            if no is not None:
+                return no
+        return None
+
+    def absolute(self, href: str, page_url: str) -> str:
+        return absolute(href, page_url, self.base_url)
+
+    def file_url(self, file_id: str, file_sn: str) -> str:
+        return file_url(self.base_url, file_id, file_sn)
+
+
+NEWS_URLS = BoardUrls(DEFAULT_BASE_URL)

@@ -147,9 +147,11 @@ def test_absolute(href: str, page_url: str, expected: str) -> None:
 
 
 def test_canonical_urls() -> None:
-    assert site.article_url(BASE, 2530) == "http://www.kita.org/about/newsView.do?no=2530"
-    assert site.article_url(BASE + "/", 2530) == "http://www.kita.org/about/newsView.do?no=2530"
-    assert site.list_url(BASE, 3) == "http://www.kita.org/about/newsList.do?pageIndex=3"
+    assert site.BoardUrls(BASE).article_url(2530) == "http://www.kita.org/about/newsView.do?no=2530"
+    assert site.BoardUrls(BASE + "/").article_url(2530) == (
+        "http://www.kita.org/about/newsView.do?no=2530"
+    )
+    assert site.BoardUrls(BASE).list_url(3) == "http://www.kita.org/about/newsList.do?pageIndex=3"
     assert site.file_url(BASE, "FILE_000000000081236", "0") == (
         "http://www.kita.org/cmm/fms/FileDown.do?atchFileId=FILE_000000000081236&fileSn=0"
     )
@@ -176,7 +178,7 @@ def test_canonical_urls() -> None:
     ],
 )
 def test_article_no_from_url(url: str, expected: int | None) -> None:
-    assert site.article_no_from_url(url) == expected
+    assert site.NEWS_URLS.no_from_url(url) == expected
 
 
 @pytest.mark.parametrize(

@@ -44,14 +44,14 @@ class ArticlePage:
         selector: Selector,
         url: str,
         *,
-        base_url: str = site.DEFAULT_BASE_URL,
+        urls: site.BoardUrls = site.NEWS_URLS,
         no: int | None = None,
         board: str = site.BOARD_NEWS,
         raw_text: str | None = None,
     ) -> None:
         self.sel = selector
         self.page_url = url
-        self.base_url = site.normalise_base(base_url)
+        self.urls = urls
         self.board = board
         self._no = no
         self._raw_text = raw_text
@@ -61,7 +61,14 @@ class ArticlePage:
         self._whole_page: str | None = None
 
     @classmethod
-    def from_response(cls, response: Any, *, base_url: str, no: int | None = None) -> ArticlePage:
+    def from_response(
+        cls,
+        response: Any,
+        *,
+        urls: site.BoardUrls = site.NEWS_URLS,
+        no: int | None = None,
+        board: str = site.BOARD_NEWS,
+    ) -> ArticlePage:
         """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
         text = response_text(response)
         region = site.content_region(text)
@@ -70,8 +77,9 @@ class ArticlePage:
             # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
             Selector(text=region if region is not None else text, type="html"),
             response.url,
-            base_url=base_url,
+            urls=urls,
             no=no,
+            board=board,
             raw_text=text,
         )
         page._whole_page = text if region is not None else None
@@ -108,7 +116,7 @@ class ArticlePage:
             whole = type(self)(
                 Selector(text=self._whole_page, type="html"),
                 self.page_url,
-                base_url=self.base_url,
+                urls=self.urls,
                 no=self._no,
                 board=self.board,
                 raw_text=self._whole_page,
@@ -128,7 +136,7 @@ class ArticlePage:
         return Article(
             board=self.board,
             no=no,
-            url=site.article_url(self.base_url, no),
+            url=self.urls.article_url(no),
             title=title,
             body=body,
             subtitle=self.subtitle(),
@@ -139,7 +147,7 @@ class ArticlePage:
 
     # -- fields -------------------------------------------------------------
     def no(self) -> int | None:
-        return self._no if self._no is not None else site.article_no_from_url(self.page_url)
+        return self._no if self._no is not None else self.urls.no_from_url(self.page_url)
 
     def title(self) -> str:
         return self._title
@@ -219,20 +227,20 @@ class ArticlePage:
         for script in (onclick, href):
             no = site.article_no_from_handler(script) if script else None
             if no is not None and ("(" in script):
-                return site.article_url(self.base_url, no), no
+                return self.urls.article_url(no), no
         if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
             return None
         if href.startswith("/") and not href.startswith("//"):
             # A path on this site: an article link needs no URL resolution.
-            no = site.article_no_from_url(href)
+            no = self.urls.no_from_url(href)
             if no is not None:
-                return site.article_url(self.base_url, no), no
-        url = site.absolute(href, self.page_url, self.base_url)
+                return self.urls.article_url(no), no
+        url = self.urls.absolute(href, self.page_url)
         if not url.lower().startswith(("http://", "https://", "mailto:")):
             return None
-        no = site.article_no_from_url(url)
+        no = self.urls.no_from_url(url)
         if no is not None:
-            return site.article_url(self.base_url, no), no
+            return self.urls.article_url(no), no
         return url, None
 
     def neighbours(self) -> list[Link]:
@@ -277,7 +285,7 @@ class ArticlePage:
             script = " ".join(attribute(element, name) or "" for name in ("onclick", "href"))
             match = site.DOWNLOAD_HANDLER_RE.search(script)
             if match:
-                url = site.file_url(self.base_url, match.group(1), match.group(2))
+                url = self.urls.file_url(match.group(1), match.group(2))
             else:
                 target = self._link_target(element)
                 if target is None:
@@ -303,7 +311,7 @@ class ArticlePage:
                 src = (attribute(element, "src") or "").strip()
                 if not src or src.lower().startswith(("data:", "javascript:")):
                     continue
-                url = site.absolute(src, self.page_url, self.base_url)
+                url = self.urls.absolute(src, self.page_url)
                 alt = normalise_space(attribute(element, "alt")) or None
                 links.append(Link(rel="image", url=url, text=alt))
                 continue
@@ -318,11 +326,4 @@ class ArticlePage:
         return [*self.neighbours(), *self.attachments(), *self.body_links()]
 
 
-def parse_article(
-    response: Any, *, base_url: str = site.DEFAULT_BASE_URL, no: int | None = None
-) -> Article:
-    """Parse an article response; raises ParseError when it is not one."""
-    return ArticlePage.from_response(response, base_url=base_url, no=no).to_item()
-
-
-__all__ = ["ArticlePage", "parse_article"]
+__all__ = ["ArticlePage"]

@@ -36,21 +36,23 @@ _HEADER_KEYS = (
 class ListPageParser:
     """One list page of a board, read through the selectors of :mod:`kitacrawl.site`."""
 
-    def __init__(self, selector: Selector, url: str, *, base_url: str = site.DEFAULT_BASE_URL):
+    def __init__(self, selector: Selector, url: str, *, urls: site.BoardUrls = site.NEWS_URLS):
         self.sel = selector
         self.page_url = url
-        self.base_url = site.normalise_base(base_url)
+        self.urls = urls
         # Set when ``sel`` holds only the contents slice (see ArticlePage).
         self._whole_page: str | None = None
 
     @classmethod
-    def from_response(cls, response: Any, *, base_url: str) -> ListPageParser:
+    def from_response(
+        cls, response: Any, *, urls: site.BoardUrls = site.NEWS_URLS
+    ) -> ListPageParser:
         text = response_text(response)
         region = site.content_region(text)
         # type="html": a body that parses as JSON must not become a JSON selector
         # (see ArticlePage.from_response).
         selector = Selector(text=region if region is not None else text, type="html")
-        parser = cls(selector, response.url, base_url=base_url)
+        parser = cls(selector, response.url, urls=urls)
         parser._whole_page = text if region is not None else None
         return parser
 
@@ -58,7 +60,7 @@ class ListPageParser:
         page = self._to_item()
         if not page.rows and self._whole_page is not None:
             whole = type(self)(
-                Selector(text=self._whole_page, type="html"), self.page_url, base_url=self.base_url
+                Selector(text=self._whole_page, type="html"), self.page_url, urls=self.urls
             )
             return whole._to_item()
         return page
@@ -96,7 +98,7 @@ class ListPageParser:
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
         for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
-            no = _article_no(element, self.page_url)
+            no = _article_no(element, self.page_url, self.urls)
             if no is not None:
                 target = (no, element)
                 break
@@ -122,7 +124,7 @@ class ListPageParser:
         num_text = cell("no", "td.num")
         return ListRow(
             no=no,
-            url=site.article_url(self.base_url, no),
+            url=self.urls.article_url(no),
             title=title,
             published=parse_date(cell("date", "td.date")),
             hits=parse_hits(cell("hit", "td.hit"), bare=True),
@@ -160,7 +162,7 @@ class ListPageParser:
         return site.read_int(digits.group(0).replace(",", "")) if digits else None
 
 
-def _article_no(element: Selector, page_url: str) -> int | None:
+def _article_no(element: Selector, page_url: str, urls: site.BoardUrls) -> int | None:
     onclick = attribute(element, "onclick") or ""
     href = (attribute(element, "href") or "").strip()
     for script in (onclick, href):
@@ -169,7 +171,7 @@ def _article_no(element: Selector, page_url: str) -> int | None:
             if no is not None:
                 return no
     if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
-        return site.article_no_from_url(urljoin(page_url, site.strip_session(href)))
+        return urls.no_from_url(urljoin(page_url, site.strip_session(href)))
     return None
 
 
@@ -180,7 +182,3 @@ def _is_pinned(tr: Selector, num_text: str | None) -> bool:
     if num_text is None:
         return False
     return not normalise_space(num_text).replace(",", "").isdigit()
-
-
-def parse_list(response: Any, *, base_url: str = site.DEFAULT_BASE_URL) -> ListPage:
-    return ListPageParser.from_response(response, base_url=base_url).to_item()

@@ -53,6 +53,7 @@ class NewsSpider(scrapy.Spider):
     board = site.BOARD_NEWS
     # Set in from_crawler, from the settings.
     base_url: str = site.DEFAULT_BASE_URL
+    urls: site.BoardUrls = site.NEWS_URLS
     allowed_domains: list[str]
     low_water: int = 64
 
@@ -86,6 +87,7 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = base_url_from(crawler.settings)
+        spider.urls = site.BoardUrls(spider.base_url)
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or "", *site.KITA_HOSTS]
         settings = crawler.settings
         spider.plan.hard_max_pages = get_int(settings, "KITACRAWL_MAX_LIST_PAGES")
@@ -150,7 +152,7 @@ class NewsSpider(scrapy.Spider):
         # dont_filter: the plan already fetches each page once, and a redirect
         # loop must surface as a problem rather than vanish in the dupefilter.
         return scrapy.Request(
-            site.list_url(self.base_url, page),
+            self.urls.list_url(page),
             callback=self.parse_list,
             errback=self.list_failed,
             cb_kwargs={"page_no": page},
@@ -161,7 +163,7 @@ class NewsSpider(scrapy.Spider):
     def article_request(self, no: int) -> scrapy.Request:
         self.pending_articles += 1
         return scrapy.Request(
-            site.article_url(self.base_url, no),
+            self.urls.article_url(no),
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"no": no},
@@ -173,7 +175,7 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.problem(response.url, "not_html", "list page is not HTML")
             return
-        page = ListPageParser.from_response(response, base_url=self.base_url).to_item()
+        page = ListPageParser.from_response(response, urls=self.urls).to_item()
         stats = self.crawler.stats
         stats.inc_value("kitacrawl/list_pages")
         if page_no == 1:
@@ -213,16 +215,16 @@ class NewsSpider(scrapy.Spider):
             yield self.problem(response.url, "not_html", f"content type {ctype!r}", no)
         else:
             try:
-                yield ArticlePage.from_response(response, base_url=self.base_url, no=no).to_item()
+                yield ArticlePage.from_response(response, urls=self.urls, no=no).to_item()
             except ParseError as exc:
-                yield self.problem(site.article_url(self.base_url, no), exc.kind, exc.detail, no)
+                yield self.problem(self.urls.article_url(no), exc.kind, exc.detail, no)
         yield from self._release_list_page()
 
     def article_failed(self, failure: Failure) -> Iterator[Any]:
         self.pending_articles -= 1
         no = failure.request.cb_kwargs.get("no")  # type: ignore[attr-defined]
         kind, detail = classify_failure(failure)
-        url = site.article_url(self.base_url, no) if no is not None else failure.request.url  # type: ignore[attr-defined]
+        url = self.urls.article_url(no) if no is not None else failure.request.url  # type: ignore[attr-defined]
         yield self.problem(url, kind, detail, no)
         yield from self._release_list_page()
 

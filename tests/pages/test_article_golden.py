@@ -102,7 +102,7 @@ response_of = FIXTURES.response
 def parse(name: str) -> dict[str, Any] | ParseError:
     """The parser's output for one fixture (cached: the page code is pure)."""
     meta = meta_of(name)
-    page = ArticlePage.from_response(response_of(name), base_url=meta["base_url"], no=meta["no"])
+    page = ArticlePage.from_response(response_of(name), urls=site.BoardUrls(meta["base_url"]), no=meta["no"])
     try:
         return page.to_item().to_json()
     except ParseError as exc:
@@ -201,7 +201,7 @@ def test_fixture_is_complete(name: str) -> None:
     assert meta["base_url"] == site.DEFAULT_BASE_URL
     assert meta["description"].strip(), f"{name}: meta.json needs a description"
     assert meta["no"] is None or isinstance(meta["no"], int)
-    assert site.article_no_from_url(meta["url"]) is not None, f"{name}: not an article URL"
+    assert site.NEWS_URLS.no_from_url(meta["url"]) is not None, f"{name}: not an article URL"
 
     expected = expected_of(name)
     if "error" in expected:
@@ -211,9 +211,9 @@ def test_fixture_is_complete(name: str) -> None:
     assert set(expected) == set(ARTICLE_FIELDS), (
         f"{name}: expected.json fields {sorted(expected)}, Article has {sorted(ARTICLE_FIELDS)}"
     )
-    no = meta["no"] if meta["no"] is not None else site.article_no_from_url(meta["url"])
+    no = meta["no"] if meta["no"] is not None else site.NEWS_URLS.no_from_url(meta["url"])
     assert expected["no"] == no, f"{name}: expected no {expected['no']} but meta says {no}"
-    assert expected["url"] == site.article_url(site.DEFAULT_BASE_URL, no)
+    assert expected["url"] == site.NEWS_URLS.article_url(no)
     for index, link in enumerate(expected["links"]):
         assert set(link) == set(LINK_FIELDS), f"{name}: links[{index}] fields {sorted(link)}"
         assert link["rel"] in LINK_RELS, f"{name}: links[{index}] rel {link['rel']!r}"
@@ -253,7 +253,7 @@ def test_euc_kr_page_is_decoded_from_its_meta_tag() -> None:
     assert b"charset=euc-kr" in raw
     response = response_of("euc_kr_page")
     assert b"charset" not in response.headers[b"Content-Type"]
-    article = ArticlePage.from_response(response, base_url=site.DEFAULT_BASE_URL, no=2033)
+    article = ArticlePage.from_response(response, urls=site.NEWS_URLS, no=2033)
     item = article.to_item()
     assert "한국무역협회" in item.body
     assert "“The two countries" in item.body

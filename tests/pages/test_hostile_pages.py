@@ -125,7 +125,7 @@ def _article_sources() -> tuple[Source, ...]:
         sources.append(
             Source(
                 name=f"article-{no}-{post.kind}-{post.variant.layout}-{post.variant.encoding}",
-                url=f"{BASE_URL}{site.NEWS_VIEW_PATH}?id=&no={no}&searchWrd=&pageIndex=1",
+                url=f"{BASE_URL}{site.NEWS_PATHS.detail_paths[0]}?id=&no={no}&searchWrd=&pageIndex=1",
                 body=page.body,
                 encoding=post.variant.encoding,
                 no=no,
@@ -147,7 +147,7 @@ def _list_sources() -> tuple[Source, ...]:
     return tuple(
         Source(
             name=f"list-{page}-{opts.list_links}-{opts.paging}",
-            url=f"{BASE_URL}{site.NEWS_LIST_PATH}?pageIndex={page}",
+            url=f"{BASE_URL}{site.NEWS_PATHS.list_paths[0]}?pageIndex={page}",
             body=board.list_page(page, opts).body,
             encoding="utf-8",
             kind=GOOD if page <= board.list_pages else "past_end",
@@ -166,14 +166,14 @@ GOOD_ARTICLES = tuple(s for s in ARTICLES if s.kind == GOOD)
 
 def _parse_article(response: HtmlResponse, no: int) -> Article | ParseError:
     try:
-        return ArticlePage.from_response(response, base_url=BASE_URL, no=no).to_item()
+        return ArticlePage.from_response(response, urls=site.BoardUrls(BASE_URL), no=no).to_item()
     except ParseError as exc:
         return exc
 
 
 def _parse_list(response: HtmlResponse) -> ListPage | ParseError:
     try:
-        return ListPageParser.from_response(response, base_url=BASE_URL).to_item()
+        return ListPageParser.from_response(response, urls=site.BoardUrls(BASE_URL)).to_item()
     except ParseError as exc:
         return exc
 
@@ -202,7 +202,7 @@ def check_article(
     assert isinstance(article, Article)
     assert article.no == source.no
     assert article.board == site.BOARD_NEWS
-    assert article.url == site.article_url(BASE_URL, source.no)
+    assert article.url == site.BoardUrls(BASE_URL).article_url(source.no)
     assert article.title.strip(), "an article with an empty title"
     assert article.body.strip(), "an article with an empty body"
     assert all(p.strip() for p in article.body.split("\n\n")), "an empty paragraph"
@@ -232,7 +232,7 @@ def check_list(prop: str, source: Source, data: bytes, content_type: str = "text
         assert isinstance(row, ListRow)
         assert isinstance(row.no, int)
         assert 0 < row.no <= SQLITE_MAX_INT, row
-        assert row.url == site.article_url(BASE_URL, row.no)
+        assert row.url == site.BoardUrls(BASE_URL).article_url(row.no)
         assert row.title is None or row.title.strip()
         assert row.published is None or isinstance(row.published, date)
         assert row.hits is None or 0 <= row.hits <= SQLITE_MAX_INT
@@ -670,7 +670,7 @@ def test_sources_cover_layouts_and_encodings() -> None:
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda s: s.name)
 def test_unmutated_article_pages_parse_as_expected(source: Source) -> None:
     response = HtmlResponse(url=source.url, body=source.body, headers={"Content-Type": "text/html"})
-    page = ArticlePage.from_response(response, base_url=BASE_URL, no=source.no)
+    page = ArticlePage.from_response(response, urls=site.BoardUrls(BASE_URL), no=source.no)
     if source.kind == GOOD:
         assert page.to_item().no == source.no
     else:
@@ -681,7 +681,7 @@ def test_unmutated_article_pages_parse_as_expected(source: Source) -> None:
 @pytest.mark.parametrize("source", LISTS, ids=lambda s: s.name)
 def test_unmutated_list_pages_parse(source: Source) -> None:
     response = HtmlResponse(url=source.url, body=source.body, headers={"Content-Type": "text/html"})
-    page = ListPageParser.from_response(response, base_url=BASE_URL).to_item()
+    page = ListPageParser.from_response(response, urls=site.BoardUrls(BASE_URL)).to_item()
     assert page.total == 60
     assert bool(page.rows) == (source.kind == GOOD)
 

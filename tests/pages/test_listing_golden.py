@@ -68,7 +68,7 @@ def to_json(page: ListPage) -> dict[str, Any]:
 @cache
 def parse(name: str) -> dict[str, Any]:
     meta = meta_of(name)
-    page = ListPageParser.from_response(FIXTURES.response(name), base_url=meta["base_url"])
+    page = ListPageParser.from_response(FIXTURES.response(name), urls=site.BoardUrls(meta["base_url"]))
     return to_json(page.to_item())
 
 
@@ -131,7 +131,7 @@ def test_fixture_is_complete(name: str) -> None:
     assert meta["base_url"] == site.DEFAULT_BASE_URL
     assert meta["no"] is None, f"{name}: a list page has no article number"
     assert meta["description"].strip(), f"{name}: meta.json needs a description"
-    assert site.NEWS_LIST_PATH in meta["url"], f"{name}: not a list URL"
+    assert site.NEWS_PATHS.list_paths[0] in meta["url"], f"{name}: not a list URL"
 
     expected = expected_of(name)
     assert set(expected) == set(PAGE_FIELDS), (
@@ -139,7 +139,7 @@ def test_fixture_is_complete(name: str) -> None:
     )
     for index, row in enumerate(expected["rows"]):
         assert set(row) == set(ROW_FIELDS), f"{name}: rows[{index}] fields {sorted(row)}"
-        assert row["url"] == site.article_url(site.DEFAULT_BASE_URL, row["no"])
+        assert row["url"] == site.NEWS_URLS.article_url(row["no"])
     assert expected["page_numbers"] == sorted(set(expected["page_numbers"]))
     raw = (folder / "input.html").read_bytes()
     assert b'class="family_site"' in raw, f"{name}: a whole page needs the footer"
