@@ -361,7 +361,8 @@ def serve(board: Board) -> Iterator[MockSite]:
         # so every measured crawl meets the same board.
         for no in board.nos_of(FLAKY):
             with contextlib.suppress(OSError):
-                urllib.request.urlopen(site.BoardUrls(server.base_url).article_url(no), timeout=5).close()
+                url = site.BoardUrls(server.base_url).article_url(no)
+                urllib.request.urlopen(url, timeout=5).close()
         server.reset_requests()
         yield server
 

@@ -102,7 +102,8 @@ response_of = FIXTURES.response
 def parse(name: str) -> dict[str, Any] | ParseError:
     """The parser's output for one fixture (cached: the page code is pure)."""
     meta = meta_of(name)
-    page = ArticlePage.from_response(response_of(name), urls=site.BoardUrls(meta["base_url"]), no=meta["no"])
+    urls = site.BoardUrls(meta["base_url"])
+    page = ArticlePage.from_response(response_of(name), urls=urls, no=meta["no"])
     try:
         return page.to_item().to_json()
     except ParseError as exc:

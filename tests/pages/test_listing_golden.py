@@ -68,7 +68,8 @@ def to_json(page: ListPage) -> dict[str, Any]:
 @cache
 def parse(name: str) -> dict[str, Any]:
     meta = meta_of(name)
-    page = ListPageParser.from_response(FIXTURES.response(name), urls=site.BoardUrls(meta["base_url"]))
+    urls = site.BoardUrls(meta["base_url"])
+    page = ListPageParser.from_response(FIXTURES.response(name), urls=urls)
     return to_json(page.to_item())
 
 
