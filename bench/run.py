@@ -55,7 +55,6 @@ from kitacrawl.items import Article, ParseError  # noqa: E402
 from kitacrawl.mocksite.content import FLAKY, Board, build_board  # noqa: E402
 from kitacrawl.mocksite.server import MockSite  # noqa: E402
 from kitacrawl.pages.article import ArticlePage  # noqa: E402
-from kitacrawl.settings_keys import DEFAULTS  # noqa: E402
 from kitacrawl.site import BoardUrls  # noqa: E402
 from kitacrawl.storage import Storage  # noqa: E402
 
@@ -86,7 +85,8 @@ MIRRORED_SETTINGS = (
 EXTRACT_BASE = "http://www.kita.org"
 NEW_ARTICLES = 10
 # Runs that retry an article whose fetch failed for a passing reason.
-RETRY_RUNS = int(DEFAULTS.get("KITACRAWL_RETRY_RUNS", 5))
+# Retries wait an hour or more (kitacrawl.retry), so runs right after a crawl settle at once.
+RETRY_RUNS = 5
 SECTIONS = ("crawl", "extract", "storage", "rss", "incremental")
 CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 

@@ -9,22 +9,20 @@ of silently deduplicated), hence this stricter one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
-from kitacrawl import site
-from kitacrawl.settings_keys import base_url_from
+from kitacrawl import config, site
+from kitacrawl.scrapy_compat import call_later
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from twisted.internet.interfaces import IReactorTime
 
 
 class OffsiteRequest(IgnoreRequest):
@@ -39,7 +37,7 @@ class KitaOnlyMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> KitaOnlyMiddleware:
-        return cls(base_url_from(crawler.settings))
+        return cls(config.base_url(crawler.settings))
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -66,7 +64,7 @@ class RetryAfterMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
-        return cls(crawler, crawler.settings.getfloat("KITACRAWL_RETRY_AFTER_MAX", 30.0))
+        return cls(crawler, config.get(crawler.settings, "KITACRAWL_RETRY_AFTER_MAX"))
 
     def process_response(
         self, request: Request, response: Response, spider: Any = None
@@ -92,17 +90,6 @@ class RetryAfterMiddleware:
                 slot.delay = normal
 
         call_later(delay, restore)
-
-
-def call_later(delay: float, function: Callable[[], object]) -> None:
-    """Run ``function`` on the reactor after ``delay`` seconds."""
-    # Imported here: Scrapy installs the reactor it was configured with at
-    # start-up, and importing it at module load would install the default one.
-    from twisted.internet import reactor  # noqa: PLC0415
-
-    # zope.interface declares IReactorTime's methods without `self`, which mypy
-    # reads as one argument too many.
-    cast("IReactorTime", reactor).callLater(delay, function)  # type: ignore[arg-type]
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:

@@ -31,6 +31,9 @@ MIN_PAGES_FOR_DRIFT = 5
 REQUIRED_FIELD_FLOOR = 0.5
 # An optional field that was present this often before and is now never present.
 OPTIONAL_FIELD_BASELINE = 0.5
+# More than this share of the article fetches failed for a passing reason: the run
+# failed, whatever the list pages said (KITACRAWL_FAILED_SHARE).
+FAILED_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -45,11 +48,21 @@ class RunTally:
     changed: int = 0
     unchanged: int = 0
     problems: int = 0
+    # Article fetches that got an answer (an article or a problem) and those that
+    # failed for a passing reason (5xx, timeout, connection), retries of pages
+    # already failing before this run left out of both.
+    article_fetches: int = 0
+    article_failures: int = 0
+    failure_kinds: dict[str, int] = field(default_factory=dict)
     hit_observations: int = 0
     missing_title: int = 0
     missing_body: int = 0
     present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     storage_error: str | None = None
+    # Set when list page 1 is not the board (moved, removed, a redirect elsewhere)...
+    board_missing: str | None = None
+    # ...or could not be fetched at all (5xx, timeout): the run saw nothing new.
+    first_list_page_lost: str | None = None
 
     def shares(self) -> dict[str, float | None]:
         if not self.articles:
@@ -65,20 +78,37 @@ class Outcome:
     message: str
 
 
-def decide(
+def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
     tally: RunTally,
     *,
     finish_reason: str,
     responses: int,
     baseline: dict[str, Any] | None = None,
+    failed_share: float = FAILED_SHARE,
 ) -> Outcome:
     """Judge a finished run. ``baseline`` is the last good run's ledger row."""
     if tally.storage_error:
         return Outcome(schema.FAILED, ExitCode.STORAGE, [], tally.storage_error)
     if finish_reason in ("shutdown", "interrupted"):
         return Outcome(schema.INTERRUPTED, ExitCode.INTERRUPTED, [], "stopped by a signal")
+    if tally.board_missing:
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.board_missing)
     if responses == 0 or (tally.list_pages == 0 and tally.article_pages == 0):
         return Outcome(schema.FAILED, ExitCode.FAILED, [], "the site answered nothing usable")
+    if tally.first_list_page_lost:
+        return Outcome(
+            schema.FAILED,
+            ExitCode.FAILED,
+            [],
+            f"list page 1 was lost: {tally.first_list_page_lost}",
+        )
+    if tally.article_failures and tally.article_failures > failed_share * tally.article_fetches:
+        kinds = ", ".join(f"{kind} x{n}" for kind, n in sorted(tally.failure_kinds.items()))
+        message = (
+            f"{tally.article_failures} of {tally.article_fetches} article fetches failed"
+            f" for a passing reason ({kinds}); they are asked for again by the next run"
+        )
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], message)
     collapsed = collapsed_fields(tally, baseline)
     if collapsed:
         return Outcome(

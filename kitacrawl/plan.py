@@ -3,8 +3,9 @@
 The spider feeds list pages in and gets decisions out; nothing here does I/O.
 
 Incremental runs rest on one fact kept in the database (``board_state``):
-``complete_upto`` = every listed article numbered at or below it was stored
-(or is known to be gone) by a run that ended well. Ids only grow, and the
+``complete_upto`` = every listed article numbered at or below it was stored,
+is known to be gone, or is on the durable retry schedule (a ``problems`` row
+of a run that ended well; see :mod:`kitacrawl.retry`). Ids only grow, and the
 list is newest first, so once a list page ends on a row at or below that
 number, nothing older can be missing. A run that is killed, fails or drifts
 never moves the mark, so the next run pages as far back as needed.
@@ -31,10 +32,14 @@ class ListDecision:
 @dataclass(slots=True)
 class Plan:
     mode: str = INCREMENTAL
+    # Articles stored, articles known to be gone, articles waiting for their
+    # next retry: none of them is fetched again just because the list shows it.
     known: set[int] = field(default_factory=set)
+    # The stored ones among them: a stored article below a new one has a new "next" link.
+    stored: set[int] = field(default_factory=set)
     complete_upto: int | None = None
-    # Stored articles to fetch again (recent ones, for edits) and articles
-    # whose last attempt failed for a passing reason.
+    # Stored articles to fetch again (recent ones, for edits) and articles whose
+    # retry or re-check is due (:mod:`kitacrawl.retry`).
     revisit: list[int] = field(default_factory=list)
     retry: list[int] = field(default_factory=list)
     max_pages: int | None = None
@@ -47,11 +52,25 @@ class Plan:
     paging_complete: bool = False
     # A list page that could not be read leaves a hole nobody can vouch for.
     list_gap: bool = False
+    # Articles whose list counter this run already recorded (pinned notices show
+    # on every page; rows pushed down by new articles show twice).
+    observed: set[int] = field(default_factory=set)
     _previous_unknown: bool = False
     _failed_in_a_row: int = 0
 
+    def new_observations(self, page: ListPage) -> dict[int, int]:
+        """The counters of this page not yet recorded in this run: one per article a run."""
+        counts: dict[int, int] = {}
+        for row in page.rows:
+            if row.hits is not None and row.no not in self.observed:
+                self.observed.add(row.no)
+                counts[row.no] = row.hits
+        return counts
+
     def initial_articles(self) -> list[int]:
-        if self.mode != INCREMENTAL:
+        """Articles asked for by number before any list page: due retries and re-checks,
+        recent articles to revisit (incremental), or the one article of a single run."""
+        if self.mode == FULL:
             return []
         return self._claim([*self.retry, *self.revisit])
 
@@ -118,7 +137,7 @@ class Plan:
             return []
         changed: list[int] = []
         for row in regular:
-            if row.no in self.known and self._previous_unknown:
+            if row.no in self.stored and self._previous_unknown:
                 changed.append(row.no)
             self._previous_unknown = row.no not in self.known
         return changed

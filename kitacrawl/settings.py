@@ -1,22 +1,17 @@
 """Scrapy settings for kitacrawl: polite by default for the live site.
 
-Everything here can be overridden with ``-s NAME=value``; the ``KITACRAWL_*``
-settings also read an environment variable of the same name.
+Everything here can be overridden with ``-s NAME=value``. kitacrawl's own
+``KITACRAWL_*`` settings are deliberately not set here: :mod:`kitacrawl.config`
+holds their defaults and reads the environment, which a value here would hide.
 """
 
 from kitacrawl import __version__
-from kitacrawl.settings_keys import DEFAULTS, from_env
 
 BOT_NAME = "kitacrawl"
 SPIDER_MODULES = ["kitacrawl.spiders"]
 NEWSPIDER_MODULE = "kitacrawl.spiders"
 # Our `crawl` replaces Scrapy's: same arguments, plus the run lock and exit codes.
 COMMANDS_MODULE = "kitacrawl.commands"
-
-KITACRAWL_BASE_URL = from_env("KITACRAWL_BASE_URL")
-KITACRAWL_DB = from_env("KITACRAWL_DB")
-for _name, _value in DEFAULTS.items():
-    globals().setdefault(_name, _value)
 
 USER_AGENT = (
     f"kitacrawl/{__version__} (+https://github.com/kitacrawl/kitacrawl; "
@@ -46,6 +41,8 @@ DOWNLOADER_MIDDLEWARES = {
     "kitacrawl.middlewares.KitaOnlyMiddleware": 50,
     "kitacrawl.middlewares.RetryAfterMiddleware": 560,
 }
+# The run's life (ledger, incremental state, outcome, exit code) in one component.
+EXTENSIONS = {"kitacrawl.run.BoardRun": 0}
 ITEM_PIPELINES = {
     "kitacrawl.pipelines.CleanPipeline": 100,
     "kitacrawl.pipelines.ValidatePipeline": 200,

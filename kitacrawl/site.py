@@ -196,6 +196,8 @@ class BoardPaths:
 
 
 NEWS_PATHS = BoardPaths(("/about/newsList.do",), ("/about/newsView.do",), "no")
+# Every board's paths by board name; the settings may move them (KITACRAWL_<BOARD>_*).
+BOARD_PATHS: dict[str, BoardPaths] = {BOARD_NEWS: NEWS_PATHS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from typing import Any
 from kitacrawl.storage import Storage
 
 PROJECT = Path(__file__).resolve().parent.parent
-FAST_LOCAL = (
-    "DOWNLOAD_DELAY=0",
-    "AUTOTHROTTLE_ENABLED=0",
+# A loopback base URL already runs without politeness delays (kitacrawl.config.
+# LOCAL_SPEED); tests add short timeouts and one retry, so that faults resolve fast.
+TEST_SETTINGS = (
     "CONCURRENT_REQUESTS=8",
     "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "LOG_LEVEL=INFO",
@@ -36,26 +36,36 @@ class CrawlResult:
 
 def command(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> list[str]:
     cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args]
-    for setting in (*FAST_LOCAL, f"KITACRAWL_BASE_URL={base_url}", f"KITACRAWL_DB={db}", *settings):
+    for setting in (
+        *TEST_SETTINGS,
+        f"KITACRAWL_BASE_URL={base_url}",
+        f"KITACRAWL_DB={db}",
+        *settings,
+    ):
         cmd += ["-s", setting]
     return cmd
 
 
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("KITACRAWL_BASE_URL", None)
-    env.pop("KITACRAWL_DB", None)
+def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without kitacrawl settings, plus ``extra``."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("KITACRAWL_")}
     env["PYTHONPATH"] = str(PROJECT)
+    env.update(extra or {})
     return env
 
 
 def crawl(
-    base_url: str, db: Path, *args: str, settings: tuple[str, ...] = (), timeout: float = 180
+    base_url: str,
+    db: Path,
+    *args: str,
+    settings: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 180,
 ) -> CrawlResult:
     done = subprocess.run(
         command(base_url, db, *args, settings=settings),
         cwd=PROJECT,
-        env=environment(),
+        env=environment(env),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -98,5 +108,14 @@ def snapshot(db: Path) -> dict[str, Any]:
             "crawls": list(storage.db.query("SELECT * FROM crawls ORDER BY id")),
             "hits": list(storage.db["hits"].rows),
         }
+    finally:
+        storage.close()
+
+
+def board_state(db: Path) -> dict[str, int]:
+    """``board_state.complete_upto`` by board."""
+    storage = Storage.open(db)
+    try:
+        return {r["board"]: r["complete_upto"] for r in storage.db["board_state"].rows}
     finally:
         storage.close()

@@ -8,8 +8,8 @@ from email.utils import format_datetime
 import pytest
 from scrapy import Request
 
+from kitacrawl.config import is_loopback
 from kitacrawl.middlewares import KitaOnlyMiddleware, OffsiteRequest, retry_after_seconds
-from kitacrawl.spiders.news import is_loopback
 
 
 @pytest.fixture

@@ -60,7 +60,8 @@ def test_rows_shifted_down_by_new_articles_are_not_fetched_twice() -> None:
 
 
 def test_incremental_stops_when_a_page_ends_at_or_below_the_mark() -> None:
-    plan = Plan(mode=INCREMENTAL, known={28, 27, 26, 25}, complete_upto=28)
+    stored = {28, 27, 26, 25}
+    plan = Plan(mode=INCREMENTAL, known=stored, stored=stored, complete_upto=28)
     decision = plan.on_list_page(1, page([31, 30, 29, 28, 27]))
     # 28 is fetched again: its "next" neighbour is new.
     assert decision.articles == [31, 30, 29, 28]
@@ -127,4 +128,24 @@ def test_a_lost_list_page_is_skipped_once_and_keeps_the_mark() -> None:
     plan.on_list_page(3, page([26, 25]))
     assert plan.on_list_failure(4) == 5
     assert plan.on_list_failure(5) is None
+    assert plan.complete_upto_after() is None
+
+
+def test_one_list_observation_per_article_a_run() -> None:
+    plan = Plan(mode=FULL)
+    first = page([30, 29], pinned=(3,))
+    assert plan.new_observations(first) == {3: 100, 30: 100, 29: 100}
+    # The pinned notice again, and a row pushed down onto the next page.
+    assert plan.new_observations(page([29, 28], pinned=(3,))) == {28: 100}
+
+
+def test_articles_waiting_for_a_retry_are_not_fetched_from_the_list() -> None:
+    # 29 failed for a passing reason in a good run an hour ago; 27 is known gone.
+    plan = Plan(mode=INCREMENTAL, known={29, 27}, stored=set(), complete_upto=20)
+    assert plan.on_list_page(1, page([30, 29, 28, 27])).articles == [30, 28]
+
+
+def test_a_single_run_asks_for_its_article_only() -> None:
+    plan = Plan(mode="single", retry=[2530])
+    assert plan.initial_articles() == [2530]
     assert plan.complete_upto_after() is None

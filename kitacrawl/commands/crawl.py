@@ -1,9 +1,10 @@
 """`scrapy crawl`, with the run lock and exit codes cron can act on.
 
-Scrapy's own command exits 0 whatever the run met. This one takes the
-database lock before anything is fetched (a second run exits at once with
-``ExitCode.LOCKED`` and a one-line message) and exits with the code the
-storage pipeline decided (see :mod:`kitacrawl.outcome`).
+Scrapy's own command exits 0 whatever the run met. This one opens the
+database session (:class:`kitacrawl.run.Session`: the lock, then the storage)
+before Scrapy prints anything, so that a second run exits at once with
+``ExitCode.LOCKED`` and one line, and exits with the code the board's run
+decided (see :mod:`kitacrawl.outcome`).
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
-from kitacrawl import runlock
+from kitacrawl import config
 from kitacrawl.outcome import ExitCode
-from kitacrawl.pipelines import EXIT_CODE_STAT
-from kitacrawl.settings_keys import db_path_from
-from kitacrawl.storage import Storage, StorageError
+from kitacrawl.run import BoardRun, Session, record_refusal
+from kitacrawl.runlock import LockedError
+from kitacrawl.storage import StorageError
 
 
 class Command(ScrapyCrawlCommand):
+    session: Session | None = None
+
     def short_desc(self) -> str:
         return (
             "Run a spider; exit codes: 0 ok, 3 failed, 4 drift, 5 locked, 6 storage, 7 interrupted"
@@ -29,19 +32,18 @@ class Command(ScrapyCrawlCommand):
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
-        # The lock is taken here, before Scrapy sets up logging and prints its
-        # banner, so that a refused run says one line and nothing else.
         assert self.settings is not None
-        self.db_path = db_path_from(self.settings)
+        db_path = config.db_path(self.settings)
         try:
-            runlock.acquire(self.db_path)
-        except runlock.LockedError as exc:
+            self.session = Session.open(db_path)
+        except LockedError as exc:
             print(f"kitacrawl: {exc}; nothing done", file=sys.stderr)
             spider = args[0] if args else "?"
-            _record_skipped(self.db_path, spider, opts.spargs.get("mode", "incremental"), str(exc))
+            mode = "single" if opts.spargs.get("no") else opts.spargs.get("mode", "incremental")
+            record_refusal(db_path, spider, spider, mode, str(exc))
             raise SystemExit(int(ExitCode.LOCKED)) from None
-        except OSError as exc:
-            print(f"kitacrawl: cannot create the lock for {self.db_path}: {exc}", file=sys.stderr)
+        except StorageError as exc:
+            print(f"kitacrawl: {exc}", file=sys.stderr)
             raise SystemExit(int(ExitCode.STORAGE)) from None
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -49,25 +51,13 @@ class Command(ScrapyCrawlCommand):
             if len(args) != 1:
                 raise UsageError("give exactly one spider name")
             assert self.crawler_process is not None
-            crawler = self._create_crawler(args[0])
+            crawler = self.crawler_process.create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
         finally:
-            runlock.release(self.db_path)
+            if self.session is not None:
+                self.session.close()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
             return
-        code = crawler.stats.get_value(EXIT_CODE_STAT) if crawler.stats else None
-        self.exitcode = int(code) if code is not None else int(ExitCode.FAILED)
-
-
-def _record_skipped(db_path: str, spider: str, mode: str, message: str) -> None:
-    # Best effort: the ledger row is a courtesy; the exit code is the contract.
-    try:
-        storage = Storage.open(db_path, busy_timeout_ms=2000)
-        try:
-            storage.record_skipped(spider, spider, mode, message, int(ExitCode.LOCKED))
-        finally:
-            storage.close()
-    except (StorageError, Exception):
-        pass
+        self.exitcode = int(BoardRun.of(crawler).exit_code)

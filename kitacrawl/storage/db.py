@@ -22,22 +22,25 @@ from typing import Any, Literal
 import sqlite_utils
 
 from kitacrawl.items import Article, Problem
+from kitacrawl.retry import Attempt
 from kitacrawl.storage import schema
 
 SaveResult = Literal["new", "changed", "unchanged"]
-
-# Problems that will not go away by asking again: the article is known.
-PERMANENT_PROBLEMS = frozenset(
-    {"http_404", "http_410", "deleted", "offsite_redirect", "not_html", "unparsable"}
-)
 
 
 class StorageError(Exception):
     """The database cannot be opened or written (read-only, full disk, locked, corrupt)."""
 
 
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
 def utcnow() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime(TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
 
 
 def content_hash(title: str, subtitle: str | None, body: str) -> str:
@@ -110,16 +113,17 @@ class Storage:
         try:
             with self.db.atomic():
                 old = self._row(
-                    "SELECT title, subtitle, body, content_hash, first_seen, last_changed "
-                    "FROM articles WHERE board = ? AND no = ?",
+                    "SELECT title, subtitle, body, content_hash, first_seen, last_changed,"
+                    " crawl_id FROM articles WHERE board = ? AND no = ?",
                     key,
                 )
                 if old is None:
                     result: SaveResult = "new"
                     self.db.execute(
                         "INSERT INTO articles (board, no, url, title, subtitle, published, hits,"
-                        " body, content_hash, first_seen, last_seen, last_fetched, crawl_id)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " body, content_hash, first_seen, last_seen, last_fetched, crawl_id,"
+                        " generation, category)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
                             article.board,
                             article.no,
@@ -134,6 +138,8 @@ class Storage:
                             now,
                             now,
                             crawl_id,
+                            article.generation,
+                            article.category,
                         ],
                     )
                 elif old["content_hash"] != digest:
@@ -155,7 +161,8 @@ class Storage:
                         "UPDATE articles SET url = ?, title = ?, subtitle = ?, body = ?,"
                         " content_hash = ?, published = coalesce(?, published),"
                         " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?,"
-                        " last_changed = ?, crawl_id = ? WHERE board = ? AND no = ?",
+                        " last_changed = ?, crawl_id = ?, generation = ?, category = ?"
+                        " WHERE board = ? AND no = ?",
                         [
                             article.url,
                             article.title,
@@ -168,6 +175,8 @@ class Storage:
                             now,
                             now,
                             crawl_id,
+                            article.generation,
+                            article.category,
                             *key,
                         ],
                     )
@@ -176,12 +185,28 @@ class Storage:
                     # A missing date or counter on one visit never erases a known one.
                     self.db.execute(
                         "UPDATE articles SET url = ?, published = coalesce(?, published),"
-                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?, crawl_id = ?"
+                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?,"
+                        " crawl_id = ?, generation = ?, category = ?"
                         " WHERE board = ? AND no = ?",
-                        [article.url, published, article.hits, now, now, crawl_id, *key],
+                        [
+                            article.url,
+                            published,
+                            article.hits,
+                            now,
+                            now,
+                            crawl_id,
+                            article.generation,
+                            article.category,
+                            *key,
+                        ],
                     )
                 self._replace_links(article.board, article.no, links, new=result == "new")
-                if article.hits is not None:
+                # One observation from the article page per run, even when a redirect
+                # brought the same page twice.
+                seen_this_run = (
+                    old is not None and crawl_id is not None and old["crawl_id"] == crawl_id
+                )
+                if article.hits is not None and not seen_this_run:
                     self._insert_hits(
                         article.board, {article.no: article.hits}, crawl_id, "article", now
                     )
@@ -222,18 +247,24 @@ class Storage:
     def observe_hits(
         self, board: str, counts: dict[int, int], crawl_id: int | None, source: str = "list"
     ) -> int:
-        """Record counters read off a list; stored articles that show one get the new value."""
+        """Record counters read off a list; stored articles that show one get the new value.
+
+        A list row is a sighting of the article too: ``last_seen`` moves, ``last_fetched``
+        (the article page itself) does not.
+        """
         if not counts:
             return 0
+        now = utcnow()
         try:
             with self.db.atomic():
-                self._insert_hits(board, counts, crawl_id, source, utcnow())
+                self._insert_hits(board, counts, crawl_id, source, now)
                 # An article whose page shows no counter keeps NULL: the list's figure
                 # goes to the history only, so the row still says what the page says.
                 self.db.conn.executemany(
-                    "UPDATE articles SET hits = ? WHERE board = ? AND no = ?"
-                    " AND hits IS NOT NULL AND hits != ?",
-                    [(hits, board, no, hits) for no, hits in counts.items()],
+                    "UPDATE articles SET last_seen = ?,"
+                    " hits = CASE WHEN hits IS NULL THEN NULL ELSE ? END"
+                    " WHERE board = ? AND no = ?",
+                    [(now, hits, board, no) for no, hits in counts.items()],
                 )
         except sqlite3.Error as exc:
             raise StorageError(f"cannot record hit counters: {exc}") from exc
@@ -267,41 +298,28 @@ class Storage:
             raise StorageError(f"cannot record a problem: {exc}") from exc
 
     # -- what an incremental run needs ---------------------------------------
-    def known_numbers(self, board: str) -> set[int]:
-        """Articles stored, and articles a run that ended well found gone for good.
+    def stored_numbers(self, board: str) -> set[int]:
+        return {r[0] for r in self.db.execute("SELECT no FROM articles WHERE board = ?", [board])}
 
-        Problems seen by a failed or drifted run prove nothing about the page
-        (the parser may have been the one at fault), so they are not counted.
+    def attempt_histories(self, board: str) -> dict[int, list[Attempt]]:
+        """Every attempt at each listed article that is not stored, oldest first.
+
+        An attempt counts (judges the page) only when its run ended ``ok``.
         """
-        stored = {r[0] for r in self.db.execute("SELECT no FROM articles WHERE board = ?", [board])}
-        marks = ",".join("?" for _ in PERMANENT_PROBLEMS)
-        gone = {
-            r[0]
-            for r in self.db.execute(
-                "SELECT DISTINCT p.no FROM problems p JOIN crawls c ON c.id = p.crawl_id"
-                f" WHERE p.board = ? AND p.no IS NOT NULL AND p.kind IN ({marks})"
-                " AND c.status = ?",
-                [board, *sorted(PERMANENT_PROBLEMS), schema.OK],
+        histories: dict[int, list[Attempt]] = {}
+        rows = self.db.execute(
+            "SELECT p.no, p.kind, p.observed_at, c.status = ? FROM problems p"
+            " LEFT JOIN crawls c ON c.id = p.crawl_id"
+            " WHERE p.board = ? AND p.no IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM articles a WHERE a.board = p.board AND a.no = p.no)"
+            " ORDER BY p.no, p.observed_at, p.id",
+            [schema.OK, board],
+        )
+        for no, kind, observed_at, counted in rows:
+            histories.setdefault(no, []).append(
+                Attempt(kind=kind, at=parse_time(observed_at), counted=bool(counted))
             )
-        }
-        return stored | gone
-
-    def retry_numbers(
-        self, board: str, max_runs: int, tried_before: str | None = None
-    ) -> list[int]:
-        """Articles never stored and not known gone, tried by fewer than ``max_runs``
-        runs, and (with ``tried_before``) not tried since then."""
-        known = self.known_numbers(board)
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT no FROM problems WHERE board = ? AND no IS NOT NULL"
-                " GROUP BY no HAVING COUNT(DISTINCT crawl_id) < ? AND max(observed_at) <= ?"
-                " ORDER BY no DESC",
-                [board, max_runs, tried_before or "9999"],
-            )
-            if r[0] not in known
-        ]
+        return histories
 
     def complete_upto(self, board: str) -> int | None:
         row = self._row("SELECT complete_upto FROM board_state WHERE board = ?", (board,))
@@ -323,7 +341,7 @@ class Storage:
                 )
 
     def due_for_revisit(self, board: str, published_since: date, fetched_before: str) -> list[int]:
-        """Recent articles whose last fetch is older than the re-visit interval."""
+        """Recent articles whose page was last fetched before ``fetched_before``."""
         return [
             r[0]
             for r in self.db.execute(
@@ -388,10 +406,11 @@ class Storage:
                 }
             )
 
-    def last_ok_crawl(self, spider: str) -> dict[str, Any] | None:
+    def last_ok_crawl(self, board: str) -> dict[str, Any] | None:
+        """The last run of this board that ended ``ok``: the baseline drift is judged against."""
         return self._row(
-            "SELECT * FROM crawls WHERE spider = ? AND status = ? ORDER BY id DESC LIMIT 1",
-            (spider, schema.OK),
+            "SELECT * FROM crawls WHERE board = ? AND status = ? ORDER BY id DESC LIMIT 1",
+            (board, schema.OK),
         )
 
     # -- reading ------------------------------------------------------------

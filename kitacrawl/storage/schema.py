@@ -175,8 +175,21 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_generation_and_failures(db: sqlite_utils.Database) -> None:
+    # Which markup an article was read from, and a title's category prefix.
+    db.table("articles").add_column("generation", str)
+    db.table("articles").add_column("category", str)
+    db.execute("UPDATE articles SET generation = 'older' WHERE generation IS NULL")
+    # Article fetches that failed for a passing reason: what makes a run `failed`.
+    db.table("crawls").add_column("article_failures", int)
+    # Retry schedules read the attempts of one article in time order.
+    db.table("problems").create_index(["board", "no", "observed_at"])
+    db.table("crawls").create_index(["board", "status"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
+    ("002_generation_and_failures", _m002_generation_and_failures),
 ]
 
 

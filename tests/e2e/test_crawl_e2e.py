@@ -60,7 +60,8 @@ def assert_matches_truth(
         assert problem["no"] in problem_nos, f"no problem row for {problem}"
         kinds = {p["kind"] for p in state["problems"] if p["no"] == problem["no"]}
         assert problem["kind"] in kinds, f"{problem['no']}: {kinds} lacks {problem['kind']}"
-    assert not problem_nos & set(stored), "a problem page was stored as an article"
+    bad_pages = {p["no"] for p in truth["problems"]}
+    assert not bad_pages & set(stored), "a problem page was stored as an article"
 
 
 @pytest.mark.parametrize(

@@ -133,22 +133,35 @@ def test_raw_fts_syntax_errors_are_clear(storage: Storage) -> None:
         storage.search('"unterminated', raw=True)
 
 
-def test_known_numbers_and_retries(storage: Storage) -> None:
+def test_attempt_histories_of_unstored_articles(storage: Storage) -> None:
     ok_run = storage.start_crawl("news", "news", "full", "http://x")
     storage.finish_crawl(ok_run, status="ok")
     drift_run = storage.start_crawl("news", "news", "full", "http://x")
     storage.finish_crawl(drift_run, status="drift")
     storage.save_article(article(7), ok_run)
+    storage.record_problem(Problem(board="news", url="u7", kind="http_500", no=7), ok_run)
     storage.record_problem(Problem(board="news", url="u8", kind="http_404", no=8), ok_run)
     storage.record_problem(Problem(board="news", url="u9", kind="http_500", no=9), ok_run)
     storage.record_problem(Problem(board="news", url="u9", kind="timeout", no=9), drift_run)
-    # A drifted run's "unparsable" says nothing about the page: it is retried.
-    storage.record_problem(Problem(board="news", url="u10", kind="unparsable", no=10), drift_run)
-    assert storage.known_numbers("news") == {7, 8}
-    assert storage.retry_numbers("news", max_runs=5) == [10, 9]
-    assert storage.retry_numbers("news", max_runs=2) == [10]
-    # Not again before the retry interval has passed since the last try.
-    assert storage.retry_numbers("news", max_runs=5, tried_before="2000-01-01T00:00:00Z") == []
+    storage.record_problem(Problem(board="insights", url="i9", kind="timeout", no=9), ok_run)
+    assert storage.stored_numbers("news") == {7}
+    histories = storage.attempt_histories("news")
+    # Stored articles have no history to judge; other boards are apart.
+    assert sorted(histories) == [8, 9]
+    assert [(a.kind, a.counted) for a in histories[8]] == [("http_404", True)]
+    # A drifted run's attempt says nothing about the page: it does not count.
+    assert [(a.kind, a.counted) for a in histories[9]] == [("http_500", True), ("timeout", False)]
+
+
+def test_one_article_observation_per_run(storage: Storage) -> None:
+    run = storage.start_crawl("news", "news", "full", "http://x")
+    storage.save_article(article(7, hits=100), run)
+    # The same page again in the same run (a redirect brought it twice).
+    storage.save_article(article(7, hits=101), run)
+    later = storage.start_crawl("news", "news", "full", "http://x")
+    storage.save_article(article(7, hits=102), later)
+    rows = storage.db.execute("SELECT crawl_id, hits FROM hits WHERE source = 'article'").fetchall()
+    assert rows == [(run, 100), (later, 102)]
 
 
 def test_ledger_marks_killed_runs(storage: Storage) -> None:

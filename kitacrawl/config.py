@@ -1,0 +1,234 @@
+"""kitacrawl's own settings: every ``KITACRAWL_*`` name, its default, and how it is read.
+
+One rule for all of them: a value given explicitly (``-s NAME=value``, a
+``kitacrawl`` flag, or a script's ``CrawlerProcess`` settings) wins, then the
+environment variable of the same name, then the default below. ``settings.py``
+deliberately defines none of them: a value there would hide the environment.
+The README's settings table lists the same names (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from kitacrawl import site
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "KITACRAWL_"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    default: Any
+    kind: type
+    doc: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "KITACRAWL_BASE_URL",
+        site.DEFAULT_BASE_URL,
+        str,
+        "the site; `http://127.0.0.1:PORT` crawls an imitation the same way",
+    ),
+    Option("KITACRAWL_DB", "output/kita.db", str, "the SQLite file"),
+    Option(
+        "KITACRAWL_REVISIT_DAYS",
+        14,
+        int,
+        "incremental runs re-fetch articles published this recently, to catch edits…",
+    ),
+    Option("KITACRAWL_REVISIT_AFTER_HOURS", 20.0, float, "…but not more often than this"),
+    Option("KITACRAWL_REVISIT_MAX", 50, int, "…and at most this many a run"),
+    Option(
+        "KITACRAWL_RETRY_AFTER_HOURS",
+        1.0,
+        float,
+        "an article that failed for a passing reason (5xx, timeout) is retried after this long,"
+        " the wait doubling with each failure…",
+    ),
+    Option("KITACRAWL_RETRY_MAX_DAYS", 7.0, float, "…up to this long between two tries…"),
+    Option(
+        "KITACRAWL_GIVE_UP_DAYS",
+        30.0,
+        float,
+        "…until it has failed for this long (and at least 5 times): then a `gave_up` problem"
+        " is recorded and it is re-checked like a final one",
+    ),
+    Option(
+        "KITACRAWL_RECHECK_DAYS",
+        7.0,
+        float,
+        "pages judged final (`deleted`, `unparsable`, `http_404`, `gave_up`, ...) are fetched"
+        " again this often, so that a transient error page or a parser gap heals",
+    ),
+    Option(
+        "KITACRAWL_RETRY_MAX",
+        100,
+        int,
+        "at most this many retries and re-checks a run (the most overdue first)",
+    ),
+    Option(
+        "KITACRAWL_FAILED_SHARE",
+        0.5,
+        float,
+        "a run in which more than this share of the article fetches failed for a passing reason"
+        " ends `failed` (exit 3)",
+    ),
+    Option(
+        "KITACRAWL_MAX_LIST_PAGES", 5000, int, "a hard stop for paging, whatever the site answers"
+    ),
+    Option(
+        "KITACRAWL_QUEUE_LOW_WATER",
+        64,
+        int,
+        "article requests queued before the next list page is asked for (memory stays flat)",
+    ),
+    Option(
+        "KITACRAWL_RETRY_AFTER_MAX",
+        30.0,
+        float,
+        "the longest pause, in seconds, a `Retry-After` header may impose",
+    ),
+)
+
+
+def _board_options(board: str, paths: site.BoardPaths) -> tuple[Option, ...]:
+    stem = f"{PREFIX}{board.upper()}"
+    return (
+        Option(
+            f"{stem}_LIST_PATH",
+            ",".join(paths.list_paths),
+            str,
+            f"the {board} board's list path (several, comma-separated, are tried in order)",
+        ),
+        Option(
+            f"{stem}_DETAIL_PATH",
+            ",".join(paths.detail_paths),
+            str,
+            f"the {board} board's article path; the first makes the canonical URL",
+        ),
+        Option(f"{stem}_ID_PARAM", paths.id_param, str, f"the {board} board's id parameter"),
+    )
+
+
+OPTIONS += tuple(
+    option for board, paths in site.BOARD_PATHS.items() for option in _board_options(board, paths)
+)
+BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
+DEFAULTS: dict[str, Any] = {option.name: option.default for option in OPTIONS}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _convert(option: Option, value: Any) -> Any:
+    if option.kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE | _FALSE:
+            return text in _TRUE
+        raise ValueError(f"{option.name} must be a yes/no value, not {value!r}")
+    try:
+        return option.kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{option.name} must be {option.kind.__name__}, not {value!r}") from None
+
+
+def get(settings: Any, name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """The value of a kitacrawl setting: explicit setting, then environment, then default.
+
+    ``settings`` is a Scrapy ``Settings`` (priorities tell an explicit value from
+    none) or any mapping of explicit values.
+    """
+    option = BY_NAME[name]
+    env = os.environ if environ is None else environ
+    explicit = _explicit(settings, name)
+    if explicit is not None:
+        return _convert(option, explicit)
+    if env.get(name, "") != "":
+        return _convert(option, env[name])
+    return option.default
+
+
+def _explicit(settings: Any, name: str) -> Any:
+    if settings is None:
+        return None
+    getpriority = getattr(settings, "getpriority", None)
+    if getpriority is not None:
+        # Scrapy's own defaults sit at priority 0; kitacrawl defines none there.
+        priority = getpriority(name)
+        return settings.get(name) if priority is not None and priority > 0 else None
+    value = settings.get(name)
+    return None if value in (None, "") else value
+
+
+def base_url(settings: Any) -> str:
+    return site.normalise_base(str(get(settings, "KITACRAWL_BASE_URL")))
+
+
+def db_path(settings: Any) -> str:
+    return str(get(settings, "KITACRAWL_DB"))
+
+
+def unknown_names(settings: Any, environ: Mapping[str, str] | None = None) -> list[str]:
+    """``KITACRAWL_*`` names given but not known: almost always a typo worth a warning."""
+    env = os.environ if environ is None else environ
+    given = {name for name in env if name.startswith(PREFIX)}
+    if settings is not None:
+        given |= {str(name) for name in settings if str(name).startswith(PREFIX)}
+    return sorted(name for name in given if name not in BY_NAME)
+
+
+def board_paths(settings: Any, board: str) -> site.BoardPaths:
+    """A board's paths and id parameter, as the settings (or the site's defaults) say."""
+    stem = f"{PREFIX}{board.upper()}"
+
+    def paths(suffix: str) -> tuple[str, ...]:
+        value = str(get(settings, f"{stem}_{suffix}"))
+        found = tuple("/" + part.strip().lstrip("/") for part in value.split(",") if part.strip())
+        if not found:
+            raise ValueError(f"{stem}_{suffix} names no path")
+        return found
+
+    id_param = str(get(settings, f"{stem}_ID_PARAM")).strip()
+    if not id_param:
+        raise ValueError(f"{stem}_ID_PARAM is empty")
+    return site.BoardPaths(paths("LIST_PATH"), paths("DETAIL_PATH"), id_param)
+
+
+def board_urls(settings: Any, board: str) -> site.BoardUrls:
+    return site.BoardUrls(base_url(settings), board_paths(settings, board))
+
+
+# Politeness protects a remote server; an imitation on this machine is crawled
+# at full speed. Applied at "spider" priority, so anything given with -s wins.
+LOCAL_SPEED: dict[str, Any] = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+}
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: a server on this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_local(settings: Any) -> bool:
+    return is_loopback(urlsplit(base_url(settings)).hostname or "")

@@ -1,0 +1,304 @@
+"""The machinery every board spider shares: it only routes.
+
+What a page says is decided by :mod:`kitacrawl.pages`, what to fetch next by
+the run's :class:`~kitacrawl.plan.Plan`, how things are kept by the pipelines,
+and the run's life (ledger, incremental state, outcome, exit code) by
+:class:`kitacrawl.run.BoardRun`. A board spider names its board; its paths
+come from the settings (``KITACRAWL_<BOARD>_LIST_PATH`` ...).
+
+Arguments (``-a``): ``mode=incremental|full``, ``no=N`` (one article, for
+debugging), ``max_pages=N`` (stop after N list pages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from kitacrawl import config, problems, site
+from kitacrawl.items import HitObservation, ParseError, Problem
+from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages.listing import ListPageParser
+from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
+from kitacrawl.run import BoardRun
+
+# Answers to list page 1 that mean the board is not at this path at all.
+_NOT_HERE_STATUSES = frozenset({404, 410})
+
+
+class BoardSpider(scrapy.Spider):
+    board: ClassVar[str]
+    # Set in from_crawler, from the settings.
+    urls: site.BoardUrls = site.NEWS_URLS
+    allowed_domains: list[str]
+    low_water: int = 64
+
+    def __init__(
+        self,
+        *args: Any,
+        mode: str = INCREMENTAL,
+        no: str | int | None = None,
+        max_pages: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        self.single_no = int(no) if no not in (None, "") else None
+        self.mode = SINGLE if self.single_no is not None else mode
+        self.max_pages = int(max_pages) if max_pages not in (None, "") else None
+        # Replaced by the run's plan when the crawl begins; `scrapy parse` and
+        # `scrapy shell` never begin one and use this throwaway plan.
+        self.plan = Plan(mode=self.mode, max_pages=self.max_pages)
+        self.pending_articles = 0
+        self.deferred_list_page: int | None = None
+        # Index into the board's list paths: the next one is tried when this one
+        # is not the board (KITA Insights moved its list in 2022).
+        self.list_path = 0
+        self.missing: list[str] = []
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        super().update_settings(settings)
+        if config.is_local(settings):
+            settings.setdict(config.LOCAL_SPEED, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BoardSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.urls = config.board_urls(crawler.settings, cls.board)
+        spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or "", *site.KITA_HOSTS]
+        spider.low_water = config.get(crawler.settings, "KITACRAWL_QUEUE_LOW_WATER")
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    @property
+    def run(self) -> BoardRun:
+        return BoardRun.of(self.crawler)
+
+    def on_idle(self) -> None:
+        # A request dropped without callback or errback would leave a deferred
+        # list page waiting for ever; an idle engine means the queue is empty.
+        if self.deferred_list_page is not None:
+            page, self.deferred_list_page = self.deferred_list_page, None
+            self.pending_articles = 0
+            assert self.crawler.engine is not None
+            self.crawler.engine.crawl(self.list_request(page))
+            raise DontCloseSpider
+
+    # -- start --------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        plan = self.run.begin(
+            spider_name=self.name,
+            board=self.board,
+            mode=self.mode,
+            urls=self.urls,
+            single_no=self.single_no,
+            max_pages=self.max_pages,
+        )
+        if plan is None:
+            return
+        self.plan = plan
+        for no in plan.initial_articles():
+            yield self.article_request(no)
+        if self.mode != SINGLE:
+            yield self.list_request(plan.first_page())
+
+    # -- requests -----------------------------------------------------------
+    def list_request(self, page: int) -> scrapy.Request:
+        # dont_filter: the plan already fetches each page once, and a redirect
+        # loop must surface as a problem rather than vanish in the dupefilter.
+        return scrapy.Request(
+            self.urls.list_url(page, self.urls.paths.list_paths[self.list_path]),
+            callback=self.parse_list,
+            errback=self.list_failed,
+            cb_kwargs={"page_no": page},
+            priority=10,
+            dont_filter=True,
+        )
+
+    def article_request(self, no: int) -> scrapy.Request:
+        self.pending_articles += 1
+        return scrapy.Request(
+            self.urls.article_url(no),
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"no": no},
+            dont_filter=True,
+        )
+
+    # -- list pages ---------------------------------------------------------
+    def parse_list(self, response: Response, page_no: int) -> Iterator[Any]:
+        if page_no == 1:
+            elsewhere = self._redirected_elsewhere(response)
+            if elsewhere:
+                yield from self._not_the_board(elsewhere, response)
+                return
+        if not isinstance(response, TextResponse):
+            yield self.problem(response.url, "not_html", "list page is not HTML")
+            return
+        page = ListPageParser.from_response(response, urls=self.urls).to_item()
+        if page_no == 1 and not page.rows and not self._board_like(response):
+            yield from self._not_the_board("a page with no board on it", response)
+            return
+        self.run.list_page_read(page_no, page)
+        counts = self.plan.new_observations(page)
+        if counts:
+            yield HitObservation(board=self.board, counts=counts, url=response.url)
+        decision = self.plan.on_list_page(page_no, page)
+        for no in decision.articles:
+            yield self.article_request(no)
+        if decision.stop_reason:
+            self.logger.info("paging stops after page %d: %s", page_no, decision.stop_reason)
+        if decision.next_page is not None:
+            if self.pending_articles > self.low_water:
+                # Back-pressure: the next list page waits until the queue drains,
+                # so memory stays flat however long the board is.
+                self.deferred_list_page = decision.next_page
+            else:
+                yield self.list_request(decision.next_page)
+
+    def list_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
+        page_no = request.cb_kwargs["page_no"]
+        kind, detail = problems.classify_failure(failure)
+        exc = failure.value
+        if (
+            page_no == 1
+            and isinstance(exc, HttpError)
+            and exc.response.status in _NOT_HERE_STATUSES
+        ):
+            yield from self._not_the_board(f"HTTP {exc.response.status}", exc.response)
+            return
+        self.logger.error("list page %s failed: %s %s", request.url, kind, detail)
+        yield self.problem(request.url, kind, detail)
+        if page_no == 1:
+            self.run.first_list_page_lost(f"{kind} ({detail})")
+            return
+        # Rows of the lost page may be missing: the next run pages back over it
+        # (the mark does not move), and this one goes on with the next page.
+        next_page = self.plan.on_list_failure(page_no)
+        if next_page is not None:
+            yield self.list_request(next_page)
+
+    # -- a board that is not there -----------------------------------------------
+    def _redirected_elsewhere(self, response: Response) -> str | None:
+        if not response.meta.get("redirect_urls"):
+            return None
+        path = urlsplit(site.strip_session(response.url)).path
+        if path.endswith(self.urls.paths.list_paths):
+            return None
+        return f"a redirect to {site.strip_session(response.url)}"
+
+    def _board_like(self, response: TextResponse) -> bool:
+        """A page that links to this board's articles is the board, drifted; else not it."""
+        for href in response.xpath("//a/@href | //*/@onclick").getall():
+            if self.urls.no_from_url(href) is not None or site.article_no_from_handler(href):
+                return True
+        return False
+
+    def _not_the_board(self, why: str, response: Response) -> Iterator[Any]:
+        path = self.urls.paths.list_paths[self.list_path]
+        self.missing.append(f"{path} ({why})")
+        if self.list_path + 1 < len(self.urls.paths.list_paths):
+            self.list_path += 1
+            yield self.list_request(1)
+            return
+        menu = _menu_paths(response) if isinstance(response, TextResponse) else []
+        if menu:
+            self._report_missing(menu)
+            return
+        # This page names no board (an error page carries no menu): the home page may.
+        yield scrapy.Request(
+            f"{self.urls.base_url}/",
+            callback=self._menu_read,
+            errback=self._menu_failed,
+            dont_filter=True,
+        )
+
+    def _menu_read(self, response: Response) -> None:
+        self._report_missing(_menu_paths(response) if isinstance(response, TextResponse) else [])
+
+    def _menu_failed(self, failure: Failure) -> None:
+        self._report_missing([])
+
+    def _report_missing(self, menu: list[str]) -> None:
+        stem = f"KITACRAWL_{self.board.upper()}"
+        where = "; ".join(self.missing)
+        offers = (
+            f"the site's menu offers these boards: {', '.join(menu)}"
+            if menu
+            else "the site's menu names no board list"
+        )
+        self.run.board_missing(
+            f"the {self.board} board is not where kitacrawl looks for it: {where}; {offers};"
+            f" point {stem}_LIST_PATH (and {stem}_DETAIL_PATH, {stem}_ID_PARAM) at it"
+        )
+
+    # -- article pages ------------------------------------------------------
+    def parse_article(self, response: Response, no: int) -> Iterator[Any]:
+        self.pending_articles -= 1
+        served = self._served_no(response, no)
+        if served is None:
+            yield self.problem(
+                self.urls.article_url(no),
+                problems.REDIRECTED,
+                f"redirected to {site.strip_session(response.url)}, which is no article",
+                no,
+            )
+        elif not isinstance(response, TextResponse):
+            ctype = (response.headers.get("Content-Type") or b"").decode(errors="replace")
+            yield self.problem(response.url, "not_html", f"content type {ctype!r}", no)
+        else:
+            if served != no:
+                target = site.strip_session(response.url)
+                yield self.problem(
+                    self.urls.article_url(no),
+                    problems.REDIRECTED,
+                    f"answered by article {served} (a redirect to {target})",
+                    no,
+                )
+            try:
+                yield ArticlePage.from_response(
+                    response, urls=self.urls, no=served, board=self.board
+                ).to_item()
+            except ParseError as exc:
+                yield self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
+        yield from self._release_list_page()
+
+    def _served_no(self, response: Response, asked: int) -> int | None:
+        """The article the server actually answered with: the one asked for, unless redirected."""
+        if not response.meta.get("redirect_urls"):
+            return asked
+        return self.urls.no_from_url(response.url)
+
+    def article_failed(self, failure: Failure) -> Iterator[Any]:
+        self.pending_articles -= 1
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
+        no = request.cb_kwargs.get("no")
+        kind, detail = problems.classify_failure(failure)
+        url = self.urls.article_url(no) if no is not None else request.url
+        yield self.problem(url, kind, detail, no)
+        yield from self._release_list_page()
+
+    def _release_list_page(self) -> Iterator[scrapy.Request]:
+        if self.deferred_list_page is not None and self.pending_articles <= self.low_water // 2:
+            page, self.deferred_list_page = self.deferred_list_page, None
+            yield self.list_request(page)
+
+    def problem(self, url: str, kind: str, detail: str, no: int | None = None) -> Problem:
+        return Problem(
+            board=self.board, url=site.strip_session(url), kind=kind, detail=detail, no=no
+        )
+
+
+def _menu_paths(response: TextResponse) -> list[str]:
+    return []
