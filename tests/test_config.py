@@ -1,0 +1,69 @@
+"""kitacrawl's settings: one way to read them, and the README lists them all."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from scrapy.settings import Settings
+
+from kitacrawl import config
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def settings(**explicit: object) -> Settings:
+    values = Settings()
+    for name, value in explicit.items():
+        values.set(name, value, priority="cmdline")
+    return values
+
+
+def test_explicit_then_environment_then_default() -> None:
+    env = {"KITACRAWL_REVISIT_DAYS": "3", "KITACRAWL_RETRY_AFTER_HOURS": "0.5"}
+    given = settings(KITACRAWL_REVISIT_DAYS="7")
+    assert config.get(given, "KITACRAWL_REVISIT_DAYS", env) == 7
+    assert config.get(given, "KITACRAWL_RETRY_AFTER_HOURS", env) == 0.5
+    assert config.get(given, "KITACRAWL_REVISIT_MAX", env) == 50
+
+
+def test_every_setting_is_read_from_the_environment() -> None:
+    for option in config.OPTIONS:
+        value = "/x/y.do" if option.kind is str else "7"
+        env = {option.name: value}
+        assert config.get(Settings(), option.name, env) == option.kind(value), option.name
+
+
+def test_an_empty_environment_value_means_the_default() -> None:
+    assert config.get(Settings(), "KITACRAWL_DB", {"KITACRAWL_DB": ""}) == "output/kita.db"
+
+
+def test_a_bad_value_names_the_setting() -> None:
+    with pytest.raises(ValueError, match="KITACRAWL_REVISIT_DAYS must be int"):
+        config.get(Settings(), "KITACRAWL_REVISIT_DAYS", {"KITACRAWL_REVISIT_DAYS": "soon"})
+
+
+def test_board_paths_follow_the_settings() -> None:
+    moved = settings(
+        KITACRAWL_NEWS_LIST_PATH="/board/news/newsList.do",
+        KITACRAWL_NEWS_DETAIL_PATH="board/news/newsDetail.do",
+        KITACRAWL_NEWS_ID_PARAM="newsId",
+    )
+    urls = config.board_urls(moved, "news")
+    assert urls.list_url(2) == "http://www.kita.org/board/news/newsList.do?pageIndex=2"
+    assert urls.article_url(5) == "http://www.kita.org/board/news/newsDetail.do?newsId=5"
+    assert urls.no_from_url("/board/news/newsDetail.do?newsId=5&siteId=2") == 5
+
+
+def test_unknown_names_are_found() -> None:
+    env = {"KITACRAWL_REVIST_DAYS": "3", "KITACRAWL_DB": "x.db", "PATH": "/bin"}
+    assert config.unknown_names(settings(KITACRAWL_BASEURL="x"), env) == [
+        "KITACRAWL_BASEURL",
+        "KITACRAWL_REVIST_DAYS",
+    ]
+
+
+def test_the_readme_documents_every_setting() -> None:
+    documented = set(re.findall(r"^\| `(KITACRAWL_[A-Z_]+)` \|", README.read_text(), re.M))
+    assert documented == set(config.BY_NAME)
