@@ -48,15 +48,6 @@ def content_hash(title: str, subtitle: str | None, body: str) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-@dataclass(slots=True)
-class SearchHit:
-    board: str
-    no: int
-    title: str
-    published: str | None
-    snippet: str
-
-
 class Storage:
     """One kitacrawl database."""
 
@@ -426,23 +417,6 @@ class Storage:
             )
         )
 
-    def search(self, query: str, *, limit: int = 20, raw: bool = False) -> list[SearchHit]:
-        """Full-text search; a plain query is quoted term by term unless ``raw``."""
-        match = query if raw else quote_fts(query)
-        if not match:
-            return []
-        try:
-            rows = self.db.query(
-                "SELECT a.board, a.no, a.title, a.published,"
-                " snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet"
-                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                [match, limit],
-            )
-            return [SearchHit(**row) for row in rows]
-        except sqlite3.OperationalError as exc:
-            raise ValueError(f"not a valid full-text query: {query!r} ({exc})") from exc
-
     def _row(self, sql: str, params: Iterable[Any]) -> dict[str, Any] | None:
         for row in self.db.query(sql, list(params)):
             return row
@@ -450,9 +424,3 @@ class Storage:
 
     def iter_articles(self, board: str) -> Iterator[dict[str, Any]]:
         yield from self.db.query("SELECT * FROM articles WHERE board = ? ORDER BY no", [board])
-
-
-def quote_fts(query: str) -> str:
-    """Turn free text into an FTS5 query of quoted terms (AND), so no syntax leaks in."""
-    terms = [term.replace('"', '""') for term in query.split() if term.strip('"')]
-    return " ".join(f'"{term}"' for term in terms)

@@ -187,9 +187,68 @@ def _m002_generation_and_failures(db: sqlite_utils.Database) -> None:
     db.table("crawls").create_index(["board", "status"])
 
 
+# Analysts' views: derived from the tables, so they are always in step with them.
+VIEWS = {
+    # The last counter of each article on each day it was observed.
+    "hit_series": """
+SELECT board, no, day, hits FROM (
+  SELECT board, no, substr(observed_at, 1, 10) AS day, hits,
+         row_number() OVER (
+           PARTITION BY board, no, substr(observed_at, 1, 10)
+           ORDER BY observed_at DESC, id DESC
+         ) AS latest
+  FROM hits
+) WHERE latest = 1
+""",
+    # One row per article: its counter now, when it was observed, how fast it is read.
+    "article_stats": """
+SELECT a.board, a.no, a.title, a.category, a.published,
+       substr(a.published, 1, 7) AS month,
+       coalesce(a.hits, o.last_hits) AS hits,
+       o.first_observed, o.last_observed, coalesce(o.days_observed, 0) AS days_observed,
+       CASE WHEN a.published IS NULL OR coalesce(a.hits, o.last_hits) IS NULL THEN NULL
+            ELSE round(coalesce(a.hits, o.last_hits) / max(1.0,
+                   julianday(substr(coalesce(o.last_observed, a.last_seen), 1, 10))
+                   - julianday(a.published)), 2)
+       END AS hits_per_day,
+       a.url
+FROM articles a LEFT JOIN (
+  SELECT board, no, min(observed_at) AS first_observed, max(observed_at) AS last_observed,
+         count(DISTINCT substr(observed_at, 1, 10)) AS days_observed,
+         (SELECT h2.hits FROM hits h2 WHERE h2.board = h1.board AND h2.no = h1.no
+          ORDER BY h2.observed_at DESC, h2.id DESC LIMIT 1) AS last_hits
+  FROM hits h1 GROUP BY board, no
+) o ON o.board = a.board AND o.no = a.no
+""",
+    # Articles published each month (undated articles are left out).
+    "monthly_counts": """
+SELECT board, substr(published, 1, 7) AS month, count(*) AS articles
+FROM articles WHERE published IS NOT NULL
+GROUP BY board, month
+""",
+}
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    for name, sql in VIEWS.items():
+        db.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.execute(f"CREATE VIEW [{name}] AS {sql.strip()}")
+
+
+def _m003_views_and_indexes(db: sqlite_utils.Database) -> None:
+    _create_views(db)
+    # For the documented queries (docs/schema.md): by board and date, links by kind,
+    # problems by kind, a run's observations.
+    db.table("articles").create_index(["board", "published"])
+    db.table("links").create_index(["rel"])
+    db.table("problems").create_index(["kind"])
+    db.table("hits").create_index(["crawl_id"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_generation_and_failures", _m002_generation_and_failures),
+    ("003_views_and_indexes", _m003_views_and_indexes),
 ]
 
 
@@ -197,8 +256,12 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations this database lacks, all in one transaction.
 
     ``BEGIN IMMEDIATE`` takes the write lock up front, so a reader or a second
-    process opening the same file waits its turn instead of failing midway.
+    process opening the same file waits its turn instead of failing midway. A
+    database that is up to date is only read: an analyst's query never waits
+    for a running crawl's write lock.
     """
+    if _pending(db) == []:
+        return []
     done: list[str] = []
     db.conn.execute("BEGIN IMMEDIATE")
     try:
@@ -223,3 +286,11 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             db.conn.execute("ROLLBACK")
         raise
     return done
+
+
+def _pending(db: sqlite_utils.Database) -> list[str] | None:
+    """The migrations not applied yet, or None when the database has no ledger of them."""
+    if MIGRATIONS_TABLE not in db.table_names():
+        return None
+    applied = {row[0] for row in db.conn.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}]")}
+    return [name for name, _ in MIGRATIONS if name not in applied]

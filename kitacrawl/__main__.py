@@ -1,0 +1,5 @@
+"""``python -m kitacrawl``: the ``kitacrawl`` command line."""
+
+from kitacrawl.cli import main
+
+raise SystemExit(main())

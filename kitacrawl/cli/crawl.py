@@ -1,0 +1,166 @@
+"""``kitacrawl crawl [BOARD|all]``: run the spiders in this process, as cron would.
+
+The same lock, ledger and exit codes as ``scrapy crawl news`` (both go
+through :class:`kitacrawl.run.BoardRun`), from any directory. On a terminal a
+live progress line replaces the INFO log; under cron (no terminal) the log
+goes to stderr as usual and one summary line per board to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from kitacrawl import runner
+from kitacrawl.cli.common import CliError, add_db
+from kitacrawl.outcome import ExitCode
+from kitacrawl.runlock import LockedError
+from kitacrawl.storage import StorageError
+
+ALL = "all"
+
+
+def register(sub: Any) -> None:
+    crawl = sub.add_parser(
+        "crawl",
+        help="crawl a board (incremental by default); exit 0 ok, 3 failed, 4 drift, 5 locked,"
+        " 6 storage, 7 interrupted",
+    )
+    crawl.add_argument(
+        "board", nargs="?", default="news", help="news (default), another board, or all"
+    )
+    crawl.add_argument("--full", action="store_true", help="read the whole list, refetch all")
+    crawl.add_argument("--no", type=int, metavar="N", help="only article N (debugging)")
+    crawl.add_argument("--max-pages", type=int, metavar="N", help="stop after N list pages")
+    crawl.add_argument("--base-url", metavar="URL", help="the site (KITACRAWL_BASE_URL)")
+    crawl.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy or kitacrawl setting, as with scrapy crawl -s (repeatable)",
+    )
+    crawl.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="the live progress line (auto: on a terminal only)",
+    )
+    add_db(crawl)
+    crawl.set_defaults(run=run_crawl)
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"-s wants NAME=VALUE, not {item!r}", 2)
+        overrides[name.strip()] = value
+    if args.db:
+        overrides["KITACRAWL_DB"] = args.db
+    if args.base_url:
+        overrides["KITACRAWL_BASE_URL"] = args.base_url
+    return overrides
+
+
+def run_crawl(args: argparse.Namespace) -> int:
+    overrides = _overrides(args)
+    live = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    if live and "LOG_LEVEL" not in overrides:
+        # The progress line says what INFO would; warnings and errors still show.
+        overrides["LOG_LEVEL"] = "WARNING"
+    settings = runner.project_settings(overrides)
+    known = runner.board_names(settings)
+    boards = known if args.board == ALL else [args.board]
+    if args.board != ALL and args.board not in known:
+        raise CliError(f"no board {args.board!r}: choose from {', '.join(known)} or all", 2)
+    if args.no is not None and len(boards) != 1:
+        raise CliError("--no needs one board", 2)
+    spider_args: dict[str, Any] = {}
+    if args.full:
+        spider_args["mode"] = "full"
+    if args.no is not None:
+        spider_args["no"] = args.no
+    if args.max_pages is not None:
+        spider_args["max_pages"] = args.max_pages
+    started = time.monotonic()
+    try:
+        results = runner.crawl(
+            boards,
+            settings,
+            spider_args,
+            on_crawler=(lambda crawler: Progress(crawler).attach()) if live else None,
+        )
+    except LockedError as exc:
+        print(f"kitacrawl: {exc}; nothing done", file=sys.stderr)
+        return int(ExitCode.LOCKED)
+    except StorageError as exc:
+        print(f"kitacrawl: {exc}", file=sys.stderr)
+        return int(ExitCode.STORAGE)
+    elapsed = time.monotonic() - started
+    for result in results:
+        print(summary(result))
+    if len(boards) > 1:
+        skipped = [b for b in boards if b not in {r.board for r in results}]
+        tail = f"; not run: {', '.join(skipped)}" if skipped else ""
+        code = runner.worst(r.exit_code for r in results)
+        print(f"all boards: exit {int(code)} in {elapsed:.1f} s{tail}")
+    return int(runner.worst(r.exit_code for r in results)) if results else int(ExitCode.FAILED)
+
+
+def summary(result: runner.BoardResult) -> str:
+    stats = result.stats
+    seconds = stats.get("elapsed_time_seconds") or 0
+    line = (
+        f"{result.board}: {result.status} (exit {int(result.exit_code)}, crawl {result.crawl_id})"
+        f" in {seconds:.1f} s, {stats.get('downloader/request_count', 0)} requests"
+    )
+    return f"{line}: {result.message}" if result.message else line
+
+
+class Progress:
+    """A live line on stderr: list pages, articles stored / to fetch, problems, elapsed."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.started = time.monotonic()
+        self._loop: Any = None
+
+    def attach(self) -> None:
+        from scrapy import signals  # noqa: PLC0415 - imported with the crawler
+
+        self.crawler.signals.connect(self._start, signal=signals.engine_started)
+        self.crawler.signals.connect(self._stop, signal=signals.spider_closed)
+
+    def _start(self) -> None:
+        from twisted.internet import task  # noqa: PLC0415 - the reactor Scrapy installed
+
+        self._loop = task.LoopingCall(self._draw)
+        self._loop.start(0.5)
+
+    def _stop(self) -> None:
+        if self._loop is not None and self._loop.running:
+            self._loop.stop()
+        self._draw()
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def _draw(self) -> None:
+        from kitacrawl.run import BoardRun  # noqa: PLC0415 - avoids a cycle at import
+
+        run = BoardRun.of(self.crawler)
+        tally, plan = run.tally, run.plan
+        stored = tally.new + tally.changed + tally.unchanged
+        wanted = len(plan.requested) if plan is not None else 0
+        line = (
+            f"\r{run.board or '?'}: {tally.list_pages} list pages, {stored}/{wanted} articles,"
+            f" {tally.problems} problems, {time.monotonic() - self.started:.0f} s"
+        )
+        sys.stderr.write(line.ljust(78))
+        sys.stderr.flush()
