@@ -52,8 +52,8 @@ from scrapy.http import HtmlResponse  # noqa: E402
 
 from kitacrawl import site  # noqa: E402
 from kitacrawl.items import Article, ParseError  # noqa: E402
-from kitacrawl.mocksite.content import FLAKY, Board, build_board  # noqa: E402
-from kitacrawl.mocksite.server import MockSite  # noqa: E402
+from kitacrawl.mocksite import Board, MockSite, build_board  # noqa: E402
+from kitacrawl.mocksite.kinds import FLAKY  # noqa: E402
 from kitacrawl.pages.article import ArticlePage  # noqa: E402
 from kitacrawl.settings_keys import DEFAULTS  # noqa: E402
 from kitacrawl.site import BoardUrls  # noqa: E402

@@ -14,8 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.storage import Storage
 
 # The imitation is local: no politeness delays, more requests in flight.

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
 from tests import crawlrun
 
