@@ -54,6 +54,7 @@ from kitacrawl import site  # noqa: E402
 from kitacrawl.items import Article, ParseError  # noqa: E402
 from kitacrawl.mocksite import Board, MockSite, build_board  # noqa: E402
 from kitacrawl.mocksite.kinds import FLAKY  # noqa: E402
+from kitacrawl.mocksite.truth import compare  # noqa: E402
 from kitacrawl.pages.article import ArticlePage  # noqa: E402
 from kitacrawl.settings_keys import DEFAULTS  # noqa: E402
 from kitacrawl.site import BoardUrls  # noqa: E402
@@ -367,19 +368,6 @@ def serve(board: Board) -> Iterator[MockSite]:
         yield server
 
 
-def stored_exact(db: Path, truth: dict[str, Any]) -> tuple[int, int, int]:
-    """(articles stored exactly as the truth says, articles stored, articles expected)."""
-    from kitacrawl.demo import compare  # noqa: PLC0415
-
-    storage = Storage.open(db)
-    try:
-        exact, _ = compare(storage, truth)
-        stored = storage.db["articles"].count
-    finally:
-        storage.close()
-    return exact, stored, len(truth["articles"])
-
-
 def ledger(db: Path) -> dict[str, Any]:
     storage = Storage.open(db)
     try:
@@ -433,7 +421,7 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
                 remove_db(last_db)
             last_db = db
         assert last_db is not None
-        exact, stored, expected = stored_exact(last_db, truth)
+        stored = compare(last_db, truth)
         if not config.keep:
             remove_db(last_db)
     page_bytes = [len(board.view_page(p.no).body) for p in board.articles[:200]]
@@ -458,9 +446,9 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
             [p["bare_default"]["pages_per_s"] for p in pairs if "bare_default" in p]
         ),
         "ratio_default": median([p["ratio_default"] for p in pairs if "ratio_default" in p]),
-        "stored_exact": exact,
-        "stored": stored,
-        "expected": expected,
+        "stored_exact": stored.exact,
+        "stored": stored.stored,
+        "expected": stored.expected,
     }
     results.setdefault("rss_runs", {}).setdefault(config.articles, []).extend(
         p["real"]["max_rss_mb"] for p in pairs

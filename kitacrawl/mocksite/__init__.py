@@ -4,7 +4,7 @@
 ``MockSite`` serves it on 127.0.0.1 (``server.py``), and
 ``python -m kitacrawl.mocksite`` runs it from the command line. Tests and the
 demo crawl it instead of the live site and compare what they stored with
-``MockSite.ground_truth()``.
+``MockSite.ground_truth()`` (``truth.compare``).
 
 The modules, from data to pages:
 
@@ -19,6 +19,7 @@ The modules, from data to pages:
 - ``editor.py``: the article body as the site's editor stores it;
 - ``markup/``: the pages as a template writes them (``markup/older/`` today);
 - ``board.py``: ``Board``, what each page shows, the ground truth, changes;
+- ``truth.py``: how a crawled database compares with the ground truth;
 - ``server.py``: the HTTP server and its faults.
 """
 
