@@ -50,7 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from kitacrawl.mocksite.board import Board
 from kitacrawl.mocksite.kinds import FLAKY
-from kitacrawl.mocksite.markup.answers import error_page
+from kitacrawl.mocksite.markup.answers import REASONS, error_page
 from kitacrawl.mocksite.model import (
     LIST_LINK_MODES,
     PAGING_STYLES,
@@ -80,14 +80,6 @@ HOME_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
     '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
 )
-REASONS = {
-    200: "OK",
-    302: "Found",
-    404: "Not Found",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    503: "Service Unavailable",
-}
 
 
 class RequestLog:

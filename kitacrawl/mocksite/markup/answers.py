@@ -5,6 +5,15 @@ from __future__ import annotations
 from kitacrawl.mocksite.model import Page
 
 DELETED_SCRIPT = "<script>alert('The post has been deleted.'); history.back();</script>"
+# The reason phrases of the statuses the imitation answers with.
+REASONS = {
+    200: "OK",
+    302: "Found",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 def html_page(text: str, encoding: str = "utf-8", status: int = 200) -> Page:
@@ -16,12 +25,7 @@ def html_page(text: str, encoding: str = "utf-8", status: int = 200) -> Page:
 
 def error_page(status: int) -> Page:
     """The server's own error page for `status` (404, 500, 503, ...)."""
-    reason = {
-        404: "Not Found",
-        429: "Too Many Requests",
-        500: "Internal Server Error",
-        503: "Service Unavailable",
-    }.get(status, "Error")
+    reason = REASONS.get(status, "Error")
     text = (
         f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{status} {reason}</title>'
         f"</head>\n<body><h1>{status} {reason}</h1><p>WebtoB</p></body></html>\n"
