@@ -137,6 +137,7 @@ def _chairman(year: int) -> str:
 
 
 def draw_slots(rng: random.Random, posted: date) -> dict[str, Any]:
+    """The value of every template slot for one post dated `posted`."""
     countries = rng.sample(COUNTRIES, 3)
     cities = rng.sample(CITIES, 2)
     topic = rng.choice(TOPICS)
