@@ -29,7 +29,7 @@ lint: $(STAMP)
 # BENCH_ARGS: e.g. --quick (a tiny board), --only crawl, --json output/bench.json; see bench/README.md
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache output/*.db output/*.db-* output/*.lock

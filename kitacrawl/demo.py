@@ -14,21 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
+from kitacrawl.mocksite.truth import compare
 from kitacrawl.storage import Storage
-
-# The imitation is local: no politeness delays, more requests in flight.
-FAST_LOCAL = [
-    "-s",
-    "DOWNLOAD_DELAY=0",
-    "-s",
-    "AUTOTHROTTLE_ENABLED=0",
-    "-s",
-    "CONCURRENT_REQUESTS=16",
-    "-s",
-    "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-]
 
 
 def crawl(base_url: str, db: Path, *args: str, log_level: str = "WARNING") -> int:
@@ -41,33 +29,9 @@ def crawl(base_url: str, db: Path, *args: str, log_level: str = "WARNING") -> in
         "news",
         "-s",
         f"LOG_LEVEL={log_level}",
-        *FAST_LOCAL,
         *args,
     ]
     return subprocess.run(command, env=env, check=False).returncode
-
-
-def compare(storage: Storage, truth: dict) -> tuple[int, list[str]]:
-    """Articles stored exactly as the truth says, and what differs."""
-    exact, diffs = 0, []
-    for expected in truth["articles"]:
-        row = storage.article(expected["board"], expected["no"])
-        if row is None:
-            diffs.append(f"{expected['no']}: missing")
-            continue
-        wrong = [
-            name
-            for name in ("url", "title", "subtitle", "published", "hits", "body")
-            if row[name] != expected[name]
-        ]
-        links = storage.links(expected["board"], expected["no"])
-        if links != expected["links"]:
-            wrong.append("links")
-        if wrong:
-            diffs.append(f"{expected['no']}: {', '.join(wrong)}")
-        else:
-            exact += 1
-    return exact, diffs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,10 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nproblems:")
         for row in storage.db.execute("SELECT no, kind, detail FROM problems ORDER BY no"):
             print(f"  {row[0]!s:>5}  {row[1]:<12} {row[2][:60]}")
-        exact, diffs = compare(storage, truth)
+        result = compare(storage, truth)
+        diffs = result.article_differences()
         stored = storage.db["articles"].count
         print(
-            f"\n{exact}/{len(truth['articles'])} articles match the ground truth exactly; "
+            f"\n{result.exact}/{result.expected} articles match the ground truth exactly; "
             f"{stored} stored in {db}"
         )
         for diff in diffs[:10]:

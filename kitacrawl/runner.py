@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
@@ -23,6 +23,9 @@ from kitacrawl.outcome import ExitCode
 from kitacrawl.run import BoardRun, Session, record_refusal
 from kitacrawl.runlock import LockedError
 from kitacrawl.storage import StorageError
+
+if TYPE_CHECKING:
+    from twisted.internet.interfaces import IReactorCore
 
 SETTINGS_MODULE = "kitacrawl.settings"
 
@@ -146,7 +149,7 @@ def _stop_reactor(result: Any) -> Any:
 
     # A signal may have stopped it already (Scrapy's graceful shutdown).
     with contextlib.suppress(ReactorNotRunning):
-        reactor.stop()  # type: ignore[attr-defined]  # the reactor module is a proxy object
+        cast("IReactorCore", reactor).stop()  # type: ignore[misc]  # zope declares stop() without self
     return result
 
 

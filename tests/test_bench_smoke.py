@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark script: ``bench/run.py --quick`` runs end to end.
+"""Smoke test of the benchmark suite: ``python -m bench --quick`` runs end to end.
 
 It crawls a tiny imitation with the bare baseline and the real spider, times
 extraction and storage, and runs the incremental and peak-RSS crawls, all as
@@ -22,7 +22,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 def test_bench_runs_on_a_tiny_board(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(PROJECT / "bench" / "run.py"), "--quick", "--json", str(report)],
+        [sys.executable, "-m", "bench", "--quick", "--json", str(report)],
         cwd=PROJECT,
         capture_output=True,
         text=True,

@@ -25,18 +25,15 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from kitacrawl.mocksite import ALL_VARIATIONS, FAULTS, MockSite, build_board
-from kitacrawl.mocksite.content import (
-    DELETED_SCRIPT,
-    EMPTY_BODY,
-    FLAKY,
+from kitacrawl.mocksite import ALL_VARIATIONS, FAULTS, Board, MockSite, build_board
+from kitacrawl.mocksite.kinds import EMPTY_BODY, FLAKY, UNTITLED
+from kitacrawl.mocksite.markup.answers import DELETED_SCRIPT
+from kitacrawl.mocksite.seed import (
     SEED_NEXT_TITLE,
     SEED_PARAGRAPHS,
     SEED_PREV_TITLE,
     SEED_SUBTITLE,
     SEED_TITLE,
-    UNTITLED,
-    Board,
 )
 
 PROJECT = Path(__file__).resolve().parent.parent

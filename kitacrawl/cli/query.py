@@ -221,7 +221,9 @@ def run_stats(args: argparse.Namespace) -> int:
     else:
         out.write("last run: none finished yet\n")
     stored = ", ".join(
-        f"{name} {value:.0%}" for name, value in found["field_coverage"].items() if value is not None
+        f"{name} {value:.0%}"
+        for name, value in found["field_coverage"].items()
+        if value is not None
     )
     if stored:
         out.write(f"field coverage of the stored articles: {stored}\n")

@@ -13,12 +13,8 @@ import signal
 import threading
 from types import FrameType
 
-from kitacrawl.mocksite.content import (
-    LIST_LINK_MODES,
-    PAGING_STYLES,
-    PAST_END_MODES,
-    build_board,
-)
+from kitacrawl.mocksite.build import build_board
+from kitacrawl.mocksite.model import LIST_LINK_MODES, PAGING_STYLES, PAST_END_MODES
 from kitacrawl.mocksite.server import FAULTS, MockSite
 
 

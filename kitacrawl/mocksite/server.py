@@ -13,7 +13,7 @@ The fake site answers like the real one as far as the site contract knows it:
   block of ten and an arrow to the next). Past the last page it answers an
   empty list ("No posts."), the last page again, or the first page again.
 - ``/about/newsView.do?no=N`` (other parameters ignored): an article page in
-  one of the site's 2017-2022 layouts (see ``content.py``), or one of its bad
+  one of the site's 2017-2022 layouts (see ``markup/older/``), or one of its bad
   pages: 404 for a listed post that is gone, a page that is only an alert for
   a deleted post, a page cut off in the middle, a 500, a page with an empty
   title or an empty body, and a 503 on the first request of a flaky post.
@@ -48,19 +48,17 @@ from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-from kitacrawl.mocksite.content import (
-    FILE_PATH,
-    FLAKY,
+from kitacrawl.mocksite.board import Board
+from kitacrawl.mocksite.kinds import FLAKY
+from kitacrawl.mocksite.markup.answers import REASONS, error_page
+from kitacrawl.mocksite.model import (
     LIST_LINK_MODES,
-    LIST_PATH,
     PAGING_STYLES,
     PAST_END_MODES,
-    VIEW_PATH,
-    Board,
     ListOptions,
     Page,
-    error_page,
 )
+from kitacrawl.mocksite.urls import FILE_PATH, LIST_PATH, VIEW_PATH
 
 # Fault name -> problem kind a correct crawler records (None: it recovers the article).
 FAULTS: dict[str, str | None] = {
@@ -82,14 +80,6 @@ HOME_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
     '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
 )
-REASONS = {
-    200: "OK",
-    302: "Found",
-    404: "Not Found",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    503: "Service Unavailable",
-}
 
 
 class RequestLog:

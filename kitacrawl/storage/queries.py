@@ -187,7 +187,7 @@ def article(db: sqlite_utils.Database, board: str, no: int) -> dict[str, Any] | 
 
 
 def article_columns(db: sqlite_utils.Database) -> list[str]:
-    return [column.name for column in db["articles"].columns]  # type: ignore[union-attr]
+    return [column.name for column in db["articles"].columns]
 
 
 def iter_articles(

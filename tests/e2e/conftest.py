@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
 
 
 @pytest.fixture

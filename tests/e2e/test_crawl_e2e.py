@@ -9,14 +9,12 @@ from typing import Any
 
 import pytest
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
+from kitacrawl.mocksite.truth import FIELDS, compare
 from kitacrawl.outcome import ExitCode
 from tests import crawlrun
 
 pytestmark = pytest.mark.slow
-
-FIELDS = ("url", "title", "subtitle", "published", "hits", "body")
 
 
 def article_fetches(site: MockSite) -> Counter[int]:
@@ -40,28 +38,20 @@ def list_fetches(site: MockSite) -> Counter[int]:
 def assert_matches_truth(
     db: Path, truth: dict[str, Any], fields: tuple[str, ...] = FIELDS, *, problems: bool = True
 ) -> None:
-    state = crawlrun.snapshot(db)
-    expected = {a["no"]: a for a in truth["articles"]}
-    stored = state["articles"]
-    assert sorted(stored) == sorted(expected), "stored articles differ from the truth"
-    wrong = [
-        f"{no}.{name}: {stored[no][name]!r} != {article[name]!r}"
-        for no, article in expected.items()
-        for name in fields
-        if stored[no][name] != article[name]
-    ]
+    result = compare(db, truth, fields=fields)
+    missing, extra = list(result.missing), list(result.extra)
+    assert missing == extra == [], f"stored articles differ from the truth: {missing=} {extra=}"
+    wrong = [f"{w.no}.{w.name}: {w.stored!r} != {w.expected!r}" for w in result.wrong_fields]
     assert not wrong, "\n".join(wrong[:20])
-    wrong_links = [no for no, article in expected.items() if state["links"][no] != article["links"]]
-    assert not wrong_links, f"links differ for {wrong_links}: {state['links'][wrong_links[0]]}"
+    wrong_links = [w.no for w in result.wrong_links]
+    assert not wrong_links, f"links differ for {wrong_links}: {result.wrong_links[0].stored}"
     if not problems:
         return
-    problem_nos = {p["no"] for p in state["problems"]}
-    for problem in truth["problems"]:
-        assert problem["no"] in problem_nos, f"no problem row for {problem}"
-        kinds = {p["kind"] for p in state["problems"] if p["no"] == problem["no"]}
+    for wrong_problem in result.wrong_problems:
+        problem, kinds = wrong_problem.problem, set(wrong_problem.found)
+        assert kinds, f"no problem row for {problem}"
         assert problem["kind"] in kinds, f"{problem['no']}: {kinds} lacks {problem['kind']}"
-    bad_pages = {p["no"] for p in truth["problems"]}
-    assert not bad_pages & set(stored), "a problem page was stored as an article"
+    assert not result.problems_stored, "a problem page was stored as an article"
 
 
 @pytest.mark.parametrize(

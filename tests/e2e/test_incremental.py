@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite.content import build_board
-from kitacrawl.mocksite.server import MockSite
+from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage
 from tests import crawlrun

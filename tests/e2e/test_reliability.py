@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from kitacrawl.mocksite import FAULTS, MockSite, build_board
-from kitacrawl.mocksite.content import error_page
+from kitacrawl.mocksite.markup.answers import error_page
 from kitacrawl.outcome import ExitCode
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth

@@ -1,0 +1,222 @@
+"""The printed report: the machine and settings above, the Markdown table, the headline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.config import Config
+from bench.crawls import COMMON_SETTINGS, mirrored_settings
+
+
+def verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("met" if ok else "**missed**")
+
+
+def table(results: dict[str, Any]) -> list[str]:
+    rows: list[tuple[str, str, str, str, str]] = []
+    crawl = results.get("crawl")
+    if crawl:
+        n = len(crawl["pairs"])
+        rows.append(
+            (
+                "1",
+                f"bare Scrapy crawl, {crawl['articles']} articles",
+                f"{crawl['bare_pages_per_s']:.0f} pages/s "
+                f"({crawl['bare_responses']:.0f} pages, peak RSS {crawl['bare_rss_mb']:.0f} MB)",
+                "baseline",
+                f"median of {n}",
+            )
+        )
+        if crawl.get("pairs") and "bare_default" in crawl["pairs"][0]:
+            rows.append(
+                (
+                    "1b",
+                    "bare Scrapy crawl, Scrapy's defaults for "
+                    + ", ".join(results.get("mirrored_settings", {})),
+                    f"{crawl['bare_default_pages_per_s']:.0f} pages/s; the full crawl is "
+                    f"{crawl['ratio_default']:.2f}x this",
+                    "",
+                    f"median of {n}",
+                )
+            )
+        rows.append(
+            (
+                "2",
+                "full crawl: `news`, all pipelines, SQLite + FTS",
+                f"{crawl['real_pages_per_s']:.0f} pages/s = **{crawl['ratio']:.2f}x bare** "
+                f"({crawl['real_responses']:.0f} pages; {crawl['stored_exact']}/"
+                f"{crawl['expected']} articles stored exactly)",
+                f"≥ 0.85x {verdict(crawl['ratio'] >= 0.85)}",
+                f"median of {n} pairs",
+            )
+        )
+        rows.append(
+            (
+                "2b",
+                "same, by process wall time (start-up included)",
+                f"{crawl['ratio_wall']:.2f}x bare",
+                "",
+                f"median of {n} pairs",
+            )
+        )
+    extract = results.get("extract")
+    if extract:
+        traf = extract.get("trafilatura")
+        exact_ok = (
+            extract["exact"] == extract["pages"] and extract["golden_exact"] == extract["golden"]
+        )
+        rows.append(
+            (
+                "3",
+                "extraction alone (`ArticlePage`, bytes → item)",
+                f"{extract['ours_us']:.0f} µs/page over {extract['pages']} pages",
+                f"≤ 1000 µs {verdict(extract['ours_us'] <= 1000)}",
+                f"median of {len(extract['ours_rounds_us'])} rounds",
+            )
+        )
+        if isinstance(traf, dict):
+            rows.append(
+                (
+                    "3b",
+                    "trafilatura `extract` on the same pages",
+                    f"{traf['trafilatura_us']:.0f} µs/page; ours "
+                    f"{traf['ours_us']:.0f} µs = **{traf['speedup']:.1f}x faster**",
+                    f"≥ 8x {verdict(traf['speedup'] >= 8)}",
+                    f"{traf['pages']} pages, median of {config_rounds(results, 'trafilatura')}",
+                )
+            )
+        else:
+            rows.append(("3b", "trafilatura `extract`", str(traf), "≥ 8x", ""))
+        rows.append(
+            (
+                "3c",
+                "extraction exact",
+                f"{extract['exact']}/{extract['pages']} imitation pages, "
+                f"{extract['golden_exact']}/{extract['golden']} golden fixtures",
+                f"all {verdict(exact_ok)}",
+                "",
+            )
+        )
+    inc = results.get("incremental")
+    if inc:
+        same, new, first = inc["unchanged"], inc["new"], inc["first"]
+        rows.append(
+            (
+                "4",
+                f"incremental run, unchanged board ({inc['board']} articles)",
+                f"{same['requests']:.0f} requests ({kinds_text(same['kinds'])}), "
+                f"{same['elapsed']:.2f} s after start-up ({same['wall']:.2f} s with start-up)",
+                f"≤ 3 requests, < 2 s {verdict(same['requests'] <= 3 and same['elapsed'] < 2)}",
+                f"median of {same['runs']}",
+            )
+        )
+        rows.append(
+            (
+                "4b",
+                f"incremental run after {inc['new_articles']} new articles",
+                f"{new['requests']:.0f} requests ({kinds_text(new['kinds'])}), "
+                f"{new['articles_new']:.0f} new stored, {new['elapsed']:.2f} s after start-up "
+                f"({new['wall']:.2f} s with start-up)",
+                "",
+                f"median of {new['runs']}",
+            )
+        )
+        rows.append(
+            (
+                "4c",
+                "first incremental run right after a full crawl",
+                f"{first['requests']:.0f} requests ({kinds_text(first['kinds'])})"
+                + (
+                    ": articles that failed for a passing reason are retried"
+                    if first["kinds"]["article"]
+                    else ""
+                )
+                + f", {first['elapsed']:.2f} s after start-up",
+                "",
+                "1 run",
+            )
+        )
+    rss = results.get("rss")
+    if rss:
+        sizes = sorted(rss, key=int)
+        values = [rss[s]["max_rss_mb"] for s in sizes]
+        growth = values[-1] / values[0] - 1 if len(values) > 1 else 0.0
+        runs = ", ".join(str(rss[s]["runs"]) for s in sizes)
+        rows.append(
+            (
+                "5",
+                "peak RSS of a full crawl, " + " / ".join(f"{int(s):,}" for s in sizes),
+                " / ".join(f"{v:.0f}" for v in values)
+                + f" MB (+{growth:.0%} from smallest to largest)",
+                f"≤ 200 MB, < 20% {verdict(values[-1] <= 200 and growth < 0.20)}",
+                f"median of {runs} runs",
+            )
+        )
+    storage = results.get("storage")
+    if storage:
+        rows.append(
+            (
+                "6",
+                "storage: `Storage.save_article`, one transaction each (FTS on)",
+                f"{storage['new_per_s']:.0f} new articles/s, "
+                f"{storage['unchanged_per_s']:.0f} unchanged/s",
+                "",
+                f"{storage['articles']} articles, median of {results['config']['storage_rounds']}",
+            )
+        )
+    lines = [
+        "| # | figure | measured | target | runs |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def kinds_text(kinds: dict[str, int]) -> str:
+    names = {"robots": "robots.txt", "list": "list", "article": "article", "other": "other"}
+    return ", ".join(f"{n} {names[k]}" for k, n in kinds.items() if n)
+
+
+def config_rounds(results: dict[str, Any], name: str) -> int:
+    return int(results["config"][f"{name}_rounds"])
+
+
+def headline(results: dict[str, Any]) -> str:
+    crawl = results.get("crawl")
+    if not crawl:
+        return "headline: full crawl not measured (section 'crawl' not run)"
+    return (
+        f"headline: full crawl = {crawl['ratio']:.2f}x bare scrapy "
+        f"(median of {len(crawl['pairs'])} pairs)"
+    )
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+def print_header(config: Config, results: dict[str, Any]) -> None:
+    """The machine, the versions, the board and the settings, above the table."""
+    crawl = results.get("crawl")
+    print(f"kitacrawl benchmark — {results['machine']}")
+    print(", ".join(f"{k} {v}" for k, v in results["versions"].items()))
+    if crawl:
+        print(
+            f"board: {crawl['articles']} articles, article pages "
+            f"{crawl['article_page_kb']:.1f} KB, "
+            f"served from 127.0.0.1 by the imitation (its CPU: "
+            f"{crawl['server_cpu_share']:.0%} of a core; crawler: bare "
+            f"{crawl['bare_cpu_share']:.0%}, real {crawl['real_cpu_share']:.0%})"
+        )
+    print("crawl settings, both: " + " ".join(f"{k}={v}" for k, v in COMMON_SETTINGS.items()))
+    for label, extra in (
+        ("both, --set", config.set_both),
+        ("real only, --real-set", config.set_real),
+    ):
+        if extra:
+            print(f"crawl settings, {label}: " + " ".join(f"{k}={v}" for k, v in extra.items()))
+    mirrored = mirrored_settings()
+    if mirrored:
+        print(
+            "bare also gets kitacrawl's Scrapy tuning: "
+            + " ".join(f"{k}={v}" for k, v in mirrored.items())
+        )

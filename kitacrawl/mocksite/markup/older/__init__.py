@@ -1,0 +1,16 @@
+"""The older template of KITA's news pages (2017-2022), and its drifted copy.
+
+- ``names.py``: the class names a crawler finds things by (``DRIFT_NAMES``
+  renames them all);
+- ``chrome.py``: header, all-menu, side menu, footer and the document around
+  the content;
+- ``links.py``: the forms of a link to an article;
+- ``article.py``: the article page (``article_html``, ``truncate``);
+- ``listing.py``: the list page (``list_html``).
+"""
+
+from kitacrawl.mocksite.markup.older.article import article_html, truncate
+from kitacrawl.mocksite.markup.older.listing import list_html
+from kitacrawl.mocksite.markup.older.names import DRIFT_NAMES, NAMES, Names
+
+__all__ = ["DRIFT_NAMES", "NAMES", "Names", "article_html", "list_html", "truncate"]
