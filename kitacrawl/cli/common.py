@@ -71,7 +71,8 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str], default:
     )
 
 
-def write_json(value: Any, out: TextIO = sys.stdout) -> None:
+def write_json(value: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     json.dump(value, out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
 

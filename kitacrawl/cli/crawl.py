@@ -90,12 +90,16 @@ def run_crawl(args: argparse.Namespace) -> int:
     if args.max_pages is not None:
         spider_args["max_pages"] = args.max_pages
     started = time.monotonic()
+    # Scrapy holds signal receivers weakly: the lines must live as long as the crawl.
+    lines: list[Progress] = []
+
+    def show_progress(crawler: Crawler) -> None:
+        lines.append(Progress(crawler))
+        lines[-1].attach()
+
     try:
         results = runner.crawl(
-            boards,
-            settings,
-            spider_args,
-            on_crawler=(lambda crawler: Progress(crawler).attach()) if live else None,
+            boards, settings, spider_args, on_crawler=show_progress if live else None
         )
     except LockedError as exc:
         print(f"kitacrawl: {exc}; nothing done", file=sys.stderr)
@@ -155,6 +159,8 @@ class Progress:
         from kitacrawl.run import BoardRun  # noqa: PLC0415 - avoids a cycle at import
 
         run = BoardRun.of(self.crawler)
+        if not run.begun:
+            return
         tally, plan = run.tally, run.plan
         stored = tally.new + tally.changed + tally.unchanged
         wanted = len(plan.requested) if plan is not None else 0
