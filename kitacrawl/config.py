@@ -84,6 +84,19 @@ OPTIONS: tuple[Option, ...] = (
         " ends `failed` (exit 3)",
     ),
     Option(
+        "KITACRAWL_ARCHIVE",
+        True,
+        bool,
+        "keep every fetched page (compressed, each distinct body once) for `kitacrawl reparse`,"
+        " WARC export and offline replay",
+    ),
+    Option(
+        "KITACRAWL_ARCHIVE_DB",
+        "",
+        str,
+        "the database whose archive an offline replay reads (empty: `KITACRAWL_DB` itself)",
+    ),
+    Option(
         "KITACRAWL_MAX_LIST_PAGES", 5000, int, "a hard stop for paging, whatever the site answers"
     ),
     Option(

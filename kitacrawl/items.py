@@ -1,7 +1,9 @@
 """Typed items passed from page code through the pipelines to storage.
 
 Every layer speaks these dataclasses; pipelines read them through
-``ItemAdapter`` so that they stay generic glue.
+``ItemAdapter`` so that they stay generic glue. An item made from a fetched
+page carries that page as ``source`` (set by the spider, not by page code), so
+that storage keeps the page in the same transaction as what was read from it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,30 @@ LinkRel = Literal["prev", "next", "attachment", "body", "image"]
 # The two generations of KITA's markup: the 2017-2022 layout and the current
 # framework's template (see SITE.md, "The current KITA template").
 Generation = Literal["older", "current"]
+
+
+@dataclass(slots=True)
+class FetchedPage:
+    """One answer of the site as it arrived: what the archive keeps."""
+
+    url: str  # the final URL, after redirects
+    status: int
+    # The headers needed to read the body again (Content-Type and its charset, ...).
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str  # ISO 8601, UTC
+    requested_url: str | None = None  # when a redirect led elsewhere
+    # The site's base URL the page was fetched from: re-extraction resolves links
+    # against it, never against today's default.
+    base_url: str = ""
+    kind: Literal["article", "list", "other"] = "article"
+    board: str = ""
+    no: int | None = None
+
+
+def _without_source(data: dict[str, Any]) -> dict[str, Any]:
+    data.pop("source", None)
+    return data
 
 
 @dataclass(slots=True)
@@ -44,10 +70,16 @@ class Article:
     generation: Generation = "older"
     # A title's category prefix (`[KITA News] ...` on KITA Insights), moved out of the title.
     category: str | None = None
+    source: FetchedPage | None = field(default=None, compare=False, repr=False)
+
+    # The fields page code produces (what golden files hold): all but `source`.
+    @classmethod
+    def content_fields(cls) -> list[str]:
+        return [name for name in cls.__dataclass_fields__ if name != "source"]
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings), as golden files store it."""
-        data = asdict(self)
+        data = _without_source(asdict(self))
         data["published"] = self.published.isoformat() if self.published else None
         return data
 
@@ -84,6 +116,7 @@ class HitObservation:
     board: str
     counts: dict[int, int]
     url: str
+    source: FetchedPage | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -95,6 +128,7 @@ class Problem:
     kind: str
     detail: str = ""
     no: int | None = None
+    source: FetchedPage | None = field(default=None, compare=False, repr=False)
 
 
 class ParseError(Exception):

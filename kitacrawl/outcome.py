@@ -55,6 +55,8 @@ class RunTally:
     article_failures: int = 0
     failure_kinds: dict[str, int] = field(default_factory=dict)
     hit_observations: int = 0
+    # Pages this run kept in the archive (a drifted run's pages are kept too).
+    archived_pages: int = 0
     missing_title: int = 0
     missing_body: int = 0
     present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))

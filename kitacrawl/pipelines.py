@@ -18,6 +18,7 @@ from itemadapter import ItemAdapter
 
 from kitacrawl import problems
 from kitacrawl.items import Article, HitObservation, Link, Problem
+from kitacrawl.pages.version import code_version
 from kitacrawl.run import BoardRun
 from kitacrawl.storage import StorageError
 
@@ -62,6 +63,7 @@ class ValidatePipeline:
                 kind=problems.UNPARSABLE,
                 detail="no " + " and no ".join(missing),
                 no=adapter.get("no"),
+                source=adapter.get("source"),
             )
         published = adapter.get("published")
         if isinstance(published, date) and not 1990 <= published.year <= date.today().year + 1:
@@ -76,6 +78,8 @@ class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.run: BoardRun | None = None
+        # Which page code read the articles: rows made by an older one are stale.
+        self.page_code = code_version()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -92,14 +96,18 @@ class StorePipeline:
         adapter = ItemAdapter(item)
         try:
             if isinstance(item, Article):
-                run.stored(item, storage.save_article(item, run.crawl_id))
+                result = storage.save_article(item, run.crawl_id, page_code=self.page_code)
+                run.stored(item, result)
             elif isinstance(item, Problem):
                 storage.record_problem(item, run.crawl_id)
                 run.problem_stored(item)
             elif isinstance(item, HitObservation):
+                counts, source = adapter["counts"], adapter["source"]
                 run.observed(
-                    storage.observe_hits(adapter["board"], adapter["counts"], run.crawl_id, "list")
+                    storage.observe_hits(adapter["board"], counts, run.crawl_id, "list", source)
                 )
+            if adapter.get("source") is not None:
+                run.archived()
         except StorageError as exc:
             run.storage_failed(exc)
         return item

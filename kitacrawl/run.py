@@ -319,6 +319,9 @@ class BoardRun:
     def observed(self, count: int) -> None:
         self.tally.hit_observations += count
 
+    def archived(self) -> None:
+        self.tally.archived_pages += 1
+
     def storage_failed(self, exc: StorageError) -> None:
         """The database refused a write: one clear error, then the run closes."""
         if self.tally.storage_error:
@@ -385,6 +388,7 @@ class BoardRun:
                 article_failures=tally.article_failures,
                 problems=tally.problems,
                 hit_observations=tally.hit_observations,
+                archived_pages=tally.archived_pages,
                 collapsed_fields=outcome.collapsed or None,
                 message=outcome.message or None,
                 **tally.shares(),

@@ -46,6 +46,11 @@ def register(sub: Any) -> None:
         help="a Scrapy or kitacrawl setting, as with scrapy crawl -s (repeatable)",
     )
     crawl.add_argument(
+        "--offline",
+        action="store_true",
+        help="replay from the archive (kitacrawl.cache): no request reaches the network",
+    )
+    crawl.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -66,7 +71,18 @@ def _overrides(args: argparse.Namespace) -> dict[str, str]:
         overrides["KITACRAWL_DB"] = args.db
     if args.base_url:
         overrides["KITACRAWL_BASE_URL"] = args.base_url
+    if args.offline:
+        overrides.update(OFFLINE)
     return overrides
+
+
+# Scrapy's HTTP cache answering from the archive; a page it does not have is dropped.
+OFFLINE = {
+    "HTTPCACHE_ENABLED": "1",
+    "HTTPCACHE_STORAGE": "kitacrawl.cache.ArchiveCacheStorage",
+    "HTTPCACHE_IGNORE_MISSING": "1",
+    "HTTPCACHE_EXPIRATION_SECS": "0",
+}
 
 
 def run_crawl(args: argparse.Namespace) -> int:

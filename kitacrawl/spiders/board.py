@@ -24,14 +24,21 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from kitacrawl import config, problems, site
-from kitacrawl.items import HitObservation, ParseError, Problem
+from kitacrawl.items import FetchedPage, HitObservation, ParseError, Problem
 from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.listing import ListPageParser
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.run import BoardRun
+from kitacrawl.storage.db import utcnow
 
 # Answers to list page 1 that mean the board is not at this path at all.
 _NOT_HERE_STATUSES = frozenset({404, 410})
+# Headers not worth keeping with an archived body: it is stored decoded and whole,
+# and cookies may carry a session.
+_UNKEPT_HEADERS = frozenset(
+    {"content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive",
+     "set-cookie"}
+)  # fmt: skip
 
 
 class BoardSpider(scrapy.Spider):
@@ -40,6 +47,7 @@ class BoardSpider(scrapy.Spider):
     urls: site.BoardUrls = site.NEWS_URLS
     allowed_domains: list[str]
     low_water: int = 64
+    archive: bool = True
 
     def __init__(
         self,
@@ -77,6 +85,7 @@ class BoardSpider(scrapy.Spider):
         spider.urls = config.board_urls(crawler.settings, cls.board)
         spider.allowed_domains = [urlsplit(spider.urls.base_url).hostname or "", *site.KITA_HOSTS]
         spider.low_water = config.get(crawler.settings, "KITACRAWL_QUEUE_LOW_WATER")
+        spider.archive = config.get(crawler.settings, "KITACRAWL_ARCHIVE")
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
@@ -151,8 +160,9 @@ class BoardSpider(scrapy.Spider):
             return
         self.run.list_page_read(page_no, page)
         counts = self.plan.new_observations(page)
-        if counts:
-            yield HitObservation(board=self.board, counts=counts, url=response.url)
+        source = self.fetched(response, "list")
+        if counts or source is not None:
+            yield HitObservation(board=self.board, counts=counts, url=response.url, source=source)
         decision = self.plan.on_list_page(page_no, page)
         for no in decision.articles:
             yield self.article_request(no)
@@ -179,7 +189,10 @@ class BoardSpider(scrapy.Spider):
             yield from self._not_the_board(f"HTTP {exc.response.status}", exc.response)
             return
         self.logger.error("list page %s failed: %s %s", request.url, kind, detail)
-        yield self.problem(request.url, kind, detail)
+        problem = self.problem(request.url, kind, detail)
+        if isinstance(exc, HttpError):
+            problem.source = self.fetched(exc.response, "list")
+        yield problem
         if page_no == 1:
             self.run.first_list_page_lost(f"{kind} ({detail})")
             return
@@ -247,16 +260,21 @@ class BoardSpider(scrapy.Spider):
     def parse_article(self, response: Response, no: int) -> Iterator[Any]:
         self.pending_articles -= 1
         served = self._served_no(response, no)
+        source = self.fetched(response, "article", served)
         if served is None:
-            yield self.problem(
+            problem = self.problem(
                 self.urls.article_url(no),
                 problems.REDIRECTED,
                 f"redirected to {site.strip_session(response.url)}, which is no article",
                 no,
             )
+            problem.source = source
+            yield problem
         elif not isinstance(response, TextResponse):
             ctype = (response.headers.get("Content-Type") or b"").decode(errors="replace")
-            yield self.problem(response.url, "not_html", f"content type {ctype!r}", no)
+            problem = self.problem(response.url, "not_html", f"content type {ctype!r}", no)
+            problem.source = source
+            yield problem
         else:
             if served != no:
                 target = site.strip_session(response.url)
@@ -267,11 +285,13 @@ class BoardSpider(scrapy.Spider):
                     no,
                 )
             try:
-                yield ArticlePage.from_response(
+                item: Any = ArticlePage.from_response(
                     response, urls=self.urls, no=served, board=self.board
                 ).to_item()
             except ParseError as exc:
-                yield self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
+                item = self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
+            item.source = source
+            yield item
         yield from self._release_list_page()
 
     def _served_no(self, response: Response, asked: int) -> int | None:
@@ -286,13 +306,39 @@ class BoardSpider(scrapy.Spider):
         no = request.cb_kwargs.get("no")
         kind, detail = problems.classify_failure(failure)
         url = self.urls.article_url(no) if no is not None else request.url
-        yield self.problem(url, kind, detail, no)
+        problem = self.problem(url, kind, detail, no)
+        if isinstance(failure.value, HttpError):
+            problem.source = self.fetched(failure.value.response, "article", no)
+        yield problem
         yield from self._release_list_page()
 
     def _release_list_page(self) -> Iterator[scrapy.Request]:
         if self.deferred_list_page is not None and self.pending_articles <= self.low_water // 2:
             page, self.deferred_list_page = self.deferred_list_page, None
             yield self.list_request(page)
+
+    def fetched(self, response: Response, kind: str, no: int | None = None) -> FetchedPage | None:
+        """The answer as the archive keeps it (None when the archive is off)."""
+        if not self.archive:
+            return None
+        headers = {
+            name.decode("latin-1"): b", ".join(values).decode("latin-1")
+            for name, values in response.headers.items()
+            if name.decode("latin-1").lower() not in _UNKEPT_HEADERS
+        }
+        redirects = response.meta.get("redirect_urls")
+        return FetchedPage(
+            url=site.strip_session(response.url),
+            status=response.status,
+            headers=headers,
+            body=response.body,
+            fetched_at=utcnow(),
+            requested_url=site.strip_session(redirects[0]) if redirects else None,
+            base_url=self.urls.base_url,
+            kind=kind,  # type: ignore[arg-type]  # one of the spider's three kinds of page
+            board=self.board,
+            no=no,
+        )
 
     def problem(self, url: str, kind: str, detail: str, no: int | None = None) -> Problem:
         return Problem(

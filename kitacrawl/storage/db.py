@@ -20,9 +20,9 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from kitacrawl.items import Article, Problem
+from kitacrawl.items import Article, FetchedPage, Problem
 from kitacrawl.retry import Attempt
-from kitacrawl.storage import schema
+from kitacrawl.storage import archive, schema
 
 SaveResult = Literal["new", "changed", "unchanged"]
 
@@ -82,9 +82,27 @@ class Storage:
         self.db.close()
 
     # -- articles -----------------------------------------------------------
-    def save_article(self, article: Article, crawl_id: int | None = None) -> SaveResult:
-        """Insert or update one article with its links, in one transaction."""
+    def save_article(
+        self,
+        article: Article,
+        crawl_id: int | None = None,
+        *,
+        page_code: str | None = None,
+        archive_id: int | None = None,
+        observed: bool = True,
+    ) -> SaveResult:
+        """Insert or update one article with its links and its page, in one transaction.
+
+        The page (``article.source``) goes to the archive in the same transaction,
+        so a killed process never leaves one without the other. ``observed`` is
+        False for re-extraction from the archive (``archive_id`` names the page):
+        that is no visit of the site, so it records no counter observation, moves
+        neither ``last_seen`` nor ``last_fetched``, leaves ``hits`` at the newest
+        observation, and a change of text is a revision of cause ``reparse``.
+        """
         now = utcnow()
+        source = article.source
+        seen = now if observed or source is None else source.fetched_at
         digest = content_hash(article.title, article.subtitle, article.body)
         published = article.published.isoformat() if article.published else None
         links = [
@@ -102,93 +120,69 @@ class Storage:
         key = (article.board, article.no)
         try:
             with self.db.atomic():
+                if source is not None and observed:
+                    archive_id = archive.write(self.db.conn, source, crawl_id)
                 old = self._row(
                     "SELECT title, subtitle, body, content_hash, first_seen, last_changed,"
                     " crawl_id FROM articles WHERE board = ? AND no = ?",
                     key,
                 )
+                common = {
+                    "url": article.url,
+                    "generation": article.generation,
+                    "category": article.category,
+                    "crawl_id": crawl_id,
+                    "page_code": page_code,
+                    "archive_id": archive_id,
+                }
                 if old is None:
                     result: SaveResult = "new"
+                    hits = article.hits
+                    if not observed and hits is not None:
+                        # The page's counter is as old as the page: a newer observation wins.
+                        hits = self._latest_hits(key) or hits
+                    row = {
+                        "board": article.board,
+                        "no": article.no,
+                        "title": article.title,
+                        "subtitle": article.subtitle,
+                        "published": published,
+                        "hits": hits,
+                        "body": article.body,
+                        "content_hash": digest,
+                        "first_seen": seen,
+                        "last_seen": seen,
+                        "last_fetched": seen,
+                        **common,
+                    }
+                    names = ", ".join(row)
+                    marks = ", ".join("?" for _ in row)
                     self.db.execute(
-                        "INSERT INTO articles (board, no, url, title, subtitle, published, hits,"
-                        " body, content_hash, first_seen, last_seen, last_fetched, crawl_id,"
-                        " generation, category)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            article.board,
-                            article.no,
-                            article.url,
-                            article.title,
-                            article.subtitle,
-                            published,
-                            article.hits,
-                            article.body,
-                            digest,
-                            now,
-                            now,
-                            now,
-                            crawl_id,
-                            article.generation,
-                            article.category,
-                        ],
-                    )
-                elif old["content_hash"] != digest:
-                    result = "changed"
-                    self.db.table("revisions").insert(
-                        {
-                            "board": article.board,
-                            "no": article.no,
-                            "title": old["title"],
-                            "subtitle": old["subtitle"],
-                            "body": old["body"],
-                            "content_hash": old["content_hash"],
-                            "valid_from": old["last_changed"] or old["first_seen"],
-                            "replaced_at": now,
-                            "crawl_id": crawl_id,
-                        },
-                    )
-                    self.db.execute(
-                        "UPDATE articles SET url = ?, title = ?, subtitle = ?, body = ?,"
-                        " content_hash = ?, published = coalesce(?, published),"
-                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?,"
-                        " last_changed = ?, crawl_id = ?, generation = ?, category = ?"
-                        " WHERE board = ? AND no = ?",
-                        [
-                            article.url,
-                            article.title,
-                            article.subtitle,
-                            article.body,
-                            digest,
-                            published,
-                            article.hits,
-                            now,
-                            now,
-                            now,
-                            crawl_id,
-                            article.generation,
-                            article.category,
-                            *key,
-                        ],
+                        f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values())
                     )
                 else:
-                    result = "unchanged"
-                    # A missing date or counter on one visit never erases a known one.
+                    changed = old["content_hash"] != digest
+                    result = "changed" if changed else "unchanged"
+                    updates: dict[str, Any] = dict(common)
+                    if changed:
+                        self._keep_revision(old, key, now, crawl_id, observed)
+                        updates.update(
+                            title=article.title,
+                            subtitle=article.subtitle,
+                            body=article.body,
+                            content_hash=digest,
+                            last_changed=now,
+                        )
+                    if observed:
+                        updates.update(last_seen=now, last_fetched=now)
+                    # A missing date or counter on one visit never erases a known one; a
+                    # re-extraction only fills a counter nobody observed.
+                    sql = ", ".join(f"{name} = ?" for name in updates)
+                    hits_rule = "coalesce(?, hits)" if observed else "coalesce(hits, ?)"
                     self.db.execute(
-                        "UPDATE articles SET url = ?, published = coalesce(?, published),"
-                        " hits = coalesce(?, hits), last_seen = ?, last_fetched = ?,"
-                        " crawl_id = ?, generation = ?, category = ?"
-                        " WHERE board = ? AND no = ?",
-                        [
-                            article.url,
-                            published,
-                            article.hits,
-                            now,
-                            now,
-                            crawl_id,
-                            article.generation,
-                            article.category,
-                            *key,
-                        ],
+                        f"UPDATE articles SET {sql}, published = coalesce(?, published),"
+                        f" hits = {hits_rule} WHERE board = ? AND no = ?",
+                        [*updates.values(), published, article.hits, *key],
                     )
                 self._replace_links(article.board, article.no, links, new=result == "new")
                 # One observation from the article page per run, even when a redirect
@@ -196,7 +190,7 @@ class Storage:
                 seen_this_run = (
                     old is not None and crawl_id is not None and old["crawl_id"] == crawl_id
                 )
-                if article.hits is not None and not seen_this_run:
+                if observed and article.hits is not None and not seen_this_run:
                     self._insert_hits(
                         article.board, {article.no: article.hits}, crawl_id, "article", now
                     )
@@ -204,10 +198,44 @@ class Storage:
             raise StorageError(f"cannot store article {article.no}: {exc}") from exc
         return result
 
+    def _latest_hits(self, key: tuple[str, int]) -> int | None:
+        row = self.db.execute(
+            "SELECT hits FROM hits WHERE board = ? AND no = ? ORDER BY observed_at DESC, id DESC"
+            " LIMIT 1",
+            key,
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def _keep_revision(
+        self,
+        old: dict[str, Any],
+        key: tuple[str, int],
+        now: str,
+        crawl_id: int | None,
+        observed: bool,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO revisions (board, no, title, subtitle, body, content_hash, valid_from,"
+            " replaced_at, crawl_id, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                *key,
+                old["title"],
+                old["subtitle"],
+                old["body"],
+                old["content_hash"],
+                old["last_changed"] or old["first_seen"],
+                now,
+                crawl_id,
+                "site" if observed else "reparse",
+            ],
+        )
+
     def _replace_links(
         self, board: str, no: int, links: list[dict[str, Any]], *, new: bool = False
     ) -> None:
         if new:
+            # Nothing to compare with; links left behind by a deleted row must go.
+            self.db.execute("DELETE FROM links WHERE board = ? AND no = ?", [board, no])
             self._insert_links(links)
             return
         current = [
@@ -235,18 +263,25 @@ class Storage:
 
     # -- hit history --------------------------------------------------------
     def observe_hits(
-        self, board: str, counts: dict[int, int], crawl_id: int | None, source: str = "list"
+        self,
+        board: str,
+        counts: dict[int, int],
+        crawl_id: int | None,
+        source: str = "list",
+        page: FetchedPage | None = None,
     ) -> int:
         """Record counters read off a list; stored articles that show one get the new value.
 
         A list row is a sighting of the article too: ``last_seen`` moves, ``last_fetched``
         (the article page itself) does not.
         """
-        if not counts:
-            return 0
         now = utcnow()
         try:
             with self.db.atomic():
+                if page is not None:
+                    archive.write(self.db.conn, page, crawl_id)
+                if not counts:
+                    return 0
                 self._insert_hits(board, counts, crawl_id, source, now)
                 # An article whose page shows no counter keeps NULL: the list's figure
                 # goes to the history only, so the row still says what the page says.
@@ -271,18 +306,27 @@ class Storage:
 
     # -- problems -----------------------------------------------------------
     def record_problem(self, problem: Problem, crawl_id: int | None) -> None:
+        """One attempt that did not give an article, with the page it came from, if any."""
         try:
             with self.db.atomic():
-                self.db.table("problems").insert(
-                    {
-                        "crawl_id": crawl_id,
-                        "board": problem.board,
-                        "no": problem.no,
-                        "url": problem.url,
-                        "kind": problem.kind,
-                        "detail": problem.detail[:2000],
-                        "observed_at": utcnow(),
-                    }
+                archive_id = (
+                    archive.write(self.db.conn, problem.source, crawl_id)
+                    if problem.source is not None
+                    else None
+                )
+                self.db.execute(
+                    "INSERT INTO problems (crawl_id, board, no, url, kind, detail, observed_at,"
+                    " archive_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        crawl_id,
+                        problem.board,
+                        problem.no,
+                        problem.url,
+                        problem.kind,
+                        problem.detail[:2000],
+                        utcnow(),
+                        archive_id,
+                    ],
                 )
         except sqlite3.Error as exc:
             raise StorageError(f"cannot record a problem: {exc}") from exc
@@ -399,8 +443,9 @@ class Storage:
     def last_ok_crawl(self, board: str) -> dict[str, Any] | None:
         """The last run of this board that ended ``ok``: the baseline drift is judged against."""
         return self._row(
-            "SELECT * FROM crawls WHERE board = ? AND status = ? ORDER BY id DESC LIMIT 1",
-            (board, schema.OK),
+            "SELECT * FROM crawls WHERE board = ? AND status = ? AND mode != ?"
+            " ORDER BY id DESC LIMIT 1",
+            (board, schema.OK, schema.REPARSE),
         )
 
     # -- reading ------------------------------------------------------------

@@ -244,8 +244,9 @@ def stats(db: sqlite_utils.Database) -> dict[str, Any]:
 
     last = list(
         db.query(
-            "SELECT * FROM crawls WHERE status NOT IN (?, ?) ORDER BY id DESC LIMIT 1",
-            [schema.RUNNING, schema.SKIPPED],
+            "SELECT * FROM crawls WHERE status NOT IN (?, ?) AND mode != ?"
+            " ORDER BY id DESC LIMIT 1",
+            [schema.RUNNING, schema.SKIPPED, schema.REPARSE],
         )
     )
     last_run = {name: last[0][name] for name in RUN_FIELDS} if last else None
@@ -299,7 +300,16 @@ def health(
     """Is the crawl alive? The last finished run of each board ended ``ok``, and
     its last ``ok`` run is younger than ``max_age_hours``."""
     now = now or datetime.now(UTC)
-    boards = [board] if board else [r[0] for r in db.execute("SELECT DISTINCT board FROM crawls")]
+    boards = (
+        [board]
+        if board
+        else [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT board FROM crawls WHERE mode != ?", [schema.REPARSE]
+            )
+        ]
+    )
     boards = [b for b in boards if b]
     if not boards:
         return Health(False, 3, "never ran: no crawl in the ledger")
@@ -322,8 +332,8 @@ def _board_health(
     finished = list(
         db.query(
             "SELECT id, status, finished_at, message FROM crawls WHERE board = ?"
-            " AND status NOT IN (?, ?) ORDER BY id DESC LIMIT 1",
-            [board, schema.RUNNING, schema.SKIPPED],
+            " AND status NOT IN (?, ?) AND mode != ? ORDER BY id DESC LIMIT 1",
+            [board, schema.RUNNING, schema.SKIPPED, schema.REPARSE],
         )
     )
     if not finished:

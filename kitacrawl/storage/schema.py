@@ -13,6 +13,9 @@ import sqlite_utils
 
 MIGRATIONS_TABLE = "_kitacrawl_migrations"
 
+# A ledger row of `kitacrawl reparse` (crawls.mode): re-extraction, no crawl of the site.
+REPARSE = "reparse"
+
 # Statuses of a run in `crawls.status`.
 RUNNING, OK, FAILED, DRIFT, INTERRUPTED, SKIPPED = (
     "running",
@@ -245,10 +248,40 @@ def _m003_views_and_indexes(db: sqlite_utils.Database) -> None:
     db.table("hits").create_index(["crawl_id"])
 
 
+def _m004_archive(db: sqlite_utils.Database) -> None:
+    # Each distinct body once, compressed, under its SHA-256.
+    db.execute(
+        "CREATE TABLE [archive_bodies] ([hash] TEXT PRIMARY KEY, [codec] TEXT NOT NULL,"
+        " [size] INTEGER NOT NULL, [stored] INTEGER NOT NULL, [body] BLOB NOT NULL)"
+    )
+    # One row per fetch: what a run got, pointing at its body.
+    db.execute(
+        "CREATE TABLE [archive] ([id] INTEGER PRIMARY KEY, [board] TEXT, [no] INTEGER,"
+        " [kind] TEXT NOT NULL, [url] TEXT NOT NULL, [requested_url] TEXT,"
+        " [status] INTEGER NOT NULL, [headers] TEXT, [fetched_at] TEXT NOT NULL,"
+        " [crawl_id] INTEGER, [base_url] TEXT,"
+        " [body_hash] TEXT NOT NULL REFERENCES [archive_bodies]([hash]))"
+    )
+    db.table("archive").create_index(["url", "id"])
+    db.table("archive").create_index(["board", "no", "kind", "id"])
+    db.table("archive").create_index(["crawl_id"])
+    db.table("archive").create_index(["body_hash"])
+    # The page an article was last derived from, and the page code that read it.
+    db.table("articles").add_column("archive_id", int)
+    db.table("articles").add_column("page_code", str)
+    # The page a problem came from (an unparsable page can be read again).
+    db.table("problems").add_column("archive_id", int)
+    # Who changed the text: the site (an edit) or kitacrawl (re-extraction).
+    db.table("revisions").add_column("cause", str)
+    db.execute("UPDATE revisions SET cause = 'site' WHERE cause IS NULL")
+    db.table("crawls").add_column("archived_pages", int)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_generation_and_failures", _m002_generation_and_failures),
     ("003_views_and_indexes", _m003_views_and_indexes),
+    ("004_archive", _m004_archive),
 ]
 
 

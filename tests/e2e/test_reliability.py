@@ -55,6 +55,21 @@ def assert_rows_whole(db: Path) -> None:
         assert dupes == []
         fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
         assert fts == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        # An article and its page are written together: neither exists without the other.
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "archive" in tables:
+            pageless = conn.execute(
+                "SELECT count(*) FROM articles a LEFT JOIN archive p ON p.id = a.archive_id"
+                " WHERE p.id IS NULL"
+            ).fetchone()[0]
+            assert pageless == 0, "an article without the page it was read from"
+            orphans = conn.execute(
+                "SELECT count(*) FROM archive p WHERE p.kind = 'article' AND p.status = 200"
+                " AND NOT EXISTS (SELECT 1 FROM problems r WHERE r.archive_id = p.id)"
+                " AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.board = p.board"
+                " AND a.no = p.no AND a.archive_id >= p.id)"
+            ).fetchone()[0]
+            assert orphans == 0, "an archived page whose article or problem was never written"
     finally:
         conn.close()
 

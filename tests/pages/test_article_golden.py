@@ -28,7 +28,7 @@ GOLDEN = FIXTURES.root
 FILES = ("input.html", "expected.json", "meta.json")
 META_KEYS = {"url", "base_url", "no", "description"}
 ERROR_KINDS = {"deleted", "truncated", "unparsable"}
-ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
+ARTICLE_FIELDS = Article.content_fields()
 LINK_FIELDS = [f.name for f in dataclasses.fields(Link)]
 LINK_RELS = {"prev", "next", "attachment", "body", "image"}
 
