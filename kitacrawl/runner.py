@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from twisted.internet import defer
 
-from kitacrawl import config, site
+from kitacrawl import config, doctor, site
 from kitacrawl.outcome import ExitCode
 from kitacrawl.run import BoardRun, Session, record_refusal
 from kitacrawl.runlock import LockedError
@@ -171,3 +172,27 @@ __all__ = [
     "project_settings",
     "worst",
 ]
+
+
+def examine(settings: Settings, board: str, folder: Path | None) -> doctor.Report:
+    """The first-contact check (``kitacrawl doctor``): fetch, diagnose, save the pages."""
+    from kitacrawl.spiders.doctor import DoctorSpider  # noqa: PLC0415 - loads the page code
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(DoctorSpider)
+    process.crawl(crawler, board=board)
+    process.start()
+    spider = crawler.spider
+    assert isinstance(spider, DoctorSpider)
+    fetches = spider.fetches
+    report = doctor.diagnose(
+        config.board_urls(settings, board),
+        board,
+        robots=fetches.get("robots.txt"),
+        listing=fetches.get("list page 1"),
+        article=fetches.get("article"),
+        home=fetches.get("home page"),
+    )
+    if folder is not None:
+        doctor.save(report, list(fetches.values()), folder)
+    return report

@@ -196,8 +196,24 @@ class BoardPaths:
 
 
 NEWS_PATHS = BoardPaths(("/about/newsList.do",), ("/about/newsView.do",), "no")
-# Every board's paths by board name; the settings may move them (KITACRAWL_<BOARD>_*).
-BOARD_PATHS: dict[str, BoardPaths] = {BOARD_NEWS: NEWS_PATHS}
+BOARD_INSIGHTS = "insights"
+BOARD_PHOTOS = "photos"
+# KITA Insights moved in late 2022 to the current framework's paths (https, a
+# session id in the path): the newer path is read first and is canonical; the
+# older one answers where the newer does not.
+INSIGHTS_PATHS = BoardPaths(
+    ("/kitaInsights/kitaInsightsList.do", "/global/insightsList.do"),
+    ("/kitaInsights/kitaInsightsDetail.do", "/global/insightsView.do"),
+    "insightsId",
+)
+PHOTOS_PATHS = BoardPaths(("/about/photoList.do",), ("/about/photoView.do",), "photonewsId")
+# Every board's paths by board name, in the order `kitacrawl crawl all` runs
+# them; the settings may move them (KITACRAWL_<BOARD>_LIST_PATH, ...).
+BOARD_PATHS: dict[str, BoardPaths] = {
+    BOARD_NEWS: NEWS_PATHS,
+    BOARD_INSIGHTS: INSIGHTS_PATHS,
+    BOARD_PHOTOS: PHOTOS_PATHS,
+}
 
 
 @dataclass(frozen=True, slots=True)

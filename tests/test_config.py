@@ -29,10 +29,10 @@ def test_explicit_then_environment_then_default() -> None:
 
 
 def test_every_setting_is_read_from_the_environment() -> None:
+    samples = {str: ("/x/y.do", "/x/y.do"), int: ("7", 7), float: ("7", 7.0), bool: ("0", False)}
     for option in config.OPTIONS:
-        value = "/x/y.do" if option.kind is str else "7"
-        env = {option.name: value}
-        assert config.get(Settings(), option.name, env) == option.kind(value), option.name
+        given, expected = samples[option.kind]
+        assert config.get(Settings(), option.name, {option.name: given}) == expected, option.name
 
 
 def test_an_empty_environment_value_means_the_default() -> None:
