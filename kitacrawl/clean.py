@@ -116,3 +116,18 @@ def is_repeated_title(paragraph: str, title: str) -> bool:  # noqa: PLR0911 - on
         return False
     shared = len(set(title_words) & set(para_words))
     return shared / len(set(title_words)) >= 0.75
+
+
+def split_heading(lines: list[str], title: str) -> tuple[str | None, list[str]]:
+    """(subtitle, paragraphs) of a body: the title printed again and a `- subtitle -` taken off.
+
+    The editors open a body with the title as a heading, then an optional
+    subtitle between dashes; both are page furniture, not article text.
+    """
+    if lines and title and is_repeated_title(lines[0], title):
+        lines = lines[1:]
+    subtitle = parse_subtitle(lines[0]) if lines else None
+    if subtitle is not None:
+        lines = lines[1:]
+    return subtitle, lines
+
