@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
-from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
+from kitacrawl.site import COUNT_RE, DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
 
 # Zero-width spaces, word joiners and stray BOMs show nothing: dropped, not made a
 # space, so that `COVID\u200b-19` stays `COVID-19` as the page shows it.
@@ -131,3 +131,10 @@ def split_heading(lines: list[str], title: str) -> tuple[str | None, list[str]]:
         lines = lines[1:]
     return subtitle, lines
 
+
+def parse_count(text: str | None) -> int | None:
+    """The last number in a labelled counter, whatever the label (`조회 193`, `Views 1,204`)."""
+    if not text:
+        return None
+    found = COUNT_RE.findall(normalise_space(text))
+    return read_int(found[-1].replace(",", "")) if found else None
