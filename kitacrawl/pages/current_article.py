@@ -125,7 +125,7 @@ class CurrentArticlePage:
             area = self.text[self.region[0] : self.region[1]] if self.region else self.text
             tail = self.text[-4096:].rstrip().lower()
             ends = tail.endswith(("</html>", "</script>"))
-            # "lert(" first: the pattern has no literal prefix to skip ahead with.
+            # "lert" first: the pattern has no literal prefix to skip ahead with.
             if ends and "lert" in area and site.CURRENT_GONE_ALERT_RE.search(area):
                 raise ParseError(
                     "deleted", "the page only says, in an alert, that the post is gone"

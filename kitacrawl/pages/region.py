@@ -100,7 +100,8 @@ def head_title(text: str) -> str | None:
 
 
 def has_any(text: str, tokens: Iterable[str], start: int = 0) -> bool:
-    return any(text.find(token, start) >= 0 for token in tokens)
+    """Is any token in ``text[start:]``? (Searched backwards: see the module docstring.)"""
+    return any(text.rfind(token, start) >= 0 for token in tokens)
 
 
 def last_in_tag(text: str, token: str, words: Iterable[str]) -> str | None:
