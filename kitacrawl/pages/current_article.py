@@ -31,10 +31,12 @@ Decided where the contract is silent:
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
+from lxml import etree
 from parsel import Selector
 
 from kitacrawl import site
@@ -334,21 +336,26 @@ class CurrentArticlePage:
 def _slot_side(slot: Selector) -> Side | None:
     """Which neighbour a ``div.board-btns`` slot holds, from its comment, classes or labels.
 
-    The signals are asked strongest first: the template's comment
-    (``<!-- 이전글 -->``), then class names, then label text; a neighbour's
-    own title ("Next Steps for ...") is read last, so it rarely decides.
+    The signals are asked strongest first, each only if the ones before said
+    nothing: the template's comment (``<!-- 이전글 -->``), then class names,
+    then label text; a neighbour's own title ("Next Steps for ...") is read
+    last, so it rarely decides.
     """
-    comments = " ".join(slot.xpath(".//comment()").getall())
-    classes = " ".join(
-        attribute(element, "class") or "" for element in [slot, *css_all(slot, "[class]")]
-    )
-    labels = " ".join(node_text(element.root) for element in css_all(slot, "i, em, dt, .label"))
-    for signal in (comments, classes, labels, node_text(slot.root)):
+    for signal in _side_signals(slot):
         prev = site.CURRENT_PREV_RE.search(signal) is not None
         next_ = site.CURRENT_NEXT_RE.search(signal) is not None
         if prev != next_:
             return "prev" if prev else "next"
     return None
+
+
+def _side_signals(slot: Selector) -> Iterator[str]:
+    yield " ".join(str(comment.text or "") for comment in slot.root.iter(etree.Comment))
+    yield " ".join(
+        attribute(element, "class") or "" for element in [slot, *css_all(slot, "[class]")]
+    )
+    yield " ".join(node_text(element.root) for element in css_all(slot, "i, em, dt, .label"))
+    yield node_text(slot.root)
 
 
 def _is_heading(body: Selector, line: str) -> bool:
