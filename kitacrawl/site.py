@@ -256,8 +256,9 @@ CURRENT_CONTENT_MARKERS = ("subTopTitle", "bbs-summary", "detail-body")
 OLDER_CONTENT_MARKERS = ("view_cont", "view_tit")
 CURRENT_CHROME_MARKERS = ("global.moveMenu(", '<footer class="ft"', "familysite")
 
-# Where the board starts on each kind of page (class or id tokens; the earliest
-# one inside a start tag wins) and where the page's footer begins. The slice
+# Where the board starts on each kind of page (class or id tokens: for each,
+# its last start tag before the footer; the earliest of those wins) and where
+# the page's footer begins. The slice
 # between them, its <script> blocks dropped, is all the page code parses: the
 # rest of a ~235 kB page is a mega-menu and inline JS. Specific end tokens:
 # a body written by an HTML5 editor may hold a <footer> of its own.
