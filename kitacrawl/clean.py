@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
-from kitacrawl.site import DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
+from kitacrawl.site import COUNT_RE, DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
 
 # Zero-width spaces, word joiners and stray BOMs show nothing: dropped, not made a
 # space, so that `COVID\u200b-19` stays `COVID-19` as the page shows it.
@@ -116,3 +116,25 @@ def is_repeated_title(paragraph: str, title: str) -> bool:  # noqa: PLR0911 - on
         return False
     shared = len(set(title_words) & set(para_words))
     return shared / len(set(title_words)) >= 0.75
+
+
+def split_heading(lines: list[str], title: str) -> tuple[str | None, list[str]]:
+    """(subtitle, paragraphs) of a body: the title printed again and a `- subtitle -` taken off.
+
+    The editors open a body with the title as a heading, then an optional
+    subtitle between dashes; both are page furniture, not article text.
+    """
+    if lines and title and is_repeated_title(lines[0], title):
+        lines = lines[1:]
+    subtitle = parse_subtitle(lines[0]) if lines else None
+    if subtitle is not None:
+        lines = lines[1:]
+    return subtitle, lines
+
+
+def parse_count(text: str | None) -> int | None:
+    """The last number in a labelled counter, whatever the label (`조회 193`, `Views 1,204`)."""
+    if not text:
+        return None
+    found = COUNT_RE.findall(normalise_space(text))
+    return read_int(found[-1].replace(",", "")) if found else None

@@ -144,7 +144,7 @@ def diagnose(
     _robots(report, urls, robots, problems)
     page = _listing(report, urls, listing, home, problems)
     if page is not None:
-        _article(report, urls, board, article, page, problems)
+        _article(report, urls, board, article, page, problems=problems)
     bodies = [f.body for f in (listing, article) if f is not None]
     forms = session_forms(*bodies)
     report.sections.append(
@@ -228,8 +228,8 @@ def _listing(
         section.add("next pages linked", pages[:12])
         if regular:
             first = regular[0]
-            section.add("first row", {"no": first.no, "title": first.title,
-                                      "published": first.published, "hits": first.hits})  # fmt: skip
+            shown = {"no": first.no, "title": first.title, "published": first.published}
+            section.add("first row", {**shown, "hits": first.hits})
             section.add(
                 "row dates", any(r.published for r in regular), ok=any(r.published for r in regular)
             )
@@ -261,6 +261,7 @@ def _article(
     board: str,
     article: Fetch | None,
     page: ListPage,
+    *,
     problems: list[Any],
 ) -> None:
     no = newest_article(page)

@@ -34,7 +34,7 @@ from scrapy.http import HtmlResponse
 
 from kitacrawl import site
 from kitacrawl.items import Article, ParseError, Problem
-from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages import read_article
 from kitacrawl.pages.version import code_version
 from kitacrawl.pipelines import CleanPipeline, ValidatePipeline
 from kitacrawl.storage import Storage, archive, schema
@@ -131,9 +131,7 @@ def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Artic
         headers={"Content-Type": page.headers.get("Content-Type", "text/html")},
     )
     try:
-        item: Article | Problem = ArticlePage.from_response(
-            response, urls=urls, no=page.no, board=board
-        ).to_item()
+        item: Article | Problem = read_article(response, urls=urls, no=page.no, board=board)
     except ParseError as exc:
         item = Problem(board=board, url=urls.article_url(page.no or 0), kind=exc.kind,
                        detail=exc.detail, no=page.no)  # fmt: skip

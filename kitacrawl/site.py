@@ -252,3 +252,123 @@ class BoardUrls:
 
 
 NEWS_URLS = BoardUrls(DEFAULT_BASE_URL)
+
+
+# -- the current KITA template (seen on kita.net in 2026) --------------------
+# SITE.md, "The current KITA template": the framework KITA's sites render
+# today. Nothing above this line is about it; page code for it lives in
+# kitacrawl/pages/current_article.py and current_list.py, and
+# kitacrawl/pages/detect.py picks a generation per page from these markers.
+
+# How a page says which markup it is, without being parsed (these run on every
+# page). The board's class nearest the end of the page decides: the current
+# template writes them with a hyphen, the older layout with an underscore;
+# one backward search for "board" finds either. Pages without such a class
+# are asked for other board markers, then for the current template's chrome
+# alone (a page of it without a board: a home page, a page cut off in its
+# menu).
+BOARD_TOKEN = "board"
+CURRENT_BOARD_WORDS = ("board-detail", "board-list", "board-btns", "board-header")
+OLDER_BOARD_WORDS = ("board_view", "board_list")
+CURRENT_CONTENT_MARKERS = ("subTopTitle", "bbs-summary", "detail-body")
+OLDER_CONTENT_MARKERS = ("view_cont", "view_tit")
+CURRENT_CHROME_MARKERS = ("global.moveMenu(", '<footer class="ft"', "familysite")
+
+# Where the board starts on each kind of page (class or id tokens: for each,
+# its last start tag before the footer; the earliest of those wins) and where
+# the page's footer begins. The slice
+# between them, its <script> blocks dropped, is all the page code parses: the
+# rest of a ~235 kB page is a mega-menu and inline JS. Specific end tokens:
+# a body written by an HTML5 editor may hold a <footer> of its own.
+CURRENT_ARTICLE_START = ("sub-top", "subTopTitle", "board-detail")
+CURRENT_LIST_START = ("board-header", "bbs-summary", "board-list")
+CURRENT_PAGE_END = ('<footer class="ft"', 'class="familysite"')
+
+# -- current template: article page
+CURRENT_TITLE = ("p#subTopTitle", "#subTopTitle", ".board-detail-header .subject")
+CURRENT_DATE = ("span.badge.write", ".badge.write", ".badge.date")
+CURRENT_HIT = ("span.badge.view", ".badge.view", ".badge.hit")
+CURRENT_DETAIL = ("div.board-detail", ".board-detail")
+CURRENT_BODY = ("div.board-detail > div.detail-body", ".board-detail .detail-body", ".detail-body")
+CURRENT_FILES = (
+    "div.detail-footer ul.attachfile-list > li",
+    "ul.attachfile-list > li",
+    ".attachfile-list li",
+)
+# Inside one attachment row: the anchor whose text is the file name.
+CURRENT_FILE_NAME = ("p.filename a", ".filename a")
+CURRENT_MOVE = ("div.board-btns", ".board-btns")
+# How a neighbour slot of div.board-btns says which side it is: its template
+# comment (`<!-- 이전글 -->`), a class, or its label. Previous = older.
+CURRENT_PREV_RE = re.compile(r"이전|\bprev(?:ious)?\b", re.I)
+CURRENT_NEXT_RE = re.compile(r"다음|\bnext\b", re.I)
+# A neighbour anchor's text that is only its label, not the neighbour's title.
+CURRENT_NEIGHBOUR_LABEL_RE = re.compile(
+    r"(?:이전|다음)\s*글?|(?:prev(?:ious)?|next)(?:\s+(?:post|article|news))?", re.I
+)
+# What makes a body's first paragraph a heading rather than a lede.
+CURRENT_BODY_HEADING = "strong, b, h1, h2, h3, h4, h5, h6"
+CURRENT_BODY_EXCLUDE = ("script", "style", "noscript", "button", "form", "select", "iframe")
+# A deleted post on this template (guess): an alert, or the framework's own
+# dlgAlert, saying the post is gone. The message matters: the template's
+# chrome calls alert() for other reasons on every page, and a board page that
+# lost its markup must count as unparsable (layout drift), never as deleted.
+CURRENT_GONE_ALERT_RE = re.compile(
+    r"(?:\b|dlg)alert\s*\(\s*['\"][^'\"]*"
+    r"(?:delet|not exist|no longer|removed|삭제|존재하지|없는 게시)",
+    re.I,
+)
+# A badge's counter, read without its label (`<i>조회</i> 193`, `Views 1,204`):
+# a whole run of digits, thousands separators allowed.
+COUNT_RE = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,])")
+
+# -- current template: list page
+CURRENT_LIST_ROWS = (
+    "ul.board-list > li",
+    "ul.board-list-biz > li",
+    "ul[class^='board-list'] > li",
+    "ul[class*=' board-list'] > li",
+)
+CURRENT_ROW_LINK = ("div.subject > a", ".subject a", "a[onclick*='goDetailPage']", "a[title]")
+CURRENT_ROW_DATE = ("span.date", "span.font-numbers", ".date")
+# One group: a row shows one counter if any, so no order among them (and a
+# row without one costs one evaluation, not four).
+CURRENT_ROW_HIT = ("span.view, span.hit, em.view, em.hit",)
+CURRENT_TOTAL = ("div.bbs-summary strong", ".bbs-summary strong", ".bbs-summary")
+CURRENT_PAGING = ("ul.pagination", ".pagination")
+
+# -- current template: script handlers
+# goDetailPage('101130', '2'): the article id, then (news board) a site id.
+DETAIL_HANDLER_RE = re.compile(r"\bgoDetailPage\s*\(\s*['\"]?(\d+)['\"]?\s*(?:,\s*['\"]?(\w*))?")
+# goPage(3); return false; -- the paging call. global.goPage('/path') is a
+# navigation to a path, never a page number: the lookbehind keeps it out.
+GO_PAGE_RE = re.compile(r"(?<![.\w])goPage\s*\(\s*['\"]?(\d+)")
+# doDownloadFile('58447', '5A75E58C173FEFBE919B6A746BC5EA6F'): its arguments.
+DOWNLOAD_CALL_RE = re.compile(r"\bdoDownloadFile\s*\(([^)]*)\)")
+# The page's own definition of it, up to the end of its body (no nested braces
+# in the one seen): `function doDownloadFile(fileSeq, fileDtlSeq) { ... }`.
+# Matched only where str.find has found the name (a search through the page
+# with this pattern costs milliseconds).
+DOWNLOAD_FUNCTION = "doDownloadFile"
+DOWNLOAD_DEFINITION_RE = re.compile(r"function\s+doDownloadFile\s*\(([^)]*)\)\s*\{([^}]*)\}")
+# What the definition sends the browser to: `window.location.href = <expr>;`
+# (or location.assign(<expr>) / location.replace(<expr>)). The expression runs
+# to the first `;` outside a string: the session id in the literal has one.
+_JS_EXPRESSION = r"""((?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^;'"()])+)"""
+LOCATION_ASSIGN_RE = re.compile(
+    rf"\blocation(?:\.href)?\s*=(?!=)\s*{_JS_EXPRESSION}"
+    rf"|\blocation\.(?:assign|replace)\s*\(\s*{_JS_EXPRESSION}\)"
+)
+# Literals and names of a JS argument list or string concatenation.
+JS_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([\w$.]+))\s*""")
+# global.moveMenu('/board/photoNews/photoNewsList.do', '', '', 'Y', 'N', '_self')
+MOVE_MENU_RE = re.compile(r"\bmoveMenu\s*\(\s*(['\"])(.*?)\1")
+# A board's list page: the last path segment ends in List.do (newsList.do,
+# photoNewsList.do, kitaInsightsList.do).
+LIST_PATH_RE = re.compile(r"[^/]list\.do$", re.I)
+# Without the page's own doDownloadFile definition, downloads go where the
+# Korean boards send them: fileDownload.do beside the board's detail page
+# (/asocBiz/asocBiz/asocBizAlwaysDetail.do -> /asocBiz/asocBiz/fileDownload.do),
+# with the two arguments as these parameters.
+DEFAULT_DOWNLOAD_NAME = "fileDownload.do"
+DEFAULT_DOWNLOAD_PARAMS = ("fileSeq", "fileDtlSeq")

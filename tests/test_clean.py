@@ -12,10 +12,12 @@ from kitacrawl.clean import (
     clean_title,
     is_repeated_title,
     normalise_space,
+    parse_count,
     parse_date,
     parse_hits,
     parse_hits_after_date,
     parse_subtitle,
+    split_heading,
     strip_bullet,
 )
 
@@ -264,3 +266,48 @@ def test_normalise_space_treats_every_unicode_space_like_the_documented_class() 
             assert normalise_space(f"a{char}b") == "a b", hex(code)
         else:
             assert char.isspace() is False, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("조회 193", 193),
+        ("Views 1,204", 1204),
+        ("Hits: 2,371", 2371),
+        ("\n\t\tViews\u00a0\u00a012\n", 12),
+        ("193", 193),
+        ("Views", None),
+        ("Views 1,2345", None),  # not a number with thousands separators
+        ("Views 1,23", None),
+        ("Views " + "9" * 19, None),  # longer than SQLite's INTEGER
+        ("Views ²", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_count(text: str | None, expected: int | None) -> None:
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "expected"),
+    [
+        (
+            [SEED_TITLE, SEED_SUBTITLE_LINE, SEED_LEDE],
+            SEED_TITLE,
+            (
+                SEED_SUBTITLE_LINE[3:-3],
+                [SEED_LEDE],
+            ),
+        ),
+        ([SEED_LEDE], SEED_TITLE, (None, [SEED_LEDE])),
+        # no title to compare with: only the subtitle form is taken off
+        ([SEED_TITLE, SEED_LEDE], "", (None, [SEED_TITLE, SEED_LEDE])),
+        (["- A subtitle -", SEED_LEDE], "", ("A subtitle", [SEED_LEDE])),
+        ([], SEED_TITLE, (None, [])),
+    ],
+)
+def test_split_heading(
+    lines: list[str], title: str, expected: tuple[str | None, list[str]]
+) -> None:
+    assert split_heading(lines, title) == expected

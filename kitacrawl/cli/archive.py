@@ -17,7 +17,7 @@ from scrapy.http import HtmlResponse
 from kitacrawl import config, site
 from kitacrawl.cli.common import CliError, Parser, add_db, db_path, open_db, write_json
 from kitacrawl.items import ParseError
-from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages import read_article
 from kitacrawl.reparse import ReparseResult, reparse
 from kitacrawl.run import Session
 from kitacrawl.runlock import LockedError
@@ -216,11 +216,9 @@ def run_capture(args: argparse.Namespace) -> int:
         headers={"Content-Type": page.headers.get("Content-Type", "text/html")},
     )
     try:
-        expected: dict[str, Any] = (
-            ArticlePage.from_response(response, urls=urls, no=args.no, board=args.board)
-            .to_item()
-            .to_json()
-        )
+        expected: dict[str, Any] = read_article(
+            response, urls=urls, no=args.no, board=args.board
+        ).to_json()
     except ParseError as exc:
         expected = {"error": exc.kind}
     folder = Path(args.to)

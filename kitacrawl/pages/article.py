@@ -17,18 +17,17 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import (
     clean_title,
-    is_repeated_title,
     normalise_space,
     parse_date,
     parse_hits,
     parse_hits_after_date,
-    parse_subtitle,
+    split_heading,
 )
 from kitacrawl.items import Article, Link, LinkRel, ParseError
+from kitacrawl.pages.links import body_links, link_target
 from kitacrawl.pages.text import (
     attribute,
     block_lines,
-    excluded_roots,
     first,
     node_text,
     response_text,
@@ -70,13 +69,25 @@ class ArticlePage:
         board: str = site.BOARD_NEWS,
     ) -> ArticlePage:
         """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
-        text = response_text(response)
+        return cls.from_text(response_text(response), response.url, urls=urls, no=no, board=board)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        url: str,
+        *,
+        urls: site.BoardUrls = site.NEWS_URLS,
+        no: int | None = None,
+        board: str = site.BOARD_NEWS,
+    ) -> ArticlePage:
+        """Build from a page's decoded text and the URL it was served at."""
         region = site.content_region(text)
         page = cls(
             # type="html": parsel would take a body that parses as a JSON object
             # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
             Selector(text=region if region is not None else text, type="html"),
-            response.url,
+            url,
             urls=urls,
             no=no,
             board=board,
@@ -201,13 +212,7 @@ class ArticlePage:
         if self._paragraphs is None:
             body = self._body_element
             lines = block_lines(body, site.BODY_EXCLUDE) if body is not None else []
-            title = self.title()
-            if lines and title and is_repeated_title(lines[0], title):
-                lines = lines[1:]
-            subtitle = parse_subtitle(lines[0]) if lines else None
-            if subtitle is not None:
-                lines = lines[1:]
-            self._paragraphs = (subtitle, lines)
+            self._paragraphs = split_heading(lines, self.title())
         return self._paragraphs
 
     def subtitle(self) -> str | None:
@@ -222,26 +227,7 @@ class ArticlePage:
     # -- links --------------------------------------------------------------
     def _link_target(self, element: Selector) -> tuple[str, int | None] | None:
         """(url, article no) of a link written as an href or a script handler."""
-        href = (attribute(element, "href") or "").strip()
-        onclick = attribute(element, "onclick") or ""
-        for script in (onclick, href):
-            no = site.article_no_from_handler(script) if script else None
-            if no is not None and ("(" in script):
-                return self.urls.article_url(no), no
-        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
-            return None
-        if href.startswith("/") and not href.startswith("//"):
-            # A path on this site: an article link needs no URL resolution.
-            no = self.urls.no_from_url(href)
-            if no is not None:
-                return self.urls.article_url(no), no
-        url = self.urls.absolute(href, self.page_url)
-        if not url.lower().startswith(("http://", "https://", "mailto:")):
-            return None
-        no = self.urls.no_from_url(url)
-        if no is not None:
-            return self.urls.article_url(no), no
-        return url, None
+        return link_target(element, self.urls, self.page_url)
 
     def neighbours(self) -> list[Link]:
         move = first(self.root, site.ARTICLE_MOVE) or first(self.sel, site.ARTICLE_MOVE)
@@ -302,25 +288,7 @@ class ArticlePage:
         body = self._body_element
         if body is None:
             return []
-        excluded = excluded_roots(body, site.BODY_EXCLUDE)
-        links: list[Link] = []
-        for element in xpath_all(body, ".//a[@href or @onclick] | .//img[@src]"):
-            if any(ancestor in excluded for ancestor in element.root.iterancestors()):
-                continue
-            if element.root.tag == "img":
-                src = (attribute(element, "src") or "").strip()
-                if not src or src.lower().startswith(("data:", "javascript:")):
-                    continue
-                url = self.urls.absolute(src, self.page_url)
-                alt = normalise_space(attribute(element, "alt")) or None
-                links.append(Link(rel="image", url=url, text=alt))
-                continue
-            target = self._link_target(element)
-            if target is None:
-                continue
-            text = normalise_space(node_text(element.root)) or None
-            links.append(Link(rel="body", url=target[0], text=text, target_no=target[1]))
-        return links
+        return body_links(body, self.urls, self.page_url, site.BODY_EXCLUDE)
 
     def links(self) -> list[Link]:
         return [*self.neighbours(), *self.attachments(), *self.body_links()]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
 from parsel import Selector
 
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_date, parse_hits
 from kitacrawl.items import ListPage, ListRow
+from kitacrawl.pages.links import article_no_of
 from kitacrawl.pages.text import (
     attribute,
     css_all,
@@ -47,12 +47,18 @@ class ListPageParser:
     def from_response(
         cls, response: Any, *, urls: site.BoardUrls = site.NEWS_URLS
     ) -> ListPageParser:
-        text = response_text(response)
+        return cls.from_text(response_text(response), response.url, urls=urls)
+
+    @classmethod
+    def from_text(
+        cls, text: str, url: str, *, urls: site.BoardUrls = site.NEWS_URLS
+    ) -> ListPageParser:
+        """Build from a page's decoded text and the URL it was served at."""
         region = site.content_region(text)
         # type="html": a body that parses as JSON must not become a JSON selector
         # (see ArticlePage.from_response).
         selector = Selector(text=region if region is not None else text, type="html")
-        parser = cls(selector, response.url, urls=urls)
+        parser = cls(selector, url, urls=urls)
         parser._whole_page = text if region is not None else None
         return parser
 
@@ -98,7 +104,7 @@ class ListPageParser:
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
         for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
-            no = _article_no(element, self.page_url, self.urls)
+            no = article_no_of(element, self.page_url, self.urls)
             if no is not None:
                 target = (no, element)
                 break
@@ -160,19 +166,6 @@ class ListPageParser:
             return None
         digits = re.search(r"\d[\d,]*", node_text(found[0].root))
         return site.read_int(digits.group(0).replace(",", "")) if digits else None
-
-
-def _article_no(element: Selector, page_url: str, urls: site.BoardUrls) -> int | None:
-    onclick = attribute(element, "onclick") or ""
-    href = (attribute(element, "href") or "").strip()
-    for script in (onclick, href):
-        if script and "(" in script:
-            no = site.article_no_from_handler(script)
-            if no is not None:
-                return no
-    if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
-        return urls.no_from_url(urljoin(page_url, site.strip_session(href)))
-    return None
 
 
 def _is_pinned(tr: Selector, num_text: str | None) -> bool:

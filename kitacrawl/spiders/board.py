@@ -25,8 +25,7 @@ from twisted.python.failure import Failure
 
 from kitacrawl import config, problems, site
 from kitacrawl.items import FetchedPage, HitObservation, ParseError, Problem
-from kitacrawl.pages.article import ArticlePage
-from kitacrawl.pages.listing import ListPageParser
+from kitacrawl.pages import board_paths, read_article, read_list
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.run import BoardRun
 from kitacrawl.storage.db import utcnow
@@ -154,7 +153,7 @@ class BoardSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.problem(response.url, "not_html", "list page is not HTML")
             return
-        page = ListPageParser.from_response(response, urls=self.urls).to_item()
+        page = read_list(response, urls=self.urls)
         if page_no == 1 and not page.rows and not self._board_like(response):
             yield from self._not_the_board("a page with no board on it", response)
             return
@@ -285,9 +284,7 @@ class BoardSpider(scrapy.Spider):
                     no,
                 )
             try:
-                item: Any = ArticlePage.from_response(
-                    response, urls=self.urls, no=served, board=self.board
-                ).to_item()
+                item: Any = read_article(response, urls=self.urls, no=served, board=self.board)
             except ParseError as exc:
                 item = self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
             item.source = source
@@ -347,4 +344,4 @@ class BoardSpider(scrapy.Spider):
 
 
 def _menu_paths(response: TextResponse) -> list[str]:
-    return []
+    return board_paths(response.text, base_url=response.url)

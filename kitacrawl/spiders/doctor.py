@@ -25,6 +25,8 @@ _ANY_STATUS = {"handle_httpstatus_all": True}
 
 class DoctorSpider(scrapy.Spider):
     name = "doctor"
+    # Set in from_crawler, from the settings.
+    urls: site.BoardUrls = site.NEWS_URLS
 
     def __init__(self, *args: Any, board: str = site.BOARD_NEWS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -56,8 +58,8 @@ class DoctorSpider(scrapy.Spider):
             cb_kwargs={"name": name, **kwargs},
             meta=dict(_ANY_STATUS),
             dont_filter=True,
-            # robots.txt is what this request reads; the others obey it.
-            **({"priority": 10} if name == "robots.txt" else {}),
+            # robots.txt first: the other requests obey it.
+            priority=10 if name == "robots.txt" else 0,
         )
 
     def _list_request(self) -> scrapy.Request:

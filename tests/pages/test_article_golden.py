@@ -21,7 +21,7 @@ import pytest
 from kitacrawl import site
 from kitacrawl.items import Article, Link, ParseError
 from kitacrawl.pages.article import ArticlePage
-from tests.pages.golden import GoldenSet
+from tests.pages.golden import GoldenSet, link_differences, paragraph_differences
 
 FIXTURES = GoldenSet("article")
 GOLDEN = FIXTURES.root
@@ -142,9 +142,9 @@ def test_field(name: str, field: str) -> None:
         pytest.skip(f"{field!r} is missing; reported by test_no_missing_fields")
     expected_value, actual_value = expected_of(name)[field], actual[field]
     if field == "body":
-        problems = _paragraph_differences(expected_value, actual_value)
+        problems = paragraph_differences(expected_value, actual_value)
     elif field == "links":
-        problems = _link_differences(expected_value, actual_value)
+        problems = link_differences(expected_value, actual_value)
     elif actual_value != expected_value:
         problems = [f"{actual_value!r} (expected {expected_value!r})"]
     else:
@@ -160,31 +160,6 @@ def test_refused_with_kind(name: str) -> None:
         f"{name}: expected ParseError({kind!r}), got an article titled {result['title']!r}"
     )
     assert result.kind == kind, f"{name}: expected error {kind!r}, got {result}"
-
-
-def _paragraph_differences(expected: str, actual: str) -> list[str]:
-    want, got = expected.split("\n\n"), actual.split("\n\n")
-    problems = [
-        f"paragraph {index}: {g!r} (expected {w!r})"
-        for index, (w, g) in enumerate(zip(want, got, strict=False))
-        if w != g
-    ]
-    problems += [f"paragraph {i} missing: {w!r}" for i, w in enumerate(want) if i >= len(got)]
-    problems += [f"paragraph {i} extra: {g!r}" for i, g in enumerate(got) if i >= len(want)]
-    return problems
-
-
-def _link_differences(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[str]:
-    problems = []
-    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
-        problems += [
-            f"links[{index}].{key}: {got.get(key)!r} (expected {want.get(key)!r})"
-            for key in sorted(set(want) | set(got))
-            if want.get(key) != got.get(key)
-        ]
-    problems += [f"links[{i}] missing: {w}" for i, w in enumerate(expected) if i >= len(actual)]
-    problems += [f"links[{i}] extra: {g}" for i, g in enumerate(actual) if i >= len(expected)]
-    return problems
 
 
 # -- the golden files themselves ------------------------------------------------

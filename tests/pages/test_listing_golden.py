@@ -21,7 +21,7 @@ import pytest
 from kitacrawl import site
 from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.listing import ListPageParser
-from tests.pages.golden import GoldenSet
+from tests.pages.golden import GoldenSet, list_to_json, row_differences
 
 FIXTURES = GoldenSet("list")
 GOLDEN = FIXTURES.root
@@ -57,20 +57,12 @@ expected_of = FIXTURES.expected
 meta_of = FIXTURES.meta
 
 
-def to_json(page: ListPage) -> dict[str, Any]:
-    """The JSON form of a ListPage, dates as ISO strings (as the golden files store it)."""
-    data = dataclasses.asdict(page)
-    for row, item in zip(data["rows"], page.rows, strict=True):
-        row["published"] = item.published.isoformat() if item.published else None
-    return data
-
-
 @cache
 def parse(name: str) -> dict[str, Any]:
     meta = meta_of(name)
     urls = site.BoardUrls(meta["base_url"])
     page = ListPageParser.from_response(FIXTURES.response(name), urls=urls)
-    return to_json(page.to_item())
+    return list_to_json(page.to_item())
 
 
 FIELD_CASES = [(name, field) for name in CASES for field in expected_of(name)]
@@ -95,26 +87,12 @@ def test_field(name: str, field: str) -> None:
         pytest.skip(f"{field!r} is missing; reported by test_no_missing_fields")
     expected_value, actual_value = expected_of(name)[field], actual[field]
     if field == "rows":
-        problems = _row_differences(expected_value, actual_value)
+        problems = row_differences(expected_value, actual_value)
     elif actual_value != expected_value:
         problems = [f"{actual_value!r} (expected {expected_value!r})"]
     else:
         problems = []
     assert not problems, f"{name}: field {field!r} is wrong:\n  " + "\n  ".join(problems)
-
-
-def _row_differences(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[str]:
-    problems = []
-    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
-        problems += [
-            f"rows[{index}] (no {want.get('no')}).{key}: {got.get(key)!r} "
-            f"(expected {want.get(key)!r})"
-            for key in sorted(set(want) | set(got))
-            if want.get(key) != got.get(key)
-        ]
-    problems += [f"rows[{i}] missing: {w}" for i, w in enumerate(expected) if i >= len(actual)]
-    problems += [f"rows[{i}] extra: {g}" for i, g in enumerate(actual) if i >= len(expected)]
-    return problems
 
 
 # -- the golden files themselves ------------------------------------------------
