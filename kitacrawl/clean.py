@@ -11,7 +11,14 @@ import re
 import unicodedata
 from datetime import date
 
-from kitacrawl.site import COUNT_RE, DATE_RE, HIT_LABELLED_RE, NUMBER_RE, read_int
+from kitacrawl.site import (
+    CATEGORY_PREFIX_RE,
+    COUNT_RE,
+    DATE_RE,
+    HIT_LABELLED_RE,
+    NUMBER_RE,
+    read_int,
+)
 
 # Zero-width spaces, word joiners and stray BOMs show nothing: dropped, not made a
 # space, so that `COVID\u200b-19` stays `COVID-19` as the page shows it.
@@ -138,3 +145,11 @@ def parse_count(text: str | None) -> int | None:
         return None
     found = COUNT_RE.findall(normalise_space(text))
     return read_int(found[-1].replace(",", "")) if found else None
+
+
+def split_category(title: str) -> tuple[str | None, str]:
+    """``[KITA News] Title`` -> (``KITA News``, ``Title``); a title without one is kept."""
+    match = CATEGORY_PREFIX_RE.match(title)
+    if not match:
+        return None, title
+    return normalise_space(match.group(1)), normalise_space(match.group(2))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from kitacrawl import problems
+from kitacrawl.boards import board
 from kitacrawl.items import Article, HitObservation, Link, Problem
 from kitacrawl.pages.version import code_version
 from kitacrawl.run import BoardRun
@@ -54,6 +55,8 @@ class ValidatePipeline:
             return item
         adapter = ItemAdapter(item)
         missing = [name for name in ("title", "body") if not str(adapter.get(name) or "").strip()]
+        if missing == ["body"] and _images_are_content(adapter):
+            missing = []
         if adapter.get("no") is None or int(adapter["no"]) <= 0:
             missing.append("no")
         if missing:
@@ -111,3 +114,10 @@ class StorePipeline:
         except StorageError as exc:
             run.storage_failed(exc)
         return item
+
+
+def _images_are_content(adapter: ItemAdapter) -> bool:
+    """A photo item without text is still an article when it shows images."""
+    return board(adapter["board"]).images_are_content and any(
+        link.rel == "image" for link in adapter["links"]
+    )

@@ -226,9 +226,13 @@ class BoardUrls:
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", normalise_base(self.base_url))
 
-    def article_url(self, no: int) -> str:
-        """``<base><detail path>?<id param>=N``: the id is the only parameter that matters."""
-        return f"{self.base_url}{self.paths.detail_paths[0]}?{self.paths.id_param}={no}"
+    def article_url(self, no: int, path: str | None = None) -> str:
+        """``<base><detail path>?<id param>=N``: the id is the only parameter that matters.
+
+        The first detail path makes the canonical URL; ``path`` asks another one.
+        """
+        detail = path or self.paths.detail_paths[0]
+        return f"{self.base_url}{detail}?{self.paths.id_param}={no}"
 
     def list_url(self, page: int, path: str | None = None) -> str:
         return f"{self.base_url}{path or self.paths.list_paths[0]}?pageIndex={page}"
@@ -372,3 +376,26 @@ LIST_PATH_RE = re.compile(r"[^/]list\.do$", re.I)
 # with the two arguments as these parameters.
 DEFAULT_DOWNLOAD_NAME = "fileDownload.do"
 DEFAULT_DOWNLOAD_PARAMS = ("fileSeq", "fileDtlSeq")
+
+
+# -- the Photo Gallery (photoView.do?photonewsId=N) ----------------------------
+# A photo item's content is its images: a gallery block before the body, or
+# images inside the body, each named by a caption or its file name (often
+# Korean, kept exactly). Guessed markup (SITE.md), ordered specific to generic.
+PHOTO_GALLERY = (
+    ".photo_view",
+    ".view_photo",
+    ".photo_list",
+    ".gallery",
+    ".view_img",
+    ".img_area",
+    ".photo",
+)
+# Elements next to an image that name it.
+PHOTO_CAPTION = ("figcaption", ".caption", ".img_tit", ".photo_tit", ".file_name", ".tit", ".txt")
+# A line that is only an image's file name: `2020-04-29 전세기 활용 ... 지원-11.jpg`.
+IMAGE_FILE_RE = re.compile(r"^[^\n/\\]{1,200}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.I)
+# Alt texts that name nothing.
+GENERIC_ALT = frozenset({"", "image", "img", "photo", "picture", "이미지", "사진"})
+# KITA Insights titles start with their section: `[KITA News] ...`, `[KGPC News] ...`.
+CATEGORY_PREFIX_RE = re.compile(r"^\s*\[\s*([^\[\]]{1,60}?)\s*\]\s*(\S.*)$", re.S)

@@ -137,8 +137,7 @@ class ArticlePage:
     def _to_item(self) -> Article:
         self.check_page()
         title, body = self.title(), self.body()
-        # Both are checked, so that the run ledger can say which fields collapsed.
-        missing = [name for name, value in (("title", title), ("body", body)) if not value]
+        missing = self.missing_fields(title, body)
         if missing:
             raise ParseError("unparsable", " and ".join(f"no {name}" for name in missing))
         no = self.no()
@@ -155,6 +154,11 @@ class ArticlePage:
             hits=self.hits(),
             links=self.links(),
         )
+
+    def missing_fields(self, title: str, body: str) -> list[str]:
+        """What a whole article lacks; both are checked, so that the run ledger can say
+        which fields collapsed."""
+        return [name for name, value in (("title", title), ("body", body)) if not value]
 
     # -- fields -------------------------------------------------------------
     def no(self) -> int | None:

@@ -16,9 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from kitacrawl import site
+from kitacrawl.clean import split_category
 from kitacrawl.items import Article, Generation, ListPage
-from kitacrawl.pages.article import ArticlePage
-from kitacrawl.pages.current_article import CurrentArticlePage
 from kitacrawl.pages.current_list import CurrentListPageParser
 from kitacrawl.pages.listing import ListPageParser
 from kitacrawl.pages.region import has_any, last_in_tag, tag_start
@@ -58,11 +57,25 @@ def read_article(
     no: int | None = None,
     board: str = site.BOARD_NEWS,
 ) -> Article:
-    """The article a detail page shows, whichever markup it is in; else ParseError."""
+    """The article a detail page shows, whichever markup it is in; else ParseError.
+
+    The board picks the page objects (a photo item reads its images) and says
+    whether a title's ``[Category]`` prefix moves to ``category``.
+    """
+    from kitacrawl.boards import board as board_of  # noqa: PLC0415 - boards import page objects
+
+    spec = board_of(board)
     text = response_text(response)
     if generation_of(text) == "current":
-        return CurrentArticlePage(text, response.url, urls=urls, no=no, board=board).to_item()
-    return ArticlePage.from_text(text, response.url, urls=urls, no=no, board=board).to_item()
+        page: Any = spec.current_page(text, response.url, urls=urls, no=no, board=board)
+        article: Article = page.to_item()
+    else:
+        article = spec.older_page.from_text(
+            text, response.url, urls=urls, no=no, board=board
+        ).to_item()
+    if spec.category_prefix:
+        article.category, article.title = split_category(article.title)
+    return article
 
 
 def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:

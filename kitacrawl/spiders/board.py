@@ -133,13 +133,15 @@ class BoardSpider(scrapy.Spider):
             dont_filter=True,
         )
 
-    def article_request(self, no: int) -> scrapy.Request:
+    def article_request(self, no: int, detail_path: int = 0) -> scrapy.Request:
         self.pending_articles += 1
+        path = self.urls.paths.detail_paths[detail_path]
         return scrapy.Request(
-            self.urls.article_url(no),
+            self.urls.article_url(no, path),
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"no": no},
+            meta={"detail_path": detail_path},
             dont_filter=True,
         )
 
@@ -302,6 +304,16 @@ class BoardSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
         no = request.cb_kwargs.get("no")
         kind, detail = problems.classify_failure(failure)
+        retry_path = request.meta.get("detail_path", 0) + 1
+        if (
+            no is not None
+            and isinstance(failure.value, HttpError)
+            and failure.value.response.status in _NOT_HERE_STATUSES
+            and retry_path < len(self.urls.paths.detail_paths)
+        ):
+            # An older path may still serve it (KITA Insights kept its 2022 path).
+            yield self.article_request(no, retry_path)
+            return
         url = self.urls.article_url(no) if no is not None else request.url
         problem = self.problem(url, kind, detail, no)
         if isinstance(failure.value, HttpError):

@@ -1,0 +1,140 @@
+"""The Photo Gallery item: a page whose content is its images.
+
+The same page code as an article (:class:`~kitacrawl.pages.article.ArticlePage`
+for the older layout, :class:`~kitacrawl.pages.current_article.CurrentArticlePage`
+for the current template), with two differences the gallery needs:
+
+- every image of the gallery block and of the body is a link ``rel='image'``,
+  its text the caption that names it or else its file name (Korean file names
+  kept exactly as the site shows them); lines of the body that only name an
+  image are the images' texts, not the caption;
+- the caption text is the ``body``, and a photo item with no text is still an
+  article: its images are its content. No title, or neither text nor image,
+  stays ``unparsable``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from parsel import Selector
+
+from kitacrawl import site
+from kitacrawl.clean import normalise_space
+from kitacrawl.items import Link
+from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages.current_article import CurrentArticlePage
+from kitacrawl.pages.text import attribute, css_all, first, node_text, xpath_all
+
+
+class PhotoImages:
+    """The image rules of a photo item, mixed into either generation's page object."""
+
+    page_url: str
+    urls: site.BoardUrls
+
+    def _photo_scopes(self) -> list[Selector]:
+        root = self._photo_root()
+        scopes = list(first(root, site.PHOTO_GALLERY))
+        body = self._photo_body()
+        if body is not None and all(body.root is not s.root for s in scopes):
+            scopes.append(body)
+        return scopes
+
+    def _photo_root(self) -> Selector:
+        raise NotImplementedError
+
+    def _photo_body(self) -> Selector | None:
+        raise NotImplementedError
+
+    def images(self) -> list[Link]:
+        found: list[Link] = []
+        seen: set[str] = set()
+        for scope in self._photo_scopes():
+            for img in xpath_all(scope, ".//img[@src]"):
+                src = (attribute(img, "src") or "").strip()
+                if not src or src.lower().startswith(("data:", "javascript:")):
+                    continue
+                url = self.urls.absolute(src, self.page_url)
+                if url in seen:
+                    continue
+                seen.add(url)
+                found.append(Link(rel="image", url=url, text=image_text(img, url)))
+        return found
+
+    def _not_caption(self, lines: list[str]) -> list[str]:
+        names = {link.text for link in self.images() if link.text}
+        return [line for line in lines if line not in names and not site.IMAGE_FILE_RE.match(line)]
+
+
+def image_text(img: Selector, url: str) -> str | None:
+    """What names an image: its caption, a meaningful alt or title, else its file name."""
+    holder = img.root.getparent()
+    # The caption lives beside the image: in its figure, its list item, its box.
+    for _ in range(3):
+        if holder is None:
+            break
+        box = Selector(root=holder, type="html")
+        for caption in css_all(box, ", ".join(site.PHOTO_CAPTION)):
+            text = normalise_space(node_text(caption.root))
+            if text and caption.root is not img.root:
+                return text
+        if holder.tag in ("li", "figure", "dd", "td"):
+            break
+        holder = holder.getparent()
+    for name in ("alt", "title"):
+        text = normalise_space(attribute(img, name))
+        if text.lower() not in site.GENERIC_ALT:
+            return text
+    base = posixpath.basename(unquote(urlsplit(url).path))
+    return base or None
+
+
+class PhotoPage(PhotoImages, ArticlePage):
+    """A Photo Gallery item in the older layout."""
+
+    def _photo_root(self) -> Selector:
+        return self.root
+
+    def _photo_body(self) -> Selector | None:
+        return self._body_element
+
+    def paragraphs(self) -> list[str]:
+        return self._not_caption(super().paragraphs())
+
+    def body_links(self) -> list[Link]:
+        others = [link for link in super().body_links() if link.rel != "image"]
+        return [*self.images(), *others]
+
+    def missing_fields(self, title: str, body: str) -> list[str]:
+        missing = [] if title else ["title"]
+        if not body and not self.images():
+            missing.append("body")
+        return missing
+
+
+class CurrentPhotoPage(PhotoImages, CurrentArticlePage):
+    """A Photo Gallery item on the current template."""
+
+    def _photo_root(self) -> Selector:
+        return self.sel
+
+    def _photo_body(self) -> Selector | None:
+        return self._body_element
+
+    def paragraphs(self) -> list[str]:
+        return self._not_caption(super().paragraphs())
+
+    def body_links(self) -> list[Link]:
+        others = [link for link in super().body_links() if link.rel != "image"]
+        return [*self.images(), *others]
+
+    def missing_fields(self, title: str, body: str) -> list[str]:
+        missing = [] if title else ["title"]
+        if not body and not self.images():
+            missing.append("body")
+        return missing
+
+
+__all__ = ["CurrentPhotoPage", "PhotoPage", "image_text"]
