@@ -248,10 +248,24 @@ def _top(report: Report) -> tuple[str, str, str]:
     body = (
         f"<p>The {len(top)} articles with the highest hit counter: the last one seen (the"
         " article page's, else the list's). Click a bar or a title to open the article.</p>"
+        + _board_legend(report)
         + _chart("chart-top", 60 + 24 * len(top))
         + _table(("#", "hits", "title", "posted", "board", "no"), rows, numeric=(0, 1, 5))
     )
     return "top", "Most read articles", body
+
+
+def _board_legend(report: Report) -> str:
+    """The boards' colours (as report.js picks them), when there is more than one."""
+    boards = report["boards"]
+    if len(boards) < 2:
+        return ""
+    swatches = " ".join(
+        f'<span class="swatch" style="background:{PALETTE[i % len(PALETTE)]}"></span>'
+        f"{html.escape(board)}"
+        for i, board in enumerate(boards)
+    )
+    return f'<p class="legend">{swatches}</p>'
 
 
 def _growth(report: Report) -> tuple[str, str, str]:

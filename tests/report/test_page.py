@@ -189,3 +189,15 @@ def test_an_empty_report_says_so_and_has_no_chart() -> None:
     assert "no articles in this selection" in text
     assert "No run in the ledger" in text
     assert "without a posting date are left out" in text
+
+
+def test_several_boards_get_a_colour_legend_in_report_order() -> None:
+    several = report()
+    several["boards"] = ["insights", "news"]
+    text = page.render(several, source="kita.db")
+    assert (
+        f'<span class="swatch" style="background:{page.PALETTE[0]}"></span>insights '
+        f'<span class="swatch" style="background:{page.PALETTE[1]}"></span>news'
+    ) in text
+    # One board: no board legend.
+    assert "</span>news</p>" not in page.render(report(), source="kita.db")

@@ -60,6 +60,11 @@
     return style.palette[i % style.palette.length];
   }
 
+  // A board has one colour in every chart (and in the page's board legend).
+  function boardColour(board) {
+    return colour(Math.max(0, report.boards.indexOf(board)));
+  }
+
   // Articles per month: one line per board.
   var monthly = report.monthly;
   var many = monthly.months.length > 36;
@@ -67,12 +72,12 @@
     type: "line",
     data: {
       labels: monthly.months,
-      datasets: Object.keys(monthly.series).map(function (board, i) {
+      datasets: Object.keys(monthly.series).map(function (board) {
         return {
           label: board,
           data: monthly.series[board],
-          borderColor: colour(i),
-          backgroundColor: colour(i),
+          borderColor: boardColour(board),
+          backgroundColor: boardColour(board),
           pointRadius: many ? 0 : 3,
           borderWidth: 2,
         };
@@ -96,9 +101,7 @@
       datasets: [{
         label: "hits",
         data: top.map(function (a) { return a.hits; }),
-        backgroundColor: top.map(function (a) {
-          return colour(Math.max(0, report.boards.indexOf(a.board)));
-        }),
+        backgroundColor: top.map(function (a) { return boardColour(a.board); }),
       }],
     },
     options: {
