@@ -200,7 +200,7 @@ def _header(report: Report, source: str) -> str:
             + ": the parts about articles are empty."
         )
     return (
-        "<header>\n<h1>KITA news crawl: report</h1>\n"
+        "<header>\n<h1>KITA crawl report</h1>\n"
         f"<p>{report['articles']:,} articles ({html.escape(_scope_words(report))};"
         f" boards: {html.escape(boards)}) in <code>{html.escape(source)}</code>,"
         f" read {html.escape(report['generated_at'])}.{last}</p>\n{notice}</header>"
@@ -378,6 +378,7 @@ def _coverage(report: Report) -> tuple[str, str, str]:
             else _empty("No article stored.")
         )
     )
+    since = report["filters"]["since"]
     problems = [
         [
             _text(row["board"]),
@@ -391,7 +392,8 @@ def _coverage(report: Report) -> tuple[str, str, str]:
         "<h3>Problems by kind</h3><p>Pages that could not be stored as articles"
         " (<code>problems</code>, one row per attempt). <i>final</i>: asking again is not"
         " expected to help (re-checked weekly); <i>passing</i>: retried with a growing wait."
-        "</p>"
+        + (f" Attempts on or after {html.escape(since)}." if since else "")
+        + "</p>"
     )
     body += (
         _table(("board", "kind", "", "attempts"), problems, numeric=(3,))
