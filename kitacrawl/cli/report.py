@@ -1,0 +1,84 @@
+"""``kitacrawl report``: one self-contained HTML page for analysts, opened offline.
+
+A thin layer over :mod:`kitacrawl.report`: read the database into a report
+(:mod:`kitacrawl.report.data`), render it (:mod:`kitacrawl.report.page`),
+write the file and print its path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kitacrawl.cli.common import CliError, add_db, db_path, open_db
+from kitacrawl.report import data, page
+from kitacrawl.storage import queries
+
+DEFAULT_OUTPUT = Path("output") / "report.html"
+
+
+def register(sub: Any) -> None:
+    report = sub.add_parser(
+        "report",
+        help="one HTML page (offline): articles per month, most read, hit growth, crawl"
+        " health, coverage",
+    )
+    report.add_argument(
+        "--output",
+        metavar="FILE",
+        default=str(DEFAULT_OUTPUT),
+        help=f"the page to write (default: {DEFAULT_OUTPUT})",
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATE",
+        help="articles published, runs started, on or after (YYYY-MM-DD, YYYY-MM, YYYY)",
+    )
+    report.add_argument("--board", help="one board only (news, insights, photos)")
+    add_db(report)
+    report.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    # A bad date is refused before any work (and before a file is opened).
+    if args.since:
+        queries.parse_day(args.since)
+    db = open_db(args)
+    try:
+        found = data.build(db, since=args.since, board=args.board)
+    finally:
+        db.close()
+    target = Path(args.output)
+    write_atomically(target, page.render(found, source=db_path(args)))
+    print(target)
+    return 0
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write beside the target, then rename: a page open in a browser is never half written."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            # mkstemp makes the file private (0600); give it the mode open() would.
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
