@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.robotparser import RobotFileParser
 
 import scrapy
 from scrapy.http import Response
@@ -39,6 +40,9 @@ class DoctorSpider(scrapy.Spider):
         super().update_settings(settings)
         if config.is_local(settings):
             settings.setdict(config.LOCAL_SPEED, priority="spider")
+        # The doctor reads robots.txt itself (it reports on it) and asks for
+        # nothing robots.txt forbids: one request for it, not two.
+        settings.set("ROBOTSTXT_OBEY", False, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> DoctorSpider:
@@ -48,7 +52,16 @@ class DoctorSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         yield self._request("robots.txt", f"{self.urls.base_url}/robots.txt", self._robots)
-        yield self._list_request()
+
+    def _allowed(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
+        """The request, unless robots.txt forbids it (then a fetch that says so)."""
+        robots = getattr(self, "robots", None)
+        if robots is None or robots.can_fetch(self.crawler.settings.get("USER_AGENT"), request.url):
+            yield request
+            return
+        name = request.cb_kwargs["name"]
+        key = "article" if name.startswith("article ") else name
+        self.fetches[key] = Fetch(name=name, url=request.url, error="forbidden by robots.txt")
 
     def _request(self, name: str, url: str, callback: Any, **kwargs: Any) -> scrapy.Request:
         return scrapy.Request(
@@ -81,21 +94,28 @@ class DoctorSpider(scrapy.Spider):
         self.fetches[name] = fetch
         return fetch
 
-    def _robots(self, response: Response, name: str) -> None:
-        self._keep(name, response)
+    def _robots(self, response: Response, name: str) -> Iterator[scrapy.Request]:
+        fetch = self._keep(name, response)
+        self.robots = RobotFileParser()
+        # No robots.txt (404, an error page) forbids nothing, as for any crawler.
+        rules = fetch.body.decode("utf-8", "replace") if response.status == 200 else ""
+        self.robots.parse(rules.splitlines())
+        yield from self._allowed(self._list_request())
 
     def _list(self, response: Response, name: str) -> Iterator[scrapy.Request]:
         fetch = self._keep(name, response)
         page = read_list(fetch.response(), urls=self.urls) if response.status == 200 else None
         no = newest_article(page) if page is not None else None
         if no is not None and not response.meta.get("redirect_urls"):
-            yield self._request(f"article {no}", self.urls.article_url(no), self._article)
+            yield from self._allowed(
+                self._request(f"article {no}", self.urls.article_url(no), self._article)
+            )
             return
         if self.list_path + 1 < len(self.urls.paths.list_paths):
             self.list_path += 1
-            yield self._list_request()
+            yield from self._allowed(self._list_request())
             return
-        yield self._request("home page", f"{self.urls.base_url}/", self._home)
+        yield from self._allowed(self._request("home page", f"{self.urls.base_url}/", self._home))
 
     def _article(self, response: Response, name: str) -> None:
         self.fetches["article"] = self._keep(name, response)
@@ -103,8 +123,10 @@ class DoctorSpider(scrapy.Spider):
     def _home(self, response: Response, name: str) -> None:
         self._keep(name, response)
 
-    def _failed(self, failure: Failure) -> None:
+    def _failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
         name = request.cb_kwargs["name"]
         key = "article" if name.startswith("article ") else name
         self.fetches[key] = Fetch(name=name, url=request.url, error=failure.getErrorMessage())
+        if name == "robots.txt":  # no robots.txt answer: nothing is forbidden
+            yield self._list_request()
