@@ -678,6 +678,7 @@ def test_moved_board(moved: bool | str) -> None:
         menu = re.findall(r"global\.moveMenu\('(/[^']*List\.do)'", home.text)
         assert LIST in menu
         assert {"/board/photoNews/photoNewsList.do", "/board/notice/noticeList.do"} <= set(menu)
+        assert sorted(set(menu)) == sorted(site.menu_list_paths())
         truth = site.ground_truth()
         with pytest.raises(ValueError, match="older template"):
             site.ground_truth(template="older")

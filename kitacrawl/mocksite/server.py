@@ -80,6 +80,7 @@ from kitacrawl.mocksite.board import TEMPLATES, Board
 from kitacrawl.mocksite.kinds import FLAKY
 from kitacrawl.mocksite.markup.answers import REASONS, error_page
 from kitacrawl.mocksite.markup.current import PAGE_UNITS
+from kitacrawl.mocksite.markup.current.menu import board_list_paths
 from kitacrawl.mocksite.markup.current.sessions import COOKIE
 from kitacrawl.mocksite.model import (
     LIST_LINK_MODES,
@@ -411,6 +412,13 @@ class MockSite:
                 self._connections.discard(connection)
 
     # -- what the crawler should find -----------------------------------------------
+
+    def menu_list_paths(self) -> list[str]:
+        """The board list paths the current template's menu names (the news board's included).
+
+        Empty for the older template, whose pages carry no such menu.
+        """
+        return [] if self.paths is None else board_list_paths(self.paths)
 
     def fault_targets(self) -> dict[str, list[int]]:
         """Article ids each enabled fault applies to."""

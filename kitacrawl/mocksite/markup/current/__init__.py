@@ -17,6 +17,21 @@ and the real page fragments it describes:
 - ``listing.py``: the list page (``list_html``);
 - ``home.py``: the home page (``home_html``);
 - ``variations.py``: which variation a page shows, and the labels naming them.
+
+Decisions where the contract and the fragments leave things open: the body
+does not repeat the title, and a subtitle is the body's first paragraph in
+the older pages' ``- text -`` form (so title, subtitle and body read the same
+in both templates); every article shows its date and counter badges, older
+layouts included; a deleted post answers 200 with only a ``dlgAlert``
+script, an empty body is the editor's document with one ``&nbsp;``
+paragraph, and a truncated page stops between the (whole) nested document
+and the footer, so a ``</html>`` is no proof that a page is complete; as on
+the real list page, ``form#listForm`` closes before the rows (the contract
+says it holds them); the neighbour slots are the first and last ``<p>`` of
+``div.board-btns``, older post first, marked by a Korean comment or an
+English one with a label; session ids are fixed per page (the post's, the
+list page's), so pages stay cacheable and deterministic; error pages are the
+web server's own, without the menu, which the home page carries.
 """
 
 from kitacrawl.mocksite.markup.current.article import article_html, deleted_html, truncate

@@ -1,14 +1,15 @@
 """The current template's own variations: which one a page shows, and the labels naming them.
 
-The template does not draw anything at random of its own accord: each choice
-follows from the post's ``Variant``, whose values the board hands out with
-quotas (``assign.py``), so every choice below shows on some good article of
-any board that shows every older variation (40 posts or more). The older
+The template draws nothing at random of its own accord but the number of
+blank paragraphs on top of a body: each choice follows from the post's
+``Variant`` (whose values the board hands out with quotas, ``assign.py``) or
+from its text, so the same post looks the same in every run, and the older
 template's pages are untouched by any of this.
 
 ``page_labels`` names what an article page shows, ``list_labels`` what a list
-page shows, as ``group:value`` labels; ``CURRENT_VARIATIONS`` and
-``LIST_VARIATIONS`` list every label a board of 60 posts must show.
+page shows, as ``group:value`` labels; ``CURRENT_VARIATIONS`` lists every label
+the articles of a board of 60 posts show, ``LIST_VARIATIONS`` every label the
+list pages of a board of more than 100 posts (over ten pages) show.
 """
 
 from __future__ import annotations
