@@ -271,13 +271,16 @@ class MockSite:
         board, and the name of its article id parameter; None: the defaults of
         ``urls.CURRENT_PATHS`` (``/board/kitaNews/kitaNewsList.do``,
         ``/board/kitaNews/kitaNewsDetail.do``). The older template has its own.
+        Given the old paths, the current template takes them over (the markup
+        changed, the URLs did not).
     moved: the board left the old paths, which answer 404 ("404" or True) or
         redirect to the home page ("home"); False: they still serve the older
         template beside the current one.
 
     In the current template, `list_links` "mixed" varies the rows' goDetailPage
-    calls (any other value writes one form), and `paging` is not used: the
-    framework always writes its bar of blocks of ten.
+    calls (any other value writes one form), `past_end` "empty" is a list with
+    a single ``li.no-data``, and `paging` is not used: the framework always
+    writes its bar of blocks of ten.
     """
 
     def __init__(
