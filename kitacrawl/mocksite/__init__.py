@@ -17,15 +17,49 @@ The modules, from data to pages:
 - ``timeline.py``, ``assign.py``, ``compose.py``, ``build.py``: building a board
   (dates, variants, words, then ``build_board``);
 - ``editor.py``: the article body as the site's editor stores it;
-- ``markup/``: the pages as a template writes them (``markup/older/`` today);
-- ``board.py``: ``Board``, what each page shows, the ground truth, changes;
+- ``markup/``: the pages as a template writes them: ``markup/older/`` (the
+  2017-2022 pages at ``/about/newsList.do`` and ``/about/newsView.do``) and
+  ``markup/current/`` (KITA's current framework, as kita.net shows it in
+  2026: ``goDetailPage`` rows, badges, the body as a nested editor document,
+  a mega-menu naming every board, session ids in every URL);
+- ``board.py``: ``Board``, what each page shows, the ground truth of either
+  template, changes;
 - ``truth.py``: how a crawled database compares with the ground truth;
-- ``server.py``: the HTTP server and its faults.
+- ``server.py``: the HTTP server, its routes and its faults.
+
+What the fake site serves, by ``MockSite`` options (``server.py`` has the details):
+
+- ``MockSite(board)``: the older template at the old paths, as the site was
+  in 2017-2022;
+- ``MockSite(board, template="current")``: the board also at the current
+  framework's paths (``/board/kitaNews/kitaNewsList.do``,
+  ``/board/kitaNews/kitaNewsDetail.do?no=N``; ``list_path``, ``detail_path``
+  and ``id_param`` change them), the old paths still serving the older pages;
+  ``ground_truth()`` is the truth of the current pages;
+- ``MockSite(board, moved=True)`` (or ``moved="home"``): the board only at the
+  current paths; the old ones answer 404 (or redirect to ``/``), and the home
+  page's menu names where the boards are now. The truth is the same articles
+  at the new URLs.
+
+Bad pages, faults and drift work the same in both templates.
 """
 
-from kitacrawl.mocksite.board import Board
+from kitacrawl.mocksite.board import TEMPLATES, Board
 from kitacrawl.mocksite.build import build_board
+from kitacrawl.mocksite.markup.current.variations import CURRENT_VARIATIONS, LIST_VARIATIONS
 from kitacrawl.mocksite.server import FAULTS, MockSite
+from kitacrawl.mocksite.urls import CURRENT_PATHS, BoardPaths
 from kitacrawl.mocksite.variations import ALL_VARIATIONS
 
-__all__ = ["ALL_VARIATIONS", "FAULTS", "Board", "MockSite", "build_board"]
+__all__ = [
+    "ALL_VARIATIONS",
+    "CURRENT_PATHS",
+    "CURRENT_VARIATIONS",
+    "FAULTS",
+    "LIST_VARIATIONS",
+    "TEMPLATES",
+    "Board",
+    "BoardPaths",
+    "MockSite",
+    "build_board",
+]

@@ -1,10 +1,20 @@
 """The news board: its posts by id, the pages it answers, its ground truth, its changes.
 
 ``Board`` decides what each page shows (which post, which rows, which
-neighbours) and hands the writing to a template in ``markup/``; it states what
-a correct crawler extracts from the same data (``ground_truth``), so markup
-and truth cannot disagree. HTTP concerns (faults, one-shot errors, caching)
-belong to ``server.py``; ``build.py`` makes a new board.
+neighbours) and hands the writing to a template in ``markup/``: the older
+one (``view_page``, ``list_page``) or the current one (``current_view_page``,
+``current_list_page``, ``home_page``, at the paths a ``BoardPaths`` names).
+It states what a correct crawler extracts from the same data
+(``ground_truth``, per template), so markup and truth cannot disagree. HTTP
+concerns (faults, one-shot errors, caching, routing) belong to
+``server.py``; ``build.py`` makes a new board.
+
+What the current template changes in the truth of an article: its
+``generation`` ("current"); its ``url`` and its neighbours' (the detail
+path and id parameter of the ``BoardPaths``); its attachments' URLs (as the
+page's ``doDownloadFile`` builds them, on the base URL); and its date and
+counter, which the current template shows on every article, older layouts
+included. Title, subtitle, body and the body's links stay the same.
 """
 
 from __future__ import annotations
@@ -29,14 +39,18 @@ from kitacrawl.mocksite.kinds import (
     STORED_KINDS,
     TRUNCATED,
 )
-from kitacrawl.mocksite.markup import older
+from kitacrawl.mocksite.markup import current, older
 from kitacrawl.mocksite.markup.answers import deleted_page, error_page, html_page
+from kitacrawl.mocksite.markup.current.variations import list_labels, page_labels
 from kitacrawl.mocksite.model import ListOptions, ListView, Neighbours, Page, Post
 from kitacrawl.mocksite.text import norm
-from kitacrawl.mocksite.urls import BOARD_NAME, article_url
+from kitacrawl.mocksite.urls import BOARD_NAME, CURRENT_PATHS, BoardPaths, article_url
 from kitacrawl.mocksite.variations import post_labels
 
 PAGE_SIZE = 10
+TEMPLATES = ("older", "current")
+# How many of the newest articles the current template's home page shows.
+HOME_NEWS = 5
 
 
 class Board:
@@ -99,15 +113,24 @@ class Board:
 
     # -- ground truth ---------------------------------------------------------------
 
-    def article_truth(self, post: Post, base_url: str) -> dict[str, Any]:
+    def article_truth(
+        self,
+        post: Post,
+        base_url: str,
+        *,
+        template: str = "older",
+        paths: BoardPaths = CURRENT_PATHS,
+    ) -> dict[str, Any]:
+        """What a correct crawler extracts from `post`'s page in `template`."""
         base = base_url.rstrip("/")
+        is_current = _template(template) == "current"
         links: list[dict[str, Any]] = []
         for rel, other in zip(("prev", "next"), self.neighbours(post.no), strict=True):
             if other is not None:
                 links.append(
                     {
                         "rel": rel,
-                        "url": article_url(base, other.no),
+                        "url": self._url(base, other.no, template, paths),
                         "text": norm(other.title) or None,
                         "target_no": other.no,
                     }
@@ -116,7 +139,11 @@ class Board:
             links.append(
                 {
                     "rel": "attachment",
-                    "url": file.truth_url(base),
+                    "url": (
+                        paths.file_url(base, file.seq, file.dtl_seq)
+                        if is_current
+                        else file.truth_url(base)
+                    ),
                     "text": norm(file.name),
                     "target_no": None,
                 }
@@ -131,47 +158,71 @@ class Board:
                         "target_no": None,
                     }
                 )
+        # The current template shows the date and counter on every article.
+        dated = is_current or post.has_info
         return {
             "board": BOARD_NAME,
             "no": post.no,
-            "url": article_url(base, post.no),
+            "url": self._url(base, post.no, template, paths),
             "title": norm(post.title),
             "subtitle": norm(post.subtitle) if post.subtitle is not None else None,
-            "published": post.posted.isoformat() if post.has_info else None,
-            "hits": post.hits if post.has_info else None,
+            "published": post.posted.isoformat() if dated else None,
+            "hits": post.hits if dated else None,
             "body": "\n\n".join(post.body_texts),
             "links": links,
-            "generation": "older",
+            "generation": template,
             "category": None,
         }
 
-    def ground_truth(self, base_url: str) -> dict[str, Any]:
-        """What a correct crawl of the whole board yields, for a server at `base_url`."""
+    @staticmethod
+    def _url(base: str, no: int, template: str, paths: BoardPaths) -> str:
+        return paths.article_url(base, no) if template == "current" else article_url(base, no)
+
+    def ground_truth(
+        self, base_url: str, *, template: str = "older", paths: BoardPaths = CURRENT_PATHS
+    ) -> dict[str, Any]:
+        """What a correct crawl of the whole board in `template` yields, for a server at `base_url`.
+
+        `paths` says where the current template serves the board (unused for the older one).
+        """
         base = base_url.rstrip("/")
+        _template(template)
         articles = []
         problems = []
         for post in self.posts:
             if post.kind in ARTICLE_KINDS:
-                articles.append(self.article_truth(post, base))
+                articles.append(self.article_truth(post, base, template=template, paths=paths))
             else:
                 problems.append(
                     {
                         "no": post.no,
-                        "url": article_url(base, post.no),
+                        "url": self._url(base, post.no, template, paths),
                         "kind": PROBLEM_KINDS[post.kind],
                     }
                 )
         return {"articles": articles, "problems": problems, "list_pages": self.list_pages}
 
-    def labels(self, post: Post) -> set[str]:
-        """The variation labels (see ALL_VARIATIONS) that `post`'s page shows."""
+    def labels(self, post: Post, *, template: str = "older") -> set[str]:
+        """The variation labels that `post`'s page shows in `template`.
+
+        See ALL_VARIATIONS (older) and CURRENT_VARIATIONS (current).
+        """
+        if _template(template) == "current":
+            return page_labels(post, self.neighbours(post.no))
         return post_labels(post, self.neighbours(post.no))
 
-    def variations(self) -> Counter[str]:
-        """How many good articles show each variation label."""
+    def variations(self, *, template: str = "older") -> Counter[str]:
+        """How many good articles show each variation label in `template`."""
         counts: Counter[str] = Counter()
         for post in self.articles:
-            counts.update(self.labels(post))
+            counts.update(self.labels(post, template=template))
+        return counts
+
+    def list_variations(self, options: ListOptions) -> Counter[str]:
+        """How many of the current template's list pages show each label (LIST_VARIATIONS)."""
+        counts: Counter[str] = Counter()
+        for page in range(1, self.list_pages + 1):
+            counts.update(list_labels(self.list_view(page, options), options))
         return counts
 
     # -- pages ----------------------------------------------------------------------
@@ -196,11 +247,14 @@ class Board:
         names = older.DRIFT_NAMES if drift else older.NAMES
         return html_page(older.list_html(self.list_view(page, options), options, names))
 
-    def list_view(self, page: int, options: ListOptions) -> ListView:
-        """What list page `page` shows; past the end, what ``options.past_end`` says."""
+    def list_view(self, page: int, options: ListOptions, size: int = PAGE_SIZE) -> ListView:
+        """What list page `page` of `size` rows shows.
+
+        Past the end, what ``options.past_end`` says.
+        """
         listed = self.posts
         total = len(listed)
-        last = self.list_pages
+        last = -(-total // size)
         page = max(page, 1)
         shown: int | None = page
         if page > last:
@@ -214,12 +268,62 @@ class Board:
         if shown is None:
             return ListView(total, last, page, shown, session)
         pinned = tuple(p for p in map(self._posts.get, options.pinned) if p is not None)
-        start = (shown - 1) * PAGE_SIZE
+        start = (shown - 1) * size
         rows = tuple(
-            (str(total - start - i), post)
-            for i, post in enumerate(listed[start : start + PAGE_SIZE])
+            (str(total - start - i), post) for i, post in enumerate(listed[start : start + size])
         )
         return ListView(total, last, page, shown, session, pinned, rows)
+
+    # -- pages in the current template ---------------------------------------------
+
+    def current_view_page(
+        self,
+        no: int,
+        paths: BoardPaths = CURRENT_PATHS,
+        *,
+        sessions: bool = True,
+        drift: bool = False,
+    ) -> Page:
+        """The answer to ``<detail path>?<id param>=`no``` in the current template.
+
+        `sessions`: the request came without the session cookie, so every URL
+        carries the post's session id and the answer sets the cookie.
+        """
+        post = self._posts.get(no)
+        if post is None or post.kind == MISSING:
+            return error_page(404)
+        if post.kind == BROKEN:
+            return error_page(500)
+        if post.kind == DELETED:
+            text = current.deleted_html(paths)
+        else:
+            names = current.DRIFT_NAMES if drift else current.NAMES
+            text = current.article_html(post, self.neighbours(post.no), paths, names)
+            if post.kind == TRUNCATED:
+                text = current.truncate(text, names)
+        return _current_answer(text, post.session if sessions else None)
+
+    def current_list_page(
+        self,
+        page: int,
+        options: ListOptions,
+        paths: BoardPaths = CURRENT_PATHS,
+        *,
+        sessions: bool = True,
+        drift: bool = False,
+        size: int = PAGE_SIZE,
+    ) -> Page:
+        """The answer to ``<list path>?pageIndex=`page```, `size` rows a page (``pageUnit``)."""
+        view = self.list_view(page, options, size)
+        names = current.DRIFT_NAMES if drift else current.NAMES
+        text = current.list_html(view, options, paths, names, size)
+        return _current_answer(text, view.session if sessions else None)
+
+    def home_page(self, paths: BoardPaths = CURRENT_PATHS, *, sessions: bool = True) -> Page:
+        """The current template's home page ``/``, with the menu and the newest articles."""
+        session = f"{random.Random(self.seed * 23 + 1).getrandbits(128):032X}"
+        text = current.home_html(self.articles[:HOME_NEWS], paths)
+        return _current_answer(text, session if sessions else None)
 
     # -- changes while the server runs -------------------------------------------
 
@@ -254,3 +358,20 @@ class Board:
             post.blocks.append(text_block(new_body_paragraph, post.variant.debris))
         if title is not None:
             post.title = title
+
+
+def _template(name: str) -> str:
+    if name not in TEMPLATES:
+        raise ValueError(f"template must be one of {TEMPLATES}, not {name!r}")
+    return name
+
+
+def _current_answer(text: str, session: str | None) -> Page:
+    """A current-template page with `session` written into its URLs and its cookie set.
+
+    The servlet container does both from the same session, so they are done together.
+    """
+    page = html_page(current.apply(text, session))
+    if session is None:
+        return page
+    return Page(page.status, page.content_type, page.body, (current.cookie_header(session),))

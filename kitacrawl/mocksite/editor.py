@@ -3,8 +3,10 @@
 Posts keep their body as inline markup (``Block.html``) next to the text a
 crawler reads from it, so markup and truth come from one place. The editor's
 debris (spans, fonts, ``<o:p>``, entities, nbsp, wrapped source lines, blank
-paragraphs) is written here; ``body_html`` writes the whole body container's
-content, the same under every template of the site.
+paragraphs) is written here; ``body_html`` writes the older template's body
+container (the title repeated, the subtitle, the blocks); the current
+template wraps the same blocks in its editor's document
+(``markup/current/dext.py``).
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ def image_markup(post: Post, k: int) -> tuple[str, BodyLink]:
     return tag, BodyLink("image", src, alt)
 
 
+def subtitle_html(post: Post) -> str | None:
+    """The subtitle paragraph's inline markup, ``- text -`` as the editor typed it; None if none."""
+    if post.subtitle is None:
+        return None
+    form = SUBTITLE_FORMS[post.variant.subtitle_form or "nbsp"]
+    return form.format(s=_text_html(post.subtitle, post.variant.debris))
+
+
 def _blank(tag: str, rng: random.Random, debris: frozenset[str]) -> str:
     if "o_p" in debris and tag == "p" and rng.random() < 0.5:
         return "<p><o:p>&nbsp;</o:p></p>"
@@ -108,9 +118,9 @@ def body_html(post: Post) -> str:
     if v.repeat_strong:
         repeat = f"<strong>{repeat}</strong>"
     units = [Block("text", repeat, ())]
-    if post.subtitle is not None:
-        form = SUBTITLE_FORMS[v.subtitle_form or "nbsp"]
-        units.append(Block("text", form.format(s=_text_html(post.subtitle, v.debris)), ()))
+    subtitle = subtitle_html(post)
+    if subtitle is not None:
+        units.append(Block("text", subtitle, ()))
     units += post.blocks
     newline = "\r\n" if "srcwrap" in v.debris else "\n"
     if v.body_form == "br":

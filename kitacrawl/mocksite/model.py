@@ -8,6 +8,7 @@ HTTP answer; ``ListOptions`` says how the list pages are written.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -67,6 +68,16 @@ class Attachment:
 
     def truth_url(self, base_url: str) -> str:
         return f"{base_url.rstrip('/')}{FILE_PATH}?atchFileId={self.file_id}&fileSn=0"
+
+    @property
+    def seq(self) -> str:
+        """The current framework's ``fileSeq`` of this file: a number of five digits or so."""
+        return str(int(self.file_id.removeprefix("FILE_")) + 40000)
+
+    @property
+    def dtl_seq(self) -> str:
+        """The current framework's ``fileDtlSeq``: 32 upper-case hex digits."""
+        return hashlib.md5(self.file_id.encode(), usedforsecurity=False).hexdigest().upper()
 
 
 @dataclass(slots=True)

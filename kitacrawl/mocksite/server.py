@@ -1,6 +1,7 @@
 """An offline imitation of www.kita.org's English news board, served on 127.0.0.1.
 
-The fake site answers like the real one as far as the site contract knows it:
+The fake site answers like the real one as far as the site contract knows it.
+In the older template (``template="older"``, the default, 2017-2022):
 
 - ``/robots.txt``: everything allowed except the file servlet under ``/cmm/``.
 - ``/about/newsList.do?pageIndex=N`` (``id=`` and ``searchWrd=`` accepted and
@@ -19,12 +20,39 @@ The fake site answers like the real one as far as the site contract knows it:
   title or an empty body, and a 503 on the first request of a flaky post.
   Ids that never existed answer 404.
 - ``/cmm/fms/FileDown.do?atchFileId=...&fileSn=0``: a small binary file.
-- A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
-  ignored on every path, as the servlet container does.
+- ``/``: a small home page linking to the news list.
 
-Every answer is HTTP/1.1 with keep-alive and a Content-Length. Pages are
-rendered once and cached until the board changes. Optional faults for
-reliability tests hit a few fixed article ids (``fault_targets()``); with
+In the current template (``template="current"``: KITA's framework as kita.net
+shows it in 2026, see ``markup/current/``), at the paths of a ``BoardPaths``
+(by default ``/board/kitaNews/kitaNewsList.do`` and
+``/board/kitaNews/kitaNewsDetail.do?no=N``, the id parameter's name an option):
+
+- the list answers a GET with ``pageIndex=N`` in the query and the form's POST
+  with it in the body alike (``pageUnit`` 10, 20, 50 or 100 sets the rows a
+  page); rows, paging and neighbours are ``goDetailPage('N', '2')`` and
+  ``goPage(n)`` handlers; past the last page it answers as the older list does;
+- the detail page takes the id from the query or the POST body, ``siteId`` and
+  list state ignored; the same bad pages as the older template, with the same
+  problem kinds (the deleted post's page is only a ``dlgAlert`` script, the
+  truncated one stops before its footer);
+- ``fileDownload.do?fileSeq=...&fileDtlSeq=...`` beside the detail page: a
+  small binary file;
+- ``/`` (and ``/index.do``): a home page carrying the site's mega-menu, which
+  names every board's list path, the news board's included;
+- a request without the ``JSESSIONID_ORG`` cookie gets a ``Set-Cookie`` and a
+  page whose URLs carry ``;JSESSIONID_ORG=<32 hex>.Hyper``; with the cookie,
+  a page without session ids.
+
+The old paths meanwhile still serve the older template (the site in
+transition, as seen for KITA Insights in late 2022), unless the board moved:
+with ``moved="404"`` (or ``True``) they answer 404, with ``moved="home"`` a
+302 to ``/``, and only the new paths serve the board.
+
+A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
+ignored on every path, as the servlet container does. Every answer is
+HTTP/1.1 with keep-alive and a Content-Length. Pages are rendered once and
+cached until the board changes. Optional faults for reliability tests hit a
+few fixed article ids (``fault_targets()``) in either template; with
 ``drift=True`` every page comes in a renamed markup that a crawler written
 for the contract cannot read. ``publish``, ``bump_hits`` and ``edit`` change
 the board while it is served; ``ground_truth()`` always describes what a
@@ -48,9 +76,12 @@ from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-from kitacrawl.mocksite.board import Board
+from kitacrawl.mocksite.board import TEMPLATES, Board
 from kitacrawl.mocksite.kinds import FLAKY
 from kitacrawl.mocksite.markup.answers import REASONS, error_page
+from kitacrawl.mocksite.markup.current import PAGE_UNITS
+from kitacrawl.mocksite.markup.current.menu import board_list_paths
+from kitacrawl.mocksite.markup.current.sessions import COOKIE
 from kitacrawl.mocksite.model import (
     LIST_LINK_MODES,
     PAGING_STYLES,
@@ -58,7 +89,7 @@ from kitacrawl.mocksite.model import (
     ListOptions,
     Page,
 )
-from kitacrawl.mocksite.urls import FILE_PATH, LIST_PATH, VIEW_PATH
+from kitacrawl.mocksite.urls import CURRENT_PATHS, FILE_PATH, LIST_PATH, VIEW_PATH, BoardPaths
 
 # Fault name -> problem kind a correct crawler records (None: it recovers the article).
 FAULTS: dict[str, str | None] = {
@@ -73,9 +104,14 @@ FAULTS: dict[str, str | None] = {
 OFFSITE_URL = "http://example.invalid/"
 OVERSIZE_BYTES = 3 * 1024 * 1024
 SESSION_RE = re.compile(r";jsessionid[_a-z]*=[^/?#;]*", re.IGNORECASE)
+SESSION_COOKIE_RE = re.compile(rf"(?:^|;)\s*{COOKIE}=")
+# What ``moved`` may be, and what each value means for the old paths.
+MOVED_MODES: dict[object, str | None] = {False: None, True: "404", "404": "404", "home": "home"}
 ROBOTS_TXT = b"User-agent: *\nDisallow: /cmm/\n"
 # Marks "the fault lets this request through" (a 429 target after its first answer).
 _SERVE_NORMALLY = Page(0, "", b"")
+# Marks "this part of the site does not serve the path" while routing a request.
+_ELSEWHERE = Page(0, "", b"")
 HOME_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
     '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
@@ -176,9 +212,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         # eGov forms post the same parameters the links carry.
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        self.site._serve(self, head=False)
+        body = self.rfile.read(length) if length else b""
+        self.site._serve(self, head=False, body=body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -202,6 +237,12 @@ def _oversize(page: Page) -> Page:
     return Page(page.status, page.content_type, body, page.headers)
 
 
+def _file(name: str) -> Page:
+    body = f"%PDF-1.4\n% kitacrawl mocksite attachment {name}\n%%EOF\n".encode()
+    disposition = ("Content-Disposition", 'attachment; filename="attachment.pdf"')
+    return Page(200, "application/octet-stream", body, (disposition,))
+
+
 def _binary(no: int) -> Page:
     noise = random.Random(no).randbytes(4096)
     return Page(200, "application/octet-stream", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise)
@@ -223,6 +264,23 @@ class MockSite:
     drift: serve every page in a changed markup (no article should be extracted).
     slow_seconds: how long a "slow" target stalls before it answers; set it
         above the crawler's download timeout.
+    template: "older" (the 2017-2022 pages at /about/...) or "current" (the
+        current framework's pages at `list_path` and `detail_path`); None:
+        "current" when `moved`, else "older".
+    list_path, detail_path, id_param: where the current template serves the
+        board, and the name of its article id parameter; None: the defaults of
+        ``urls.CURRENT_PATHS`` (``/board/kitaNews/kitaNewsList.do``,
+        ``/board/kitaNews/kitaNewsDetail.do``). The older template has its own.
+        Given the old paths, the current template takes them over (the markup
+        changed, the URLs did not).
+    moved: the board left the old paths, which answer 404 ("404" or True) or
+        redirect to the home page ("home"); False: they still serve the older
+        template beside the current one.
+
+    In the current template, `list_links` "mixed" varies the rows' goDetailPage
+    calls (any other value writes one form), `past_end` "empty" is a list with
+    a single ``li.no-data``, and `paging` is not used: the framework always
+    writes its bar of blocks of ten.
     """
 
     def __init__(
@@ -238,7 +296,19 @@ class MockSite:
         faults: frozenset[str] | set[str] | tuple[str, ...] = frozenset(),
         drift: bool = False,
         slow_seconds: float = 3.0,
+        template: str | None = None,
+        list_path: str | None = None,
+        detail_path: str | None = None,
+        id_param: str = "no",
+        moved: bool | str = False,
     ) -> None:
+        self.moved, self.template, self.paths = _where(
+            template, list_path, detail_path, id_param, moved
+        )
+        # The old paths keep the older pages unless the board moved or the current one took them.
+        self.serves_older = self.paths is None or (
+            self.moved is None and not {self.paths.list_path, self.paths.detail_path} & OLD_PATHS
+        )
         for name, value, allowed in (
             ("past_end", past_end, PAST_END_MODES),
             ("list_links", list_links, LIST_LINK_MODES),
@@ -346,15 +416,33 @@ class MockSite:
 
     # -- what the crawler should find -----------------------------------------------
 
+    def menu_list_paths(self) -> list[str]:
+        """The board list paths the current template's menu names (the news board's included).
+
+        Empty for the older template, whose pages carry no such menu.
+        """
+        return [] if self.paths is None else board_list_paths(self.paths)
+
     def fault_targets(self) -> dict[str, list[int]]:
         """Article ids each enabled fault applies to."""
         return {name: list(nos) for name, nos in self._all_targets.items() if name in self.faults}
 
-    def ground_truth(self, base_url: str | None = None) -> dict[str, Any]:
-        """The board's ground truth with the enabled faults' articles turned into problems."""
+    def ground_truth(
+        self, base_url: str | None = None, *, template: str | None = None
+    ) -> dict[str, Any]:
+        """The board's ground truth with the enabled faults' articles turned into problems.
+
+        `template`: the truth of a crawl of that template's pages (default: the
+        site's); "older" on a current site is what its old paths still serve.
+        """
         base = base_url or self.base_url
+        template = template or self.template
+        if template == "older" and not self.serves_older:
+            raise ValueError("this site does not serve the older template")
         with self._lock:
-            truth = self.board.ground_truth(base)
+            truth = self.board.ground_truth(
+                base, template=template, paths=self.paths or CURRENT_PATHS
+            )
         if self.drift:
             return {
                 "articles": [],
@@ -432,7 +520,7 @@ class MockSite:
             self._answered.add((what, no))
             return True
 
-    def _serve(self, handler: _Handler, *, head: bool) -> None:
+    def _serve(self, handler: _Handler, *, head: bool, body: bytes = b"") -> None:
         target = handler.path
         self.requests.append(target)
         if target.startswith(("http://", "https://")):
@@ -441,25 +529,80 @@ class MockSite:
         path, _, query = target.partition("?")
         path = SESSION_RE.sub("", path)
         params = parse_qs(query, keep_blank_values=True)
-        page: Page | None
-        if path == VIEW_PATH:
-            no = _first(params, "no")
-            page = error_page(404) if no is None else self._article(handler, no)
-        elif path == LIST_PATH:
-            page = self._list(_first(params, "pageIndex") or 1)
-        elif path == FILE_PATH and params.get("atchFileId"):
-            file_id = params["atchFileId"][0]
-            body = f"%PDF-1.4\n% kitacrawl mocksite attachment {file_id}\n%%EOF\n".encode()
-            disposition = ("Content-Disposition", 'attachment; filename="attachment.pdf"')
-            page = Page(200, "application/octet-stream", body, (disposition,))
-        elif path == "/robots.txt":
-            page = Page(200, "text/plain", ROBOTS_TXT)
-        elif path in {"/", "/index.do"}:
-            page = Page(200, "text/html;charset=UTF-8", HOME_HTML.encode())
-        else:
-            page = error_page(404)
+        # A form's POST body carries what a link's query would; the query's values come first.
+        for name, values in parse_qs(
+            body.decode("utf-8", "replace"), keep_blank_values=True
+        ).items():
+            params.setdefault(name, []).extend(values)
+        page = self._route(handler, path, params)
         if page is not None:
             self._send(handler, page, head=head)
+
+    def _route(self, handler: _Handler, path: str, params: dict[str, list[str]]) -> Page | None:
+        """The answer for `path` with `params`; None when the connection was dropped instead."""
+        sessions = not SESSION_COOKIE_RE.search(handler.headers.get("Cookie") or "")
+        page = self._current_route(handler, path, params, sessions)
+        if page is _ELSEWHERE:
+            page = self._older_route(handler, path, params)
+        if page is _ELSEWHERE:
+            page = self._site_route(path, sessions)
+        return page
+
+    def _current_route(
+        self, handler: _Handler, path: str, params: dict[str, list[str]], sessions: bool
+    ) -> Page | None:
+        """The current template's board pages and files; ``_ELSEWHERE`` for other paths."""
+        paths = self.paths
+        if paths is None:
+            return _ELSEWHERE
+        if path == paths.detail_path:
+            no = _first(params, paths.id_param)
+            return error_page(404) if no is None else self._article(handler, no, sessions)
+        if path == paths.list_path:
+            unit = _first(params, "pageUnit")
+            page_index = _first(params, "pageIndex") or 1
+            return self._current_list(
+                page_index, unit if unit in PAGE_UNITS else PAGE_UNITS[0], sessions
+            )
+        if path == paths.file_path and params.get("fileSeq") and params.get("fileDtlSeq"):
+            return _file(params["fileSeq"][0])
+        return _ELSEWHERE
+
+    def _older_route(
+        self, handler: _Handler, path: str, params: dict[str, list[str]]
+    ) -> Page | None:
+        """The older template's board pages and files, or what a moved board left there."""
+        if not self.serves_older:
+            return self._moved_away(path)
+        if path == VIEW_PATH:
+            no = _first(params, "no")
+            return error_page(404) if no is None else self._article(handler, no)
+        if path == LIST_PATH:
+            return self._list(_first(params, "pageIndex") or 1)
+        if path == FILE_PATH and params.get("atchFileId"):
+            return _file(params["atchFileId"][0])
+        return _ELSEWHERE
+
+    def _moved_away(self, path: str) -> Page:
+        """What the old board paths answer once the board moved: 404, or a redirect home."""
+        if self.moved is None or path not in OLD_PATHS:
+            return _ELSEWHERE
+        if self.moved == "home":
+            return Page(302, "text/html", b"", (("Location", f"{self.base_url}/"),))
+        return error_page(404)
+
+    def _site_route(self, path: str, sessions: bool) -> Page:
+        """What is there whatever the board: robots.txt, the home page; else 404."""
+        if path == "/robots.txt":
+            return Page(200, "text/plain", ROBOTS_TXT)
+        if path in {"/", "/index.do"}:
+            paths = self.paths
+            if paths is None:
+                return Page(200, "text/html;charset=UTF-8", HOME_HTML.encode())
+            return self._cached(
+                ("home", sessions), lambda: self.board.home_page(paths, sessions=sessions)
+            )
+        return error_page(404)
 
     def _list(self, page_index: int) -> Page:
         page_index = max(page_index, 1)
@@ -469,19 +612,58 @@ class MockSite:
             key, lambda: self.board.list_page(page_index, self.options, drift=self.drift)
         )
 
-    def _article(self, handler: _Handler, no: int) -> Page | None:
-        """The answer for article `no`; None when the connection was dropped instead."""
+    def _current_list(self, page_index: int, unit: int, sessions: bool) -> Page:
+        assert self.paths is not None
+        paths = self.paths
+        page_index = max(page_index, 1)
+        past = page_index > -(-len(self.board) // unit)
+        key = ("current list", "past" if past else page_index, unit, sessions)
+        return self._cached(
+            key,
+            lambda: self.board.current_list_page(
+                page_index, self.options, paths, sessions=sessions, drift=self.drift, size=unit
+            ),
+        )
+
+    def _article(self, handler: _Handler, no: int, sessions: bool | None = None) -> Page | None:
+        """The answer for article `no`; None when the connection was dropped instead.
+
+        `sessions` None: the older template's page; else the current template's,
+        with session ids in its URLs when True.
+        """
         post = self.board.post(no)
         if post is not None and post.kind == FLAKY and self._first_time(FLAKY, no):
             return error_page(503)
+        key: tuple[Any, ...]
+        render: Callable[[], Page]
+        if sessions is None:
+            key = ("view", no)
+
+            def render() -> Page:
+                return self.board.view_page(no, drift=self.drift)
+        else:
+            key = ("current view", no, sessions)
+            paths = self.paths
+            assert paths is not None
+
+            def render() -> Page:
+                return self.board.current_view_page(no, paths, sessions=sessions, drift=self.drift)
+
         fault = self._fault_of.get(no)
         if fault is not None:
-            page = self._fault_answer(handler, no, fault)
+            page = self._fault_answer(handler, no, fault, key, render)
             if page is not _SERVE_NORMALLY:
                 return page
-        return self._cached(("view", no), lambda: self.board.view_page(no, drift=self.drift))
+        return self._cached(key, render)
 
-    def _fault_answer(self, handler: _Handler, no: int, fault: str) -> Page | None:
+    def _fault_answer(
+        self,
+        handler: _Handler,
+        no: int,
+        fault: str,
+        key: tuple[Any, ...],
+        render: Callable[[], Page],
+    ) -> Page | None:
         if fault == "reset":
             self._reset(handler)
             return None
@@ -496,9 +678,7 @@ class MockSite:
             "redirect_loop": lambda: Page(
                 302, "text/html", b"", (("Location", self.base_url + handler.path),)
             ),
-            "oversize": lambda: self._cached(
-                ("oversize", no), lambda: _oversize(self.board.view_page(no, drift=self.drift))
-            ),
+            "oversize": lambda: self._cached(("oversize", *key), lambda: _oversize(render())),
             "content_type": lambda: self._cached(("binary", no), lambda: _binary(no)),
         }
         return answers[fault]()
@@ -532,3 +712,34 @@ class MockSite:
             handler.wfile.write(data if head else data + page.body)
         except OSError:
             handler.close_connection = True
+
+
+OLD_PATHS = frozenset({LIST_PATH, VIEW_PATH})
+
+
+def _where(
+    template: str | None,
+    list_path: str | None,
+    detail_path: str | None,
+    id_param: str,
+    moved: bool | str,
+) -> tuple[str | None, str, BoardPaths | None]:
+    """The moved mode, the template and the current template's paths the options ask for."""
+    if not isinstance(moved, bool | str) or moved not in MOVED_MODES:
+        raise ValueError(f"moved must be False, True, '404' or 'home', not {moved!r}")
+    mode = MOVED_MODES[moved]
+    template = template or ("current" if mode else "older")
+    if template not in TEMPLATES:
+        raise ValueError(f"template must be one of {TEMPLATES}, not {template!r}")
+    if template == "older":
+        if mode:
+            raise ValueError("a moved board is served in the current template")
+        if list_path or detail_path or id_param != "no":
+            raise ValueError("the older template is served at its own paths only")
+        return None, template, None
+    paths = BoardPaths(
+        list_path or CURRENT_PATHS.list_path, detail_path or CURRENT_PATHS.detail_path, id_param
+    )
+    if mode and {paths.list_path, paths.detail_path} & OLD_PATHS:
+        raise ValueError("a moved board needs paths other than the old ones")
+    return mode, template, paths

@@ -33,3 +33,9 @@ def opening_quote_at(text: str) -> int:
         if ch in "'\"‘“" and (i == 0 or text[i - 1].isspace()):
             return i
     return -1
+
+
+def js_attr(text: str) -> str:
+    """`text` as a single-quoted JS string literal's content inside a double-quoted attribute."""
+    js = text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+    return html.escape(js, quote=False).replace('"', "&quot;")
