@@ -109,15 +109,10 @@ class Plan:
             top = max(row.no for row in regular)
             self.max_seen = top if self.max_seen is None else max(self.max_seen, top)
 
-        # Without counters on the list, the only way to refresh them is the page.
-        list_has_hits = any(row.hits is not None for row in regular)
-        wanted = [
-            row.no
-            for row in page.rows
-            if self.mode == FULL
-            or row.no not in self.known
-            or (not list_has_hits and not row.pinned)
-        ]
+        # A list without counters (the current template's news list shows none) is
+        # no reason to fetch every page-1 article each run: recent articles are
+        # revisited on their own schedule, and a full run refreshes the rest.
+        wanted = [row.no for row in page.rows if self.mode == FULL or row.no not in self.known]
         wanted += self._newer_neighbour_changed(regular)
         articles = self._claim(wanted)
 

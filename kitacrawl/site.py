@@ -41,7 +41,8 @@ DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!
 HIT_LABELLED_RE = re.compile(r"\b(?:hits?|views?)\b\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
 # The server's way of saying an article is gone: a page that is only an alert.
-ALERT_RE = re.compile(r"\balert\s*\(", re.I)
+# alert() or the current framework's dlgAlert(), which a bare answer may use too.
+ALERT_RE = re.compile(r"\b(?:dlg)?alert\s*\(", re.I)
 # Ids, page numbers and counters are ASCII digits that fit SQLite's INTEGER
 # (at most 9,223,372,036,854,775,807: any 18 digits do). A longer run (int()
 # refuses more than 4,300 digits, storage more than the 64-bit maximum) or a
