@@ -49,12 +49,14 @@ def test_the_current_template_is_crawled_exactly(db: Path, options: dict[str, An
     assert_matches_truth(db, truth)
     state = crawlrun.snapshot(db)
     assert {row["generation"] for row in state["articles"].values()} == {"current"}
-    attachments = [
-        l for links in state["links"].values() for l in links if l["rel"] == "attachment"
+    files = [
+        link["url"]
+        for links in state["links"].values()
+        for link in links
+        if link["rel"] == "attachment"
     ]
-    assert attachments, "no attachment was found"
-    assert all("fileDownload.do?fileSeq=" in l["url"] and "JSESSIONID" not in l["url"]
-               for l in attachments)  # fmt: skip
+    assert files, "no attachment was found"
+    assert all("fileDownload.do?fileSeq=" in url and "JSESSIONID" not in url for url in files)
     assert max(lists.values()) == 1, f"a list page was fetched twice: {lists}"
     assert len(lists) <= truth["list_pages"] + 1, "paging did not end by itself"
 
