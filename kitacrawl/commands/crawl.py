@@ -49,7 +49,7 @@ class Command(ScrapyCrawlCommand):
             if len(args) != 1:
                 raise UsageError("give exactly one spider name")
             assert self.crawler_process is not None
-            crawler = self._create_crawler(args[0])
+            crawler = self.crawler_process.create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
         finally:
