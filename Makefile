@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# A second environment with every dependency at exactly the floor pyproject.toml states
+# (pins from tools/floors.py), to prove the floors; rebuilt from scratch when they change.
+FLOOR_VENV ?= .venv-floor
+FLOOR_STAMP := $(FLOOR_VENV)/.installed
+# The whole suite by default: the floors' failures so far were all in the slow tests.
+FLOOR_PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast lint bench clean
+.PHONY: demo test test-fast test-floor lint bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +27,19 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
+$(FLOOR_STAMP): pyproject.toml tools/floors.py
+	rm -rf $(FLOOR_VENV)
+	$(PYTHON) -m venv $(FLOOR_VENV)
+	$(FLOOR_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) tools/floors.py > $(FLOOR_VENV)/floors.txt
+	$(FLOOR_VENV)/bin/python -m pip install --quiet -e '.[dev]' -r $(FLOOR_VENV)/floors.txt
+	@touch $(FLOOR_STAMP)
+
+# FLOOR_PYTEST_ARGS: e.g. -m "not slow" for the fast part only
+test-floor: $(FLOOR_STAMP)
+	$(FLOOR_VENV)/bin/python tools/floors.py --verify
+	$(FLOOR_VENV)/bin/python -m pytest $(FLOOR_PYTEST_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -32,4 +51,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache output/*.db output/*.db-* output/*.lock
+	rm -rf $(VENV) $(FLOOR_VENV) .pytest_cache .ruff_cache output/*.db output/*.db-* output/*.lock
