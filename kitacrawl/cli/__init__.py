@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from kitacrawl import __version__
-from kitacrawl.cli import crawl, query
+from kitacrawl.cli import crawl, query, serve
 from kitacrawl.cli.common import USAGE, CliError, Parser
 from kitacrawl.storage import StorageError, queries
 
-COMMANDS = (crawl, query)
+COMMANDS = (crawl, query, serve)
 
 
 def build_parser() -> Parser:
