@@ -54,12 +54,6 @@ def run_serve(args: argparse.Namespace) -> int:
         open_db(args).close()
     except sqlite3.DatabaseError as exc:
         raise CliError(f"cannot read {path}: {exc}") from None
-    if not _is_loopback(args.host):
-        print(
-            f"kitacrawl serve: listening on {args.host}: whoever reaches it can read the"
-            " whole database and run any read-only SQL on it",
-            file=sys.stderr,
-        )
 
     def ready(url: str) -> None:
         print(f"Serving {path} read-only at {url} (Ctrl-C stops)", flush=True)
@@ -68,6 +62,12 @@ def run_serve(args: argparse.Namespace) -> int:
         sock = server.listen(args.host, args.port)
     except OSError as exc:
         raise CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    if not _is_loopback(args.host):
+        print(
+            f"kitacrawl serve: listening on {args.host}: whoever reaches it can read the"
+            " whole database and run any read-only SQL on it",
+            file=sys.stderr,
+        )
     server.run(path, sock, on_ready=ready)
     return 0
 
