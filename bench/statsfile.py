@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.statscollectors import MemoryStatsCollector
 
 
@@ -31,9 +32,14 @@ def peak_rss_kb() -> int | None:
 
 
 class FileStatsCollector(MemoryStatsCollector):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        # Read here: Scrapy before 2.14 keeps no crawler on the collector.
+        self._target = crawler.settings.get("BENCH_STATS_FILE")
+
     def _persist_stats(self, stats: dict[str, Any], *args: Any) -> None:
         super()._persist_stats(stats, *args)
-        target = self._crawler.settings.get("BENCH_STATS_FILE")
+        target = self._target
         if target:
             peak = peak_rss_kb()
             data = {**stats, "bench/peak_rss_kb": peak} if peak is not None else stats

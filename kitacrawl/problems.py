@@ -48,6 +48,8 @@ _FAILURE_KINDS = {
     "TimeoutError": "timeout",
     "TCPTimedOutError": "timeout",
     "DownloadCancelledError": "too_large",
+    # What Scrapy < 2.15 lets through past DOWNLOAD_MAXSIZE (2.15 wraps it as above).
+    "CancelledError": "too_large",
     "CannotResolveHostError": "dns",
     "DNSLookupError": "dns",
     "ResponseDataLossError": "truncated",

@@ -204,24 +204,32 @@ SELECT board, no, day, hits FROM (
 ) WHERE latest = 1
 """,
     # One row per article: its counter now, when it was observed, how fast it is read.
+    # Each figure is a subquery on the hits index for that article alone (not a join
+    # with an aggregate of the whole history), so a read of a few articles (a page,
+    # a filter on `no` or `month`, a count) costs only those articles (migration 005).
     "article_stats": """
-SELECT a.board, a.no, a.title, a.category, a.published,
-       substr(a.published, 1, 7) AS month,
-       coalesce(a.hits, o.last_hits) AS hits,
-       o.first_observed, o.last_observed, coalesce(o.days_observed, 0) AS days_observed,
-       CASE WHEN a.published IS NULL OR coalesce(a.hits, o.last_hits) IS NULL THEN NULL
-            ELSE round(coalesce(a.hits, o.last_hits) / max(1.0,
-                   julianday(substr(coalesce(o.last_observed, a.last_seen), 1, 10))
-                   - julianday(a.published)), 2)
+SELECT board, no, title, category, published, month, hits,
+       first_observed, last_observed, days_observed,
+       CASE WHEN published IS NULL OR hits IS NULL THEN NULL
+            ELSE round(hits / max(1.0,
+                   julianday(substr(coalesce(last_observed, last_seen), 1, 10))
+                   - julianday(published)), 2)
        END AS hits_per_day,
-       a.url
-FROM articles a LEFT JOIN (
-  SELECT board, no, min(observed_at) AS first_observed, max(observed_at) AS last_observed,
-         count(DISTINCT substr(observed_at, 1, 10)) AS days_observed,
-         (SELECT h2.hits FROM hits h2 WHERE h2.board = h1.board AND h2.no = h1.no
-          ORDER BY h2.observed_at DESC, h2.id DESC LIMIT 1) AS last_hits
-  FROM hits h1 GROUP BY board, no
-) o ON o.board = a.board AND o.no = a.no
+       url
+FROM (
+  SELECT a.board, a.no, a.title, a.category, a.published,
+         substr(a.published, 1, 7) AS month,
+         coalesce(a.hits, (SELECT h.hits FROM hits h WHERE h.board = a.board AND h.no = a.no
+                           ORDER BY h.observed_at DESC, h.id DESC LIMIT 1)) AS hits,
+         (SELECT min(h.observed_at) FROM hits h
+          WHERE h.board = a.board AND h.no = a.no) AS first_observed,
+         (SELECT max(h.observed_at) FROM hits h
+          WHERE h.board = a.board AND h.no = a.no) AS last_observed,
+         (SELECT count(DISTINCT substr(h.observed_at, 1, 10)) FROM hits h
+          WHERE h.board = a.board AND h.no = a.no) AS days_observed,
+         a.last_seen, a.url
+  FROM articles a
+)
 """,
     # Articles published each month (undated articles are left out).
     "monthly_counts": """
@@ -277,11 +285,19 @@ def _m004_archive(db: sqlite_utils.Database) -> None:
     db.table("crawls").add_column("archived_pages", int)
 
 
+def _m005_article_stats_per_article(db: sqlite_utils.Database) -> None:
+    # article_stats joined every article with an aggregate of the whole hit history:
+    # at a million observations any read of it took a second or more (Datasette's time
+    # limit), even for one article. Same rows, read per article now.
+    _create_views(db)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_generation_and_failures", _m002_generation_and_failures),
     ("003_views_and_indexes", _m003_views_and_indexes),
     ("004_archive", _m004_archive),
+    ("005_article_stats_per_article", _m005_article_stats_per_article),
 ]
 
 

@@ -1,0 +1,146 @@
+"""``kitacrawl.serve.metadata``: every table, view and column described; Datasette takes it.
+
+The descriptions are checked against a migrated database here, and against
+``docs/schema.md`` in ``tests/test_schema_doc.py``. Datasette itself is run
+in-process on a database filled by hand (no server, no port): its table JSON,
+facets, search, canned queries and the descriptions on its pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kitacrawl.serve import metadata
+from kitacrawl.storage import Storage
+from tests import sampledb
+from tests.test_schema_doc import columns, relations
+
+
+@pytest.fixture(scope="module")
+def migrated() -> Storage:
+    return Storage.memory()
+
+
+def test_every_table_and_view_is_described(migrated: Storage) -> None:
+    in_db = relations(migrated)
+    assert {r.name: r.kind for r in metadata.RELATIONS} == in_db
+    for relation in metadata.RELATIONS:
+        assert relation.description.strip(), relation.name
+
+
+@pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
+def test_every_column_is_described(migrated: Storage, relation: metadata.Relation) -> None:
+    in_db = [c[0] for c in columns(migrated, relation.name)]
+    assert list(relation.columns) == in_db, "columns missing, extra or out of order"
+    for name, text in relation.columns.items():
+        assert text.strip(), f"{relation.name}.{name}: empty description"
+        # One line without a pipe: it is a cell of docs/schema.md's Markdown tables.
+        assert "|" not in text
+        assert "\n" not in text
+        assert text.count("`") % 2 == 0, f"{relation.name}.{name}: unbalanced backticks"
+
+
+@pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
+def test_facets_and_sorting_name_real_columns(relation: metadata.Relation) -> None:
+    for name in (*relation.facets, *([relation.sort_desc] if relation.sort_desc else [])):
+        assert name in relation.columns, name
+
+
+def test_the_datasette_metadata() -> None:
+    found = metadata.datasette_metadata("kita")
+    tables = found["databases"]["kita"]["tables"]
+    assert set(tables) == set(metadata.BY_NAME)
+    articles = tables["articles"]
+    assert articles["fts_table"] == "articles_fts"
+    assert articles["fts_pk"] == "rowid"
+    assert "board" in articles["facets"]
+    assert tables["article_stats"]["facets"] == ["board", "month"]
+    assert "kind" in tables["problems"]["facets"]
+    # Datasette shows plain text: no Markdown backticks.
+    assert "`" not in str(found)
+    queries = found["databases"]["kita"]["queries"]
+    assert len(queries) >= 5
+    assert {"latest_articles", "top_read", "hit_growth", "neighbours", "attachments"} <= set(
+        queries
+    )
+    assert {"failed_runs", "problems_by_kind"} <= set(queries)
+    assert ":no" in queries["hit_growth"]["sql"]
+
+
+@pytest.mark.parametrize("query", metadata.CANNED_QUERIES, ids=lambda q: q.name)
+def test_every_canned_query_returns_rows(query: metadata.CannedQuery) -> None:
+    storage = sampledb.build()
+    params = {"no": 101} if ":no" in query.sql else {}
+    assert list(storage.db.query(query.sql, params)), "no rows"
+
+
+# -- Datasette in-process ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def datasette(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    pytest.importorskip("datasette", reason="the datasette extra is not installed")
+    from kitacrawl.serve import server  # noqa: PLC0415 - after the skip: an optional extra
+
+    path = tmp_path_factory.mktemp("serve") / "kita.db"
+    storage = Storage.open(path)
+    sampledb.fill(storage)
+    storage.close()
+    app, name = server.build(Path(path))
+    assert name == "kita"
+    asyncio.run(app.invoke_startup())
+    yield app
+    for database in app.databases.values():
+        database.close()
+
+
+def get(app: Any, path: str) -> Any:
+    response = asyncio.run(app.client.get(path))
+    assert response.status_code == 200, (path, response.text[:500])
+    return response
+
+
+def test_datasette_table_facets_and_search(datasette: Any) -> None:
+    page = get(datasette, "/kita/articles.json?_shape=objects&_size=0").json()
+    assert page["filtered_table_rows_count"] == len(sampledb.ARTICLES)
+    boards = {r["value"]: r["count"] for r in page["facet_results"]["board"]["results"]}
+    assert boards == {"news": 5, "insights": 1}
+    months = get(datasette, "/kita/article_stats.json?_size=0").json()["facet_results"]["month"]
+    assert {r["value"]: r["count"] for r in months["results"]} == {
+        "2025-01": 1,
+        "2025-02": 2,
+        "2025-03": 2,
+    }
+    kinds = get(datasette, "/kita/problems.json?_size=0").json()["facet_results"]["kind"]
+    assert {r["value"]: r["count"] for r in kinds["results"]} == {
+        "http_404": 2,
+        "http_500": 1,
+        "deleted": 1,
+        "connection": 1,
+    }
+    found = get(datasette, "/kita/articles.json?_shape=objects&_search=semiconductor").json()
+    assert {(r["board"], r["no"]) for r in found["rows"]} == {("news", 101), ("insights", 7)}
+
+
+@pytest.mark.parametrize("query", metadata.CANNED_QUERIES, ids=lambda q: q.name)
+def test_datasette_runs_every_canned_query(datasette: Any, query: metadata.CannedQuery) -> None:
+    # Datasette passes parameters as text: `:no` must still find the article.
+    suffix = "&no=101" if ":no" in query.sql else ""
+    found = get(datasette, f"/kita/{query.name}.json?_shape=objects{suffix}").json()
+    assert found["ok"] is True
+    assert found["rows"], "no rows"
+
+
+@pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
+def test_datasette_shows_the_descriptions(datasette: Any, relation: metadata.Relation) -> None:
+    # Hidden tables (FTS, the migrations) are left out of the listings, not unreachable.
+    page = html.unescape(get(datasette, f"/kita/{relation.name}").text)
+    assert metadata.plain(relation.description) in page
+    for text in relation.columns.values():
+        assert metadata.plain(text) in page
