@@ -14,6 +14,7 @@ The modules, from data to pages:
 - ``variations.py``: the catalogue of markup variations, and the labels a page shows;
 - ``model.py``: ``Post``, ``Block``, ``Attachment``, ``Variant``, ``Page``, ``ListOptions``;
 - ``text.py``, ``urls.py``: small text functions; the board's paths and hosts;
+- ``posts.py``: ``PostIndex``, a board's posts by id, neighbours and list rows;
 - ``timeline.py``, ``assign.py``, ``compose.py``, ``build.py``: building a board
   (dates, variants, words, then ``build_board``);
 - ``editor.py``: the article body as the site's editor stores it;
