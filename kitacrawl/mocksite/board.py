@@ -233,7 +233,7 @@ class Board(PostIndex):
             text = current.article_html(post, self.neighbours(post.no), paths, names)
             if post.kind == TRUNCATED:
                 text = current.truncate(text, names)
-        return _current_answer(text, post.session if sessions else None)
+        return current.answer(text, post.session if sessions else None)
 
     def current_list_page(
         self,
@@ -249,13 +249,13 @@ class Board(PostIndex):
         view = self.list_view(page, options, size)
         names = current.DRIFT_NAMES if drift else current.NAMES
         text = current.list_html(view, options, paths, names, size)
-        return _current_answer(text, view.session if sessions else None)
+        return current.answer(text, view.session if sessions else None)
 
     def home_page(self, paths: BoardPaths = CURRENT_PATHS, *, sessions: bool = True) -> Page:
         """The current template's home page ``/``, with the menu and the newest articles."""
         session = f"{random.Random(self.seed * 23 + 1).getrandbits(128):032X}"
         text = current.home_html(self.articles[:HOME_NEWS], paths)
-        return _current_answer(text, session if sessions else None)
+        return current.answer(text, session if sessions else None)
 
     # -- changes while the server runs -------------------------------------------
 
@@ -296,14 +296,3 @@ def _template(name: str) -> str:
     if name not in TEMPLATES:
         raise ValueError(f"template must be one of {TEMPLATES}, not {name!r}")
     return name
-
-
-def _current_answer(text: str, session: str | None) -> Page:
-    """A current-template page with `session` written into its URLs and its cookie set.
-
-    The servlet container does both from the same session, so they are done together.
-    """
-    page = html_page(current.apply(text, session))
-    if session is None:
-        return page
-    return Page(page.status, page.content_type, page.body, (current.cookie_header(session),))

@@ -3,7 +3,7 @@
 - ``names.py``: the class names a crawler finds things by (``DRIFT_NAMES``
   renames them all);
 - ``section.py``: what differs from board to board (heading, menus, paths,
-  the query of its links): ``NEWS`` and the ``Section`` of every other board;
+  the query of its links): ``NEWS``, ``INSIGHTS``, ``PHOTOS``;
 - ``chrome.py``: header, all-menu, side menu, footer and the document around
   the content;
 - ``links.py``: the forms of a link to an article;
@@ -14,12 +14,14 @@
 from kitacrawl.mocksite.markup.older.article import article_html, truncate
 from kitacrawl.mocksite.markup.older.listing import list_html
 from kitacrawl.mocksite.markup.older.names import DRIFT_NAMES, NAMES, Names
-from kitacrawl.mocksite.markup.older.section import NEWS, Section
+from kitacrawl.mocksite.markup.older.section import INSIGHTS, NEWS, PHOTOS, Section
 
 __all__ = [
     "DRIFT_NAMES",
+    "INSIGHTS",
     "NAMES",
     "NEWS",
+    "PHOTOS",
     "Names",
     "Section",
     "article_html",

@@ -76,3 +76,32 @@ NEWS = Section(
     view_query="id=&no={no}&searchWrd=&pageIndex={page}",
     list_query="id=&searchWrd=&pageIndex={page}",
 )
+# KITA Insights on its 2020-2022 path: links carry only the id (as the stored URL did).
+INSIGHTS = Section(
+    heading="KITA Insights Newsletter",
+    title="KITA Insights",
+    crumb="KITA Insights",
+    lnb_title="KITA Insights",
+    lnb=(
+        ("Newsletter", "/global/insightsList.do"),
+        ("Trade Focus", "/global/tradeFocusList.do"),
+        ("Global Trade Issues", "/global/tradeIssueList.do"),
+    ),
+    list_path="/global/insightsList.do",
+    view_path="/global/insightsView.do",
+    id_param="insightsId",
+    view_query="insightsId={no}",
+    list_query="pageIndex={page}",
+)
+PHOTOS = Section(
+    heading="Photo Gallery",
+    title="Photo Gallery",
+    crumb="About KITA",
+    lnb_title="About KITA",
+    lnb=NEWS.lnb,
+    list_path="/about/photoList.do",
+    view_path="/about/photoView.do",
+    id_param="photonewsId",
+    view_query="photonewsId={no}&searchWrd=&pageIndex={page}",
+    list_query="searchWrd=&pageIndex={page}",
+)
