@@ -154,12 +154,18 @@ class Board(PostIndex):
             else:
                 problems.append(
                     {
+                        "board": BOARD_NAME,
                         "no": post.no,
                         "url": self._url(base, post.no, template, paths),
                         "kind": PROBLEM_KINDS[post.kind],
                     }
                 )
-        return {"articles": articles, "problems": problems, "list_pages": self.list_pages}
+        return {
+            "board": BOARD_NAME,
+            "articles": articles,
+            "problems": problems,
+            "list_pages": self.list_pages,
+        }
 
     def labels(self, post: Post, *, template: str = "older") -> set[str]:
         """The variation labels that `post`'s page shows in `template`.
