@@ -56,6 +56,7 @@ from kitacrawl.mocksite.boards.words import (
     SEED_INSIGHTS_HITS,
     SEED_INSIGHTS_NO,
     SEED_NEIGHBOUR_CATEGORIES,
+    SEEN_NEWER_NO,
 )
 from kitacrawl.mocksite.build import bad_positions
 from kitacrawl.mocksite.editor import body_html, text_block
@@ -107,7 +108,7 @@ INSIGHTS_VARIATIONS: tuple[str, ...] = (
     "body:p", "body:div", "body:br",
 )  # fmt: skip
 # Ids kept without a gap: around the contract's item 20, and up to 24 (seen at the newer path).
-_KEPT = frozenset(range(SEED_INSIGHTS_NO - 1, SEED_INSIGHTS_NO + 6))
+_KEPT = frozenset(range(SEED_INSIGHTS_NO - 1, SEEN_NEWER_NO + 2))
 
 
 class InsightsBoard(PostIndex):
@@ -356,11 +357,6 @@ def _dates(rng: random.Random, nos: list[int]) -> list[date]:
     return out
 
 
-def _variant(v: Variant, **values: Any) -> None:
-    for name, value in values.items():
-        setattr(v, name, value)
-
-
 def _assign(rng: random.Random, items: list[InsightsItem], primary: int) -> None:
     """Every markup variation and title form on at least one of the first `primary` items."""
     n = len(items)
@@ -387,7 +383,8 @@ def _assign(rng: random.Random, items: list[InsightsItem], primary: int) -> None
     debris = draw((), ("", "span", "nbsp", "entities"), (7, 1, 1, 1))
     for item, repeat, bold, extra in zip(items, repeats, strong, debris, strict=True):
         item.repeat = repeat
-        _variant(item.variant, repeat_strong=bold, debris=frozenset({extra} - {""}))
+        item.variant.repeat_strong = bold
+        item.variant.debris = frozenset({extra} - {""})
 
 
 def _write(rng: random.Random, item: InsightsItem, category: str | None, prefix_form: str) -> None:
@@ -413,9 +410,9 @@ def _link_block(item: InsightsItem, form: str, target: int, rng: random.Random) 
 def build_insights(n_items: int = 40, *, seed: int = 2530, first_no: int = 1) -> InsightsBoard:
     """A deterministic KITA Insights board of `n_items` listed items, the oldest id `first_no`.
 
-    Ids run with a few gaps (ids that never existed), none around item 20
-    (the contract's) and 24; item 20, when in range, has its real date,
-    counter and section.
+    Ids run with a few gaps (ids that never existed), none from item 19 to
+    25 (the contract's 20, and 24 seen at the newer path); item 20, when in
+    range, has its real date, counter and section.
     """
     if n_items < 1 or first_no < 1:
         raise ValueError("n_items and first_no must be >= 1")
@@ -437,7 +434,9 @@ def build_insights(n_items: int = 40, *, seed: int = 2530, first_no: int = 1) ->
     ]
     seed_at = nos.index(SEED_INSIGHTS_NO) if SEED_INSIGHTS_NO in nos else None
     seed_group = set() if seed_at is None else {seed_at - 1, seed_at, seed_at + 1}
-    reserved = {0, n_items - 1} | seed_group | {i for i, no in enumerate(nos) if no == 24}
+    reserved = (
+        {0, n_items - 1} | seed_group | {i for i, no in enumerate(nos) if no == SEEN_NEWER_NO}
+    )
     for i, kind in bad_positions(n_items, reserved, BAD_PLACES).items():
         items[i].kind = kind
     # Good items other than the contract's come first, so that quotas land in the truth.

@@ -283,9 +283,7 @@ def _name(rng: random.Random, item: PhotoItem, korean: bool, k: int, slots: dict
     return rng.choice(ASCII_PHOTO_NAMES).format(n4=rng.randint(1000, 9999), k=k)
 
 
-def _photos(
-    rng: random.Random, item: PhotoItem, names: list[str], src_form: str
-) -> tuple[Photo, ...]:
+def _photos(item: PhotoItem, names: list[str], src_form: str) -> tuple[Photo, ...]:
     folder = f"/upload/photo/{item.posted.year}/{item.posted.month:02d}/"
     out = []
     for k, name in enumerate(names, start=1):
@@ -310,7 +308,7 @@ def _write(rng: random.Random, item: PhotoItem, *, korean: bool, text: bool, src
         return
     start = rng.randint(1, 15)
     names = [_name(rng, item, korean, start + k, slots) for k in range(rng.randint(1, 5))]
-    item.photos = _photos(rng, item, names, src_form)
+    item.photos = _photos(item, names, src_form)
     if text:
         texts = [t.format(**slots) for t in rng.sample(CAPTIONS, rng.randint(1, 2))]
         item.blocks = [text_block(t, item.variant.debris) for t in texts]
@@ -391,7 +389,7 @@ def _seed_item(item: PhotoItem) -> None:
     item.full_title = SEED_PHOTO_TITLE
     item.photo_form = "line"
     item.variant = Variant(hit_fmt="lower", date_fmt="dash")
-    item.photos = _photos(random.Random(0), item, list(SEED_PHOTO_NAMES), "relative")
+    item.photos = _photos(item, list(SEED_PHOTO_NAMES), "relative")
     item.blocks = [text_block(t, frozenset()) for t in SEED_PHOTO_TEXT]
 
 

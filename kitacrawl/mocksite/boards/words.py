@@ -55,6 +55,7 @@ SEED_NEIGHBOUR_CATEGORIES = ("KITA News", "KGPC News")  # older, newer
 # KITA Insights moved to the current framework's paths about October 2022
 # (insightsId 24 is seen there in October-November).
 MOVE_DATE = date(2022, 10, 1)
+SEEN_NEWER_NO = 24
 
 # -- the Photo Gallery ------------------------------------------------------------
 
