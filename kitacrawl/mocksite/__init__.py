@@ -1,4 +1,4 @@
-"""kitacrawl's offline imitation of www.kita.org's English news board.
+"""kitacrawl's offline imitation of www.kita.org's English boards: news, Insights, photos.
 
 ``build_board`` makes a deterministic board of articles and bad pages,
 ``MockSite`` serves it on 127.0.0.1 (``server.py``), and
@@ -14,6 +14,7 @@ The modules, from data to pages:
 - ``variations.py``: the catalogue of markup variations, and the labels a page shows;
 - ``model.py``: ``Post``, ``Block``, ``Attachment``, ``Variant``, ``Page``, ``ListOptions``;
 - ``text.py``, ``urls.py``: small text functions; the board's paths and hosts;
+- ``posts.py``: ``PostIndex``, a board's posts by id, neighbours and list rows;
 - ``timeline.py``, ``assign.py``, ``compose.py``, ``build.py``: building a board
   (dates, variants, words, then ``build_board``);
 - ``editor.py``: the article body as the site's editor stores it;
@@ -24,8 +25,11 @@ The modules, from data to pages:
   a mega-menu naming every board, session ids in every URL);
 - ``board.py``: ``Board``, what each page shows, the ground truth of either
   template, changes;
+- ``boards/``: the two other English boards, KITA Insights (two paths, two
+  templates) and the Photo Gallery (``build_insights``, ``build_photos``);
 - ``truth.py``: how a crawled database compares with the ground truth;
-- ``server.py``: the HTTP server, its routes and its faults.
+- ``server.py``: the HTTP server, its routes and its faults (``requestlog.py``:
+  the requests it answered).
 
 What the fake site serves, by ``MockSite`` options (``server.py`` has the details):
 
@@ -41,25 +45,49 @@ What the fake site serves, by ``MockSite`` options (``server.py`` has the detail
   page's menu names where the boards are now. The truth is the same articles
   at the new URLs.
 
-Bad pages, faults and drift work the same in both templates.
+- ``MockSite(board, boards=("news", "insights", "photos"))``: the other two
+  boards as well, KITA Insights at ``/global/insightsView.do?insightsId=N``
+  (older template) and ``/kitaInsights/kitaInsightsDetail.do?insightsId=N``
+  (current template, canonical), the Photo Gallery at
+  ``/about/photoView.do?photonewsId=N``; ``ground_truth(board="insights")``
+  is one board's truth, ``truth.compare(..., board=...)`` judges one board.
+
+Bad pages, faults and drift work the same in both templates; every board has
+bad pages, faults hit the news board only.
 """
 
 from kitacrawl.mocksite.board import TEMPLATES, Board
+from kitacrawl.mocksite.boards import (
+    INSIGHTS_VARIATIONS,
+    PHOTO_VARIATIONS,
+    InsightsBoard,
+    PhotoBoard,
+    build_insights,
+    build_photos,
+)
 from kitacrawl.mocksite.build import build_board
 from kitacrawl.mocksite.markup.current.variations import CURRENT_VARIATIONS, LIST_VARIATIONS
 from kitacrawl.mocksite.server import FAULTS, MockSite
-from kitacrawl.mocksite.urls import CURRENT_PATHS, BoardPaths
+from kitacrawl.mocksite.urls import BOARD_NAMES, CURRENT_PATHS, INSIGHTS_PATHS, BoardPaths
 from kitacrawl.mocksite.variations import ALL_VARIATIONS
 
 __all__ = [
     "ALL_VARIATIONS",
+    "BOARD_NAMES",
     "CURRENT_PATHS",
     "CURRENT_VARIATIONS",
     "FAULTS",
+    "INSIGHTS_PATHS",
+    "INSIGHTS_VARIATIONS",
     "LIST_VARIATIONS",
+    "PHOTO_VARIATIONS",
     "TEMPLATES",
     "Board",
     "BoardPaths",
+    "InsightsBoard",
     "MockSite",
+    "PhotoBoard",
     "build_board",
+    "build_insights",
+    "build_photos",
 ]

@@ -4,7 +4,7 @@
 drawn at random with the site's rough frequencies, and every value of every
 form on at least one good article, so the ground truth covers all of them.
 ``random_variant`` is the simpler draw for posts published while the server
-runs.
+runs; ``spread`` is the draw with a quota that the other boards use too.
 """
 
 from __future__ import annotations
@@ -46,6 +46,24 @@ def random_variant(rng: random.Random) -> Variant:
     )
 
 
+def spread(
+    rng: random.Random,
+    n: int,
+    n_primary: int,
+    quota: Sequence[T],
+    choices: Sequence[T],
+    *,
+    weights: Sequence[float],
+) -> list[T]:
+    """`n` values drawn from `choices` with `weights`; the `quota` values replace
+    draws among the first `n_primary` (at random places), so each of them is sure to appear."""
+    values = rng.choices(list(choices), list(weights), k=n)
+    order = rng.sample(range(n_primary), n_primary)
+    for rank, idx in enumerate(order[: len(quota)]):
+        values[idx] = quota[rank]
+    return values
+
+
 class _Assigner:
     """Hands out variation values: weighted at random, each quota value on a primary post.
 
@@ -66,12 +84,8 @@ class _Assigner:
         choices: Sequence[T],
         weights: Sequence[float],
     ) -> list[T]:
-        values = self.rng.choices(list(choices), list(weights), k=len(posts))
         n_primary = sum(1 for p in posts if p in self.primary)
-        order = self.rng.sample(range(n_primary), n_primary)
-        for rank, idx in enumerate(order[: len(quota)]):
-            values[idx] = quota[rank]
-        return values
+        return spread(self.rng, len(posts), n_primary, quota, choices, weights=weights)
 
     def set(
         self,

@@ -1,5 +1,7 @@
 """The news board: its posts by id, the pages it answers, its ground truth, its changes.
 
+The posts, their order and neighbours and the list pages' rows are a
+``PostIndex`` (``posts.py``), as on every board of the imitation.
 ``Board`` decides what each page shows (which post, which rows, which
 neighbours) and hands the writing to a template in ``markup/``: the older
 one (``view_page``, ``list_page``) or the current one (``current_view_page``,
@@ -20,7 +22,6 @@ included. Title, subtitle, body and the body's links stay the same.
 from __future__ import annotations
 
 import random
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -36,70 +37,28 @@ from kitacrawl.mocksite.kinds import (
     GOOD,
     MISSING,
     PROBLEM_KINDS,
-    STORED_KINDS,
     TRUNCATED,
 )
 from kitacrawl.mocksite.markup import current, older
 from kitacrawl.mocksite.markup.answers import deleted_page, error_page, html_page
 from kitacrawl.mocksite.markup.current.variations import list_labels, page_labels
-from kitacrawl.mocksite.model import ListOptions, ListView, Neighbours, Page, Post
+from kitacrawl.mocksite.model import ListOptions, Page, Post
+from kitacrawl.mocksite.posts import PAGE_SIZE, PostIndex
 from kitacrawl.mocksite.text import norm
 from kitacrawl.mocksite.urls import BOARD_NAME, CURRENT_PATHS, BoardPaths, article_url
 from kitacrawl.mocksite.variations import post_labels
 
-PAGE_SIZE = 10
 TEMPLATES = ("older", "current")
 # How many of the newest articles the current template's home page shows.
 HOME_NEWS = 5
 
 
-class Board:
+class Board(PostIndex):
     """The news board: posts by id, what each page shows, the ground truth, changes."""
 
     def __init__(self, posts: Sequence[Post], *, seed: int, seed_no: int) -> None:
-        self.seed = seed
+        super().__init__(posts, seed=seed)
         self.seed_no = seed_no
-        self._posts: dict[int, Post] = {p.no: p for p in posts}
-        self._reindex()
-
-    def _reindex(self) -> None:
-        self._nos = sorted(self._posts)
-        self._stored = [no for no in self._nos if self._posts[no].kind in STORED_KINDS]
-
-    # -- queries ----------------------------------------------------------------
-
-    @property
-    def posts(self) -> list[Post]:
-        """Every listed post, newest first (the list's order)."""
-        return [self._posts[no] for no in reversed(self._nos)]
-
-    def post(self, no: int) -> Post | None:
-        return self._posts.get(no)
-
-    def __len__(self) -> int:
-        return len(self._nos)
-
-    @property
-    def list_pages(self) -> int:
-        return -(-len(self._nos) // PAGE_SIZE)
-
-    @property
-    def articles(self) -> list[Post]:
-        """The posts a correct crawler stores as articles, newest first."""
-        return [p for p in self.posts if p.kind in ARTICLE_KINDS]
-
-    def nos_of(self, *kinds: str) -> list[int]:
-        """Ids of the posts of these kinds, ascending."""
-        return [no for no in self._nos if self._posts[no].kind in kinds]
-
-    def neighbours(self, no: int) -> Neighbours:
-        """The nearest stored older and newer posts (deleted and missing ones skipped)."""
-        stored = self._stored
-        i = bisect_left(stored, no)
-        j = i + 1 if i < len(stored) and stored[i] == no else i
-        prev = self._posts[stored[i - 1]] if i > 0 else None
-        nxt = self._posts[stored[j]] if j < len(stored) else None
-        return prev, nxt
 
     def quiet_nos(self) -> list[int]:
         """Good articles with nothing special about them, ascending.
@@ -195,12 +154,18 @@ class Board:
             else:
                 problems.append(
                     {
+                        "board": BOARD_NAME,
                         "no": post.no,
                         "url": self._url(base, post.no, template, paths),
                         "kind": PROBLEM_KINDS[post.kind],
                     }
                 )
-        return {"articles": articles, "problems": problems, "list_pages": self.list_pages}
+        return {
+            "board": BOARD_NAME,
+            "articles": articles,
+            "problems": problems,
+            "list_pages": self.list_pages,
+        }
 
     def labels(self, post: Post, *, template: str = "older") -> set[str]:
         """The variation labels that `post`'s page shows in `template`.
@@ -247,33 +212,6 @@ class Board:
         names = older.DRIFT_NAMES if drift else older.NAMES
         return html_page(older.list_html(self.list_view(page, options), options, names))
 
-    def list_view(self, page: int, options: ListOptions, size: int = PAGE_SIZE) -> ListView:
-        """What list page `page` of `size` rows shows.
-
-        Past the end, what ``options.past_end`` says.
-        """
-        listed = self.posts
-        total = len(listed)
-        last = -(-total // size)
-        page = max(page, 1)
-        shown: int | None = page
-        if page > last:
-            if options.past_end == "last" and last:
-                shown = last
-            elif options.past_end == "first" and last:
-                shown = 1
-            else:
-                shown = None
-        session = f"{random.Random(self.seed * 17 + (shown or 0)).getrandbits(128):032X}"
-        if shown is None:
-            return ListView(total, last, page, shown, session)
-        pinned = tuple(p for p in map(self._posts.get, options.pinned) if p is not None)
-        start = (shown - 1) * size
-        rows = tuple(
-            (str(total - start - i), post) for i, post in enumerate(listed[start : start + size])
-        )
-        return ListView(total, last, page, shown, session, pinned, rows)
-
     # -- pages in the current template ---------------------------------------------
 
     def current_view_page(
@@ -301,7 +239,7 @@ class Board:
             text = current.article_html(post, self.neighbours(post.no), paths, names)
             if post.kind == TRUNCATED:
                 text = current.truncate(text, names)
-        return _current_answer(text, post.session if sessions else None)
+        return current.answer(text, post.session if sessions else None)
 
     def current_list_page(
         self,
@@ -317,13 +255,13 @@ class Board:
         view = self.list_view(page, options, size)
         names = current.DRIFT_NAMES if drift else current.NAMES
         text = current.list_html(view, options, paths, names, size)
-        return _current_answer(text, view.session if sessions else None)
+        return current.answer(text, view.session if sessions else None)
 
     def home_page(self, paths: BoardPaths = CURRENT_PATHS, *, sessions: bool = True) -> Page:
         """The current template's home page ``/``, with the menu and the newest articles."""
         session = f"{random.Random(self.seed * 23 + 1).getrandbits(128):032X}"
         text = current.home_html(self.articles[:HOME_NEWS], paths)
-        return _current_answer(text, session if sessions else None)
+        return current.answer(text, session if sessions else None)
 
     # -- changes while the server runs -------------------------------------------
 
@@ -364,14 +302,3 @@ def _template(name: str) -> str:
     if name not in TEMPLATES:
         raise ValueError(f"template must be one of {TEMPLATES}, not {name!r}")
     return name
-
-
-def _current_answer(text: str, session: str | None) -> Page:
-    """A current-template page with `session` written into its URLs and its cookie set.
-
-    The servlet container does both from the same session, so they are done together.
-    """
-    page = html_page(current.apply(text, session))
-    if session is None:
-        return page
-    return Page(page.status, page.content_type, page.body, (current.cookie_header(session),))

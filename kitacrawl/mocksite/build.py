@@ -59,14 +59,18 @@ def _seed_post(post: Post) -> None:
     post.variant = Variant(repeat_strong=True, subtitle_form="nbsp")
 
 
-def _bad_positions(n: int, reserved: set[int]) -> dict[int, str]:
-    """Index (oldest first) -> kind of the bad pages: one of each kind per BAD_BLOCK posts."""
+def bad_positions(
+    n: int, reserved: set[int], places: tuple[tuple[str, float], ...] = BAD_PLACES
+) -> dict[int, str]:
+    """Index (oldest first) -> kind of the bad pages: one of each kind of `places` per
+    BAD_BLOCK posts, at its fraction of the block, the `reserved` indexes and the newest
+    post left alone."""
     kinds: dict[int, str] = {}
     for block_start in range(0, n, BAD_BLOCK):
         span = min(BAD_BLOCK, n - block_start)
         if span < MIN_POSTS_FOR_BAD_PAGES:
             continue
-        for kind, frac in BAD_PLACES:
+        for kind, frac in places:
             i = block_start + int(frac * span)
             while i < n - 1 and (i in reserved or i in kinds):
                 i += 1
@@ -112,7 +116,7 @@ def build_board(
         for i in range(n)
     ]
     seed_group = {seed_at - 1, seed_at, seed_at + 1}
-    for i, kind in _bad_positions(n, {0, n - 1} | seed_group).items():
+    for i, kind in bad_positions(n, {0, n - 1} | seed_group).items():
         posts[i].kind = kind
 
     # Primary posts (good articles other than the seed and its neighbours) come first,

@@ -110,14 +110,15 @@ def _unit_html(block: Block, tag: str) -> str:
     return f"<{tag}>{block.html}</{tag}>"
 
 
-def body_html(post: Post) -> str:
-    """What the body container holds: the title repeated, the subtitle, the blocks."""
+def body_html(post: Post, *, repeat: bool = True) -> str:
+    """What the body container holds: the title repeated (unless not `repeat`), the subtitle,
+    the blocks."""
     v = post.variant
     rng = random.Random(post.render_seed)
-    repeat = _text_html(post.repeat_text, v.debris)
-    if v.repeat_strong:
-        repeat = f"<strong>{repeat}</strong>"
-    units = [Block("text", repeat, ())]
+    units = []
+    if repeat:
+        text = _text_html(post.repeat_text, v.debris)
+        units.append(Block("text", f"<strong>{text}</strong>" if v.repeat_strong else text, ()))
     subtitle = subtitle_html(post)
     if subtitle is not None:
         units.append(Block("text", subtitle, ()))

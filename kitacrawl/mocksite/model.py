@@ -20,11 +20,16 @@ from kitacrawl.mocksite.urls import FILE_PATH, KITA_HOSTS
 
 @dataclass(frozen=True, slots=True)
 class BodyLink:
-    """A link inside the body: an ``<a href>`` ('body') or an ``<img src>`` ('image')."""
+    """A link inside the body: an ``<a href>`` ('body') or an ``<img src>`` ('image').
+
+    ``target_no``: the post of the same board that a body link opens (its URL in
+    the truth is then that post's canonical URL), else None.
+    """
 
     rel: str
     href: str  # as written in the markup (unescaped)
     text: str | None
+    target_no: int | None = None
 
     def truth_url(self, base_url: str) -> str:
         if self.rel == "body":

@@ -48,6 +48,22 @@ transition, as seen for KITA Insights in late 2022), unless the board moved:
 with ``moved="404"`` (or ``True``) they answer 404, with ``moved="home"`` a
 302 to ``/``, and only the new paths serve the board.
 
+With ``boards=("news", "insights", "photos")`` the site also serves the two
+other English boards (``boards/``), each with its own id sequence, bad pages
+and truth (``ground_truth(board="insights")``):
+
+- KITA Insights: the older list ``/global/insightsList.do?pageIndex=N`` and
+  item ``/global/insightsView.do?insightsId=N`` in the older template, the
+  newer list ``/kitaInsights/kitaInsightsList.do`` (GET or POST, ``pageUnit``)
+  and item ``/kitaInsights/kitaInsightsDetail.do?insightsId=N`` in the
+  current one (session ids and the cookie as above); one board at both,
+  canonical at the newer path. ``insights_split``, ``insights_newer_list``
+  and ``insights_badges`` say which path answers which id, whether the newer
+  list answers at all, and whether the newer pages show a date;
+- the Photo Gallery: ``/about/photoList.do?pageIndex=N`` (a grid of
+  thumbnails) and ``/about/photoView.do?photonewsId=N`` in the older
+  template, items whose images are their content.
+
 A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
 ignored on every path, as the servlet container does. Every answer is
 HTTP/1.1 with keep-alive and a Content-Length. Pages are rendered once and
@@ -68,8 +84,8 @@ import re
 import socket
 import struct
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -77,11 +93,13 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from kitacrawl.mocksite.board import TEMPLATES, Board
+from kitacrawl.mocksite.boards import InsightsBoard, PhotoBoard, build_insights, build_photos
 from kitacrawl.mocksite.kinds import FLAKY
 from kitacrawl.mocksite.markup.answers import REASONS, error_page
 from kitacrawl.mocksite.markup.current import PAGE_UNITS
 from kitacrawl.mocksite.markup.current.menu import board_list_paths
 from kitacrawl.mocksite.markup.current.sessions import COOKIE
+from kitacrawl.mocksite.markup.older.section import INSIGHTS, PHOTOS
 from kitacrawl.mocksite.model import (
     LIST_LINK_MODES,
     PAGING_STYLES,
@@ -89,7 +107,19 @@ from kitacrawl.mocksite.model import (
     ListOptions,
     Page,
 )
-from kitacrawl.mocksite.urls import CURRENT_PATHS, FILE_PATH, LIST_PATH, VIEW_PATH, BoardPaths
+from kitacrawl.mocksite.requestlog import RequestLog
+from kitacrawl.mocksite.urls import (
+    BOARD_NAME,
+    BOARD_NAMES,
+    CURRENT_PATHS,
+    FILE_PATH,
+    INSIGHTS_NAME,
+    INSIGHTS_PATHS,
+    LIST_PATH,
+    PHOTOS_NAME,
+    VIEW_PATH,
+    BoardPaths,
+)
 
 # Fault name -> problem kind a correct crawler records (None: it recovers the article).
 FAULTS: dict[str, str | None] = {
@@ -116,63 +146,13 @@ HOME_HTML = (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
     '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
 )
-
-
-class RequestLog:
-    """Thread-safe record of the request targets (path and query, as sent), in order."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: list[str] = []
-
-    def append(self, target: str) -> None:
-        with self._lock:
-            self._items.append(target)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-    def snapshot(self) -> list[str]:
-        with self._lock:
-            return list(self._items)
-
-    def counts(self) -> Counter[str]:
-        return Counter(self.snapshot())
-
-    def count(self, target: str) -> int:
-        return self.snapshot().count(target)
-
-    def matching(self, fragment: str) -> list[str]:
-        """The targets that contain `fragment`, in order."""
-        return [t for t in self.snapshot() if fragment in t]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.snapshot())
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._items)
-
-    def __getitem__(self, index: int) -> str:
-        with self._lock:
-            return self._items[index]
-
-    def __contains__(self, target: object) -> bool:
-        with self._lock:
-            return target in self._items
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, RequestLog):
-            return self.snapshot() == other.snapshot()
-        if isinstance(other, list):
-            return self.snapshot() == other
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"RequestLog({self.snapshot()!r})"
+# The older home page's links to the other boards, when they are served.
+HOME_LINKS = {
+    INSIGHTS_NAME: f'<a href="{INSIGHTS_PATHS.list_path}">KITA Insights</a>',
+    PHOTOS_NAME: f'<a href="{PHOTOS.list_path}">Photo Gallery</a>',
+}
+# Where the current template's menu finds the news board when the site serves its older pages.
+OLDER_NEWS_PATHS = BoardPaths(LIST_PATH, VIEW_PATH)
 
 
 class _Server(ThreadingHTTPServer):
@@ -277,10 +257,26 @@ class MockSite:
         redirect to the home page ("home"); False: they still serve the older
         template beside the current one.
 
+    boards: the boards served, from "news", "insights", "photos" (the news
+        board always): KITA Insights and the Photo Gallery beside the news
+        board (``boards/``), each with its own ids, paths and truth
+        (``ground_truth(board=...)``).
+    insights, photos: those boards as built (default: ``build_insights()`` and
+        ``build_photos()`` with the news board's seed); giving one serves it.
+    insights_split: items posted before KITA Insights moved (October 2022)
+        answer only at the older path and later ones only at the newer path
+        (the other path answers 404); False: both paths answer every id.
+    insights_newer_list: False makes the newer list path answer 404, so that
+        only the older list lists the items.
+    insights_badges: the newer path's pages show the current template's date
+        and view badges (default: no date at all, as stored pages show).
+
     In the current template, `list_links` "mixed" varies the rows' goDetailPage
     calls (any other value writes one form), `past_end` "empty" is a list with
     a single ``li.no-data``, and `paging` is not used: the framework always
-    writes its bar of blocks of ten.
+    writes its bar of blocks of ten. The list options apply to the other
+    boards' lists too (without pinned notices); faults, ``publish``,
+    ``bump_hits`` and ``edit`` only to the news board.
     """
 
     def __init__(
@@ -301,10 +297,29 @@ class MockSite:
         detail_path: str | None = None,
         id_param: str = "no",
         moved: bool | str = False,
+        boards: Iterable[str] = (BOARD_NAME,),
+        insights: InsightsBoard | None = None,
+        photos: PhotoBoard | None = None,
+        insights_split: bool = False,
+        insights_newer_list: bool = True,
+        insights_badges: bool = False,
     ) -> None:
         self.moved, self.template, self.paths = _where(
             template, list_path, detail_path, id_param, moved
         )
+        self.boards = _served(boards, insights, photos)
+        if INSIGHTS_NAME in self.boards:
+            self.insights: InsightsBoard | None = insights or build_insights(seed=board.seed)
+        else:
+            self.insights = None
+            if insights_split or not insights_newer_list or insights_badges:
+                raise ValueError("the insights options need the insights board served")
+        self.photos: PhotoBoard | None = (
+            (photos or build_photos(seed=board.seed)) if PHOTOS_NAME in self.boards else None
+        )
+        self.insights_split = insights_split
+        self.insights_newer_list = insights_newer_list
+        self.insights_badges = insights_badges
         # The old paths keep the older pages unless the board moved or the current one took them.
         self.serves_older = self.paths is None or (
             self.moved is None and not {self.paths.list_path, self.paths.detail_path} & OLD_PATHS
@@ -327,6 +342,8 @@ class MockSite:
         # Old articles, so that their normal rows sit on later pages.
         self.pinned_nos = tuple(quiet[len(quiet) // 10 :: 3][:pinned])
         self.options = ListOptions(past_end, list_links, paging, list_columns, self.pinned_nos)
+        # The other boards' lists: the same forms, no pinned notices.
+        self.board_options = ListOptions(past_end, list_links, paging, list_columns)
         self._all_targets = self._choose_targets([no for no in quiet if no not in self.pinned_nos])
         self._fault_of = {
             no: name for name, nos in self._all_targets.items() if name in self.faults for no in nos
@@ -416,6 +433,11 @@ class MockSite:
 
     # -- what the crawler should find -----------------------------------------------
 
+    @property
+    def menu_paths(self) -> BoardPaths:
+        """Where the current template's mega-menu finds the news board on this site."""
+        return self.paths or OLDER_NEWS_PATHS
+
     def menu_list_paths(self) -> list[str]:
         """The board list paths the current template's menu names (the news board's included).
 
@@ -428,14 +450,25 @@ class MockSite:
         return {name: list(nos) for name, nos in self._all_targets.items() if name in self.faults}
 
     def ground_truth(
-        self, base_url: str | None = None, *, template: str | None = None
+        self,
+        base_url: str | None = None,
+        *,
+        template: str | None = None,
+        board: str = BOARD_NAME,
     ) -> dict[str, Any]:
-        """The board's ground truth with the enabled faults' articles turned into problems.
+        """The ground truth of `board` (default: the news board, the enabled faults'
+        articles turned into problems).
 
-        `template`: the truth of a crawl of that template's pages (default: the
-        site's); "older" on a current site is what its old paths still serve.
+        `template`: the truth of a crawl of that template's news pages (default:
+        the site's); "older" on a current site is what its old paths still
+        serve. The other boards have no choice of template: a crawler ends on
+        the pages it ends on (see ``boards/insights.py``).
         """
         base = base_url or self.base_url
+        if board != BOARD_NAME:
+            if template is not None:
+                raise ValueError("only the news board's truth has a template to choose")
+            return self._board_truth(board, base)
         template = template or self.template
         if template == "older" and not self.serves_older:
             raise ValueError("this site does not serve the older template")
@@ -444,12 +477,7 @@ class MockSite:
                 base, template=template, paths=self.paths or CURRENT_PATHS
             )
         if self.drift:
-            return {
-                "articles": [],
-                "problems": [],
-                "list_pages": truth["list_pages"],
-                "drift": True,
-            }
+            return _drifted(truth)
         moved = {no: FAULTS[name] for no, name in self._fault_of.items() if FAULTS[name]}
         problems = list(truth["problems"])
         articles = []
@@ -458,16 +486,45 @@ class MockSite:
             if kind is None:
                 articles.append(article)
             else:
-                problems.append({"no": article["no"], "url": article["url"], "kind": kind})
+                problems.append(
+                    {"board": BOARD_NAME, "no": article["no"], "url": article["url"], "kind": kind}
+                )
         problems.sort(key=lambda p: -p["no"])
-        return {"articles": articles, "problems": problems, "list_pages": truth["list_pages"]}
+        return {
+            "board": BOARD_NAME,
+            "articles": articles,
+            "problems": problems,
+            "list_pages": truth["list_pages"],
+        }
+
+    def _board_truth(self, name: str, base: str) -> dict[str, Any]:
+        """The truth of KITA Insights or the Photo Gallery, as this site serves it."""
+        insights, photos = self.insights, self.photos
+        with self._lock:
+            if name == INSIGHTS_NAME and insights is not None:
+                truth = insights.ground_truth(
+                    base, split=self.insights_split, badges=self.insights_badges
+                )
+            elif name == PHOTOS_NAME and photos is not None:
+                truth = photos.ground_truth(base)
+            else:
+                raise ValueError(f"this site does not serve the {name!r} board: {self.boards}")
+        return _drifted(truth) if self.drift else truth
+
+    def ground_truths(self, base_url: str | None = None) -> dict[str, dict[str, Any]]:
+        """The ground truth of every board served, by board name."""
+        return {name: self.ground_truth(base_url, board=name) for name in self.boards}
 
     def write_truth(self, path: str | Path) -> None:
+        """The news board's truth as JSON; with other boards, ``{"boards": {name: truth}}``."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(self.ground_truth(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        truth = (
+            self.ground_truth()
+            if self.boards == (BOARD_NAME,)
+            else {"boards": self.ground_truths()}
         )
+        target.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     # -- changes while serving ------------------------------------------------------
 
@@ -544,6 +601,10 @@ class MockSite:
         page = self._current_route(handler, path, params, sessions)
         if page is _ELSEWHERE:
             page = self._older_route(handler, path, params)
+        if page is _ELSEWHERE and self.insights is not None:
+            page = self._insights_route(self.insights, path, params, sessions)
+        if page is _ELSEWHERE and self.photos is not None:
+            page = self._photos_route(self.photos, path, params)
         if page is _ELSEWHERE:
             page = self._site_route(path, sessions)
         return page
@@ -583,6 +644,79 @@ class MockSite:
             return _file(params["atchFileId"][0])
         return _ELSEWHERE
 
+    def _insights_route(
+        self, insights: InsightsBoard, path: str, params: dict[str, list[str]], sessions: bool
+    ) -> Page:
+        """KITA Insights at its older and newer paths; ``_ELSEWHERE`` for other paths."""
+        if path in {INSIGHTS.view_path, INSIGHTS_PATHS.detail_path}:
+            no = _first(params, INSIGHTS_PATHS.id_param)
+            generation = "older" if path == INSIGHTS.view_path else "current"
+            if no is None or not insights.served_at(no, generation, split=self.insights_split):
+                return error_page(404)
+            return self._insights_view(insights, no, generation, sessions)
+        if path == INSIGHTS.list_path or (
+            path == INSIGHTS_PATHS.list_path and self.insights_newer_list
+        ):
+            return self._insights_list(insights, path, params, sessions)
+        return error_page(404) if path == INSIGHTS_PATHS.list_path else _ELSEWHERE
+
+    def _insights_view(
+        self, insights: InsightsBoard, no: int, generation: str, sessions: bool
+    ) -> Page:
+        if generation == "older":
+            render = partial(insights.older_view_page, no, drift=self.drift)
+            return self._cached(("insights view", no), render)
+        render = partial(
+            insights.newer_view_page,
+            no,
+            sessions=sessions,
+            drift=self.drift,
+            badges=self.insights_badges,
+            menu=self.menu_paths,
+        )
+        return self._cached(("insights current view", no, sessions), render)
+
+    def _insights_list(
+        self, insights: InsightsBoard, path: str, params: dict[str, list[str]], sessions: bool
+    ) -> Page:
+        page_index = max(_first(params, "pageIndex") or 1, 1)
+        if path == INSIGHTS.list_path:
+            past = page_index > insights.list_pages
+            render = partial(
+                insights.older_list_page, page_index, self.board_options, drift=self.drift
+            )
+            return self._cached(("insights list", "past" if past else page_index), render)
+        unit = _first(params, "pageUnit")
+        unit = unit if unit in PAGE_UNITS else PAGE_UNITS[0]
+        past = page_index > -(-len(insights) // unit)
+        render = partial(
+            insights.newer_list_page,
+            page_index,
+            self.board_options,
+            sessions=sessions,
+            drift=self.drift,
+            size=unit,
+            menu=self.menu_paths,
+        )
+        key = ("insights current list", "past" if past else page_index, unit, sessions)
+        return self._cached(key, render)
+
+    def _photos_route(self, photos: PhotoBoard, path: str, params: dict[str, list[str]]) -> Page:
+        """The Photo Gallery's pages; ``_ELSEWHERE`` for other paths."""
+        if path == PHOTOS.view_path:
+            no = _first(params, PHOTOS.id_param)
+            if no is None:
+                return error_page(404)
+            return self._cached(
+                ("photos view", no), partial(photos.view_page, no, drift=self.drift)
+            )
+        if path == PHOTOS.list_path:
+            page_index = max(_first(params, "pageIndex") or 1, 1)
+            past = page_index > photos.list_pages
+            render = partial(photos.list_page, page_index, self.board_options, drift=self.drift)
+            return self._cached(("photos list", "past" if past else page_index), render)
+        return _ELSEWHERE
+
     def _moved_away(self, path: str) -> Page:
         """What the old board paths answer once the board moved: 404, or a redirect home."""
         if self.moved is None or path not in OLD_PATHS:
@@ -598,7 +732,7 @@ class MockSite:
         if path in {"/", "/index.do"}:
             paths = self.paths
             if paths is None:
-                return Page(200, "text/html;charset=UTF-8", HOME_HTML.encode())
+                return Page(200, "text/html;charset=UTF-8", _home_html(self.boards).encode())
             return self._cached(
                 ("home", sessions), lambda: self.board.home_page(paths, sessions=sessions)
             )
@@ -715,6 +849,38 @@ class MockSite:
 
 
 OLD_PATHS = frozenset({LIST_PATH, VIEW_PATH})
+
+
+def _drifted(truth: dict[str, Any]) -> dict[str, Any]:
+    """The truth of a board whose every page drifted: no article, no problem to find."""
+    return {
+        "board": truth["board"],
+        "articles": [],
+        "problems": [],
+        "list_pages": truth["list_pages"],
+        "drift": True,
+    }
+
+
+def _home_html(boards: tuple[str, ...]) -> str:
+    """The older site's home page: a link to each board served."""
+    links = " ".join(HOME_LINKS[name] for name in boards if name in HOME_LINKS)
+    return HOME_HTML.replace("</a></body>", f"</a> {links}</body>") if links else HOME_HTML
+
+
+def _served(
+    boards: Iterable[str], insights: InsightsBoard | None, photos: PhotoBoard | None
+) -> tuple[str, ...]:
+    """The names of the boards to serve, in the menu's order; a board given is served."""
+    names = set(boards) if not isinstance(boards, str) else {boards}
+    unknown = names - set(BOARD_NAMES)
+    if unknown:
+        raise ValueError(f"unknown boards {sorted(unknown)}; known: {list(BOARD_NAMES)}")
+    if BOARD_NAME not in names:
+        raise ValueError("the news board is always served: boards must include 'news'")
+    names |= {INSIGHTS_NAME} if insights is not None else set()
+    names |= {PHOTOS_NAME} if photos is not None else set()
+    return tuple(name for name in BOARD_NAMES if name in names)
 
 
 def _where(

@@ -1,7 +1,7 @@
 """How a crawled database compares with the imitation's ground truth.
 
-``compare`` sets what a crawl stored (a database file, or an open
-``Storage``) against ``MockSite.ground_truth()`` (``Board.ground_truth``) and
+``compare`` sets what one board's crawl stored (a database file, or an open
+``Storage``) against that board's ``MockSite.ground_truth(board=...)`` and
 says apart: articles missing and extra, wrong fields and wrong links article
 by article, bad pages with no problem row or one of another kind, and problem
 pages stored as articles. The demo, the end-to-end tests and the benchmark all
@@ -14,11 +14,18 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from kitacrawl.mocksite.urls import BOARD_NAME
+from kitacrawl.mocksite.urls import BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME
 from kitacrawl.storage import Storage
 
 # The article fields the truth states besides its links.
 FIELDS = ("url", "title", "subtitle", "published", "hits", "body")
+# What is compared by default, board by board: KITA Insights' section prefix
+# moves to `category`, and its items come from either template (`generation`).
+BOARD_FIELDS: dict[str, tuple[str, ...]] = {
+    BOARD_NAME: FIELDS,
+    INSIGHTS_NAME: (*FIELDS, "category", "generation"),
+    PHOTOS_NAME: (*FIELDS, "generation"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +99,21 @@ def compare(
     db: Storage | str | os.PathLike[str],
     truth: dict[str, Any],
     *,
-    fields: tuple[str, ...] = FIELDS,
-    board: str = BOARD_NAME,
+    fields: tuple[str, ...] | None = None,
+    board: str | None = None,
 ) -> Comparison:
     """Compare the articles and problems of `board` in `db` with `truth`, on `fields` and links.
 
-    `truth` is what ``MockSite.ground_truth()`` returns. A path is opened (and
-    closed again) with ``Storage.open``; an open ``Storage`` is only read.
+    `truth` is what ``MockSite.ground_truth(board=...)`` returns (one board's
+    truth), or what ``write_truth`` writes for several boards
+    (``{"boards": {name: truth}}``), of which `board` picks one. `board`
+    defaults to the truth's own (the news board for a truth that names
+    none); `fields` to the board's (``BOARD_FIELDS``). Only the rows of
+    `board` are read, problems included. A path is opened (and closed again)
+    with ``Storage.open``; an open ``Storage`` is only read.
     """
+    truth, board = board_truth(truth, board)
+    fields = BOARD_FIELDS.get(board, FIELDS) if fields is None else fields
     if isinstance(db, Storage):
         return _compare(db, truth, fields, board)
     storage = Storage.open(db)
@@ -107,6 +121,22 @@ def compare(
         return _compare(storage, truth, fields, board)
     finally:
         storage.close()
+
+
+def board_truth(truth: dict[str, Any], board: str | None = None) -> tuple[dict[str, Any], str]:
+    """One board's truth out of `truth`, and that board's name (see ``compare``)."""
+    if "boards" in truth:
+        name = board or BOARD_NAME
+        if name not in truth["boards"]:
+            raise ValueError(f"the truth has no {name!r} board: {sorted(truth['boards'])}")
+        truth = truth["boards"][name]
+    name = truth.get("board", BOARD_NAME)
+    if board is not None and board != name:
+        raise ValueError(f"this is the truth of the {name!r} board, not of {board!r}")
+    strays = {p.get("board", name) for p in truth["problems"]} - {name}
+    if strays:
+        raise ValueError(f"the {name!r} truth lists problems of other boards: {sorted(strays)}")
+    return truth, name
 
 
 def _compare(

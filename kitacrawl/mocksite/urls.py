@@ -5,7 +5,8 @@ files and images may name the real site's hosts, which a crawler of the
 imitation must read as the imitation's own. The older template's paths are
 fixed (``LIST_PATH``, ``VIEW_PATH``, ``FILE_PATH``); the current template's are
 a ``BoardPaths``, whose defaults (``CURRENT_PATHS``) follow the framework's
-``/board/<board>/<board>List.do`` style.
+``/board/<board>/<board>List.do`` style. KITA Insights' newer paths are a
+``BoardPaths`` too (``INSIGHTS_PATHS``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import posixpath
 from dataclasses import dataclass
 
 BOARD_NAME = "news"
+INSIGHTS_NAME = "insights"
+PHOTOS_NAME = "photos"
+# Every board the imitation can serve, in the order the site's menus name them.
+BOARD_NAMES = (BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME)
 LIST_PATH = "/about/newsList.do"
 VIEW_PATH = "/about/newsView.do"
 FILE_PATH = "/cmm/fms/FileDown.do"
@@ -66,3 +71,8 @@ class BoardPaths:
 
 
 CURRENT_PATHS = BoardPaths()
+# KITA Insights on the current framework's paths (from late 2022); its 2020-2022
+# paths are the older template's (``markup/older/section.py``: ``INSIGHTS``).
+INSIGHTS_PATHS = BoardPaths(
+    "/kitaInsights/kitaInsightsList.do", "/kitaInsights/kitaInsightsDetail.do", "insightsId"
+)

@@ -6,7 +6,8 @@ and the real page fragments it describes:
 
 - ``names.py``: the class names and ids a crawler finds things by
   (``DRIFT_NAMES`` renames them all);
-- ``sessions.py``: where session ids go in URLs, and the session cookie;
+- ``sessions.py``: where session ids go in URLs, the session cookie, the answer
+  carrying both;
 - ``menu.py``: the mega-menu of ``global.moveMenu`` handlers naming every board;
 - ``chrome.py``: head, header, inline scripts, footer, the document around
   the content (``PAGE_WEIGHT``);
@@ -38,13 +39,14 @@ from kitacrawl.mocksite.markup.current.article import article_html, deleted_html
 from kitacrawl.mocksite.markup.current.home import home_html
 from kitacrawl.mocksite.markup.current.listing import PAGE_UNITS, list_html
 from kitacrawl.mocksite.markup.current.names import DRIFT_NAMES, NAMES, Names
-from kitacrawl.mocksite.markup.current.sessions import apply, cookie_header
+from kitacrawl.mocksite.markup.current.sessions import answer, apply, cookie_header
 
 __all__ = [
     "DRIFT_NAMES",
     "NAMES",
     "PAGE_UNITS",
     "Names",
+    "answer",
     "apply",
     "article_html",
     "cookie_header",

@@ -88,13 +88,11 @@ _SUB_TOP = jsp("""<div class="ct">
                                 .
 
                                 .
-                                    <span class="{badge_write}"><i class="icon-view-datetime"\
->{write}</i> {day}</span>
+                                    {write_badge}
                                 .
                                 .
                                 .
-                                    <span class="{badge_view}"><i class="icon-view-read"\
->{view}</i> {hits}</span>
+                                    {view_badge}
                                 .
                                 <div class="func-link">
                                         <span class="share"><button type="button"\
@@ -246,21 +244,30 @@ _SCRIPT = jsp("""<script type="text/javascript">
 """)
 
 
-def _sub_top(post: Post, title: str, paths: BoardPaths, names: Names) -> str:
-    write, view = BADGE_LABELS[badge_language(post)]
+def _sub_top(
+    post: Post, title: str, paths: BoardPaths, names: Names, *, heading: str, badges: bool
+) -> str:
+    write_badge = view_badge = ""
+    if badges:
+        write, view = BADGE_LABELS[badge_language(post)]
+        write_badge = (
+            f'<span class="{names.badge_write}"><i class="icon-view-datetime">{write}</i>'
+            f" {post.posted.strftime('%Y.%m.%d')}</span>"
+        )
+        view_badge = (
+            f'<span class="{names.badge_view}"><i class="icon-view-read">{view}</i>'
+            f" {post.hits}</span>"
+        )
+    # Without badges the JSP's conditionals leave their lines blank.
     return _SUB_TOP.format(
-        location=location(paths, HEADING),
-        heading=HEADING,
+        location=location(paths, heading),
+        heading=heading,
         title_id=names.title_id,
         title_attr=attr(title),
         title=esc(title),
         title_js=js_attr(title),
-        badge_write=names.badge_write,
-        badge_view=names.badge_view,
-        write=write,
-        view=view,
-        day=post.posted.strftime("%Y.%m.%d"),
-        hits=post.hits,
+        write_badge=write_badge,
+        view_badge=view_badge,
     )
 
 
@@ -331,13 +338,25 @@ def _script(post: Post, title: str, paths: BoardPaths) -> str:
 
 
 def article_html(
-    post: Post, neighbours: Neighbours, paths: BoardPaths, names: Names = NAMES
+    post: Post,
+    neighbours: Neighbours,
+    paths: BoardPaths,
+    names: Names = NAMES,
+    *,
+    heading: str = HEADING,
+    badges: bool = True,
+    menu: BoardPaths | None = None,
 ) -> str:
-    """The page of `post` (session marks unfilled); its older and newer posts are `neighbours`."""
+    """The page of `post` (session marks unfilled); its older and newer posts are `neighbours`.
+
+    `paths` are the board's own; `heading` its name; `badges` False leaves out
+    the date and counter badges; `menu` says where the mega-menu finds the
+    news board (default: `paths`, the page being the news board's).
+    """
     drift = names is not NAMES
     title = "" if post.kind == UNTITLED else post.title
     # The drifted redesign titles every page after the site, as most sites do.
-    page_title = f"{HEADING}-{SITE_NAME}" if drift else title
+    page_title = f"{heading}-{SITE_NAME}" if drift else title
     form = (
         '<form id="detailForm" name="detailForm" method="post" onsubmit="return false;">\n'
         f'<input type="hidden" id="{paths.id_param}" name="{paths.id_param}"'
@@ -348,11 +367,12 @@ def article_html(
     # The real detail page never closes its form: no </form> follows the content.
     content = (
         form
-        + _sub_top(post, title, paths, names)
+        + _sub_top(post, title, paths, names, heading=heading, badges=badges)
         + SUB_TOP_SCRIPT
         + _board(post, neighbours, paths, names)
     )
-    return document(page_title, paths.detail_path, paths, content, _script(post, title, paths))
+    script = _script(post, title, paths)
+    return document(page_title, paths.detail_path, menu or paths, content, script)
 
 
 def truncate(text: str, names: Names = NAMES) -> str:

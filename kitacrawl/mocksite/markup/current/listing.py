@@ -224,9 +224,20 @@ def _script(paths: BoardPaths) -> str:
 
 
 def list_html(
-    view: ListView, options: ListOptions, paths: BoardPaths, names: Names = NAMES, unit: int = 10
+    view: ListView,
+    options: ListOptions,
+    paths: BoardPaths,
+    names: Names = NAMES,
+    unit: int = 10,
+    *,
+    heading: str = HEADING,
+    menu: BoardPaths | None = None,
 ) -> str:
-    """The whole list page (session marks unfilled) showing `view`, `unit` rows a page."""
+    """The whole list page (session marks unfilled) showing `view`, `unit` rows a page.
+
+    `heading` names the board; `menu` says where the mega-menu finds the news
+    board (default: `paths`, the page being the news board's).
+    """
     if view.shown is None:
         rows = f'\n\t\t\t\t<li class="no-data">{NO_DATA}</li>'
     else:
@@ -234,8 +245,8 @@ def list_html(
         rows += "".join(_row(post, options) for _, post in view.rows)
     sub_top = (
         '<div class="ct">\n\t\t<div class="sub-top bg-theme1">\n\t\t    <div class="container">\n'
-        f"{location(paths, HEADING)}"
-        f'\t\t\t\t\t\t<div class="top-content">\n\t\t\t\t\t\t\t<h3 class="h1">{HEADING}</h3>\n'
+        f"{location(paths, heading)}"
+        f'\t\t\t\t\t\t<div class="top-content">\n\t\t\t\t\t\t\t<h3 class="h1">{heading}</h3>\n'
         "\t\t\t\t\t\t</div>\n\t\t\t</div>\n\t\t</div>\n"
     )
     content = (
@@ -245,4 +256,5 @@ def list_html(
         + f'\t\t\t<ul class="{names.board_list} box box-radius theme-board1">{rows}\n'
         "\t\t\t\t\n\t\t\t</ul>\n" + _paging(view, names) + "\t\t</div>\n\t</div>\n</div>\n"
     )
-    return document(f"{HEADING}-{SITE_NAME}", paths.list_path, paths, content, _script(paths))
+    title = f"{heading}-{SITE_NAME}"
+    return document(title, paths.list_path, menu or paths, content, _script(paths))

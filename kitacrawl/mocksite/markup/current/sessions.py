@@ -11,6 +11,9 @@ without ``SID``.
 
 from __future__ import annotations
 
+from kitacrawl.mocksite.markup.answers import html_page
+from kitacrawl.mocksite.model import Page
+
 # Never part of the site's text, so it can mark the spot unambiguously.
 SID = "\x00"
 COOKIE = "JSESSIONID_ORG"
@@ -30,3 +33,14 @@ def apply(text: str, session: str | None) -> str:
 def cookie_header(session: str) -> tuple[str, str]:
     """The ``Set-Cookie`` header that starts the session `session`."""
     return ("Set-Cookie", f"{COOKIE}={session}.Hyper; Path=/; HttpOnly")
+
+
+def answer(text: str, session: str | None) -> Page:
+    """A current-template page with `session` written into its URLs and its cookie set.
+
+    The servlet container does both from the same session, so they are done together.
+    """
+    page = html_page(apply(text, session))
+    if session is None:
+        return page
+    return Page(page.status, page.content_type, page.body, (cookie_header(session),))

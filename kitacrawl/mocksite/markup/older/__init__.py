@@ -1,7 +1,9 @@
-"""The older template of KITA's news pages (2017-2022), and its drifted copy.
+"""The older template of KITA's English pages (2017-2022), and its drifted copy.
 
 - ``names.py``: the class names a crawler finds things by (``DRIFT_NAMES``
   renames them all);
+- ``section.py``: what differs from board to board (heading, menus, paths,
+  the query of its links): ``NEWS``, ``INSIGHTS``, ``PHOTOS``;
 - ``chrome.py``: header, all-menu, side menu, footer and the document around
   the content;
 - ``links.py``: the forms of a link to an article;
@@ -12,5 +14,17 @@
 from kitacrawl.mocksite.markup.older.article import article_html, truncate
 from kitacrawl.mocksite.markup.older.listing import list_html
 from kitacrawl.mocksite.markup.older.names import DRIFT_NAMES, NAMES, Names
+from kitacrawl.mocksite.markup.older.section import INSIGHTS, NEWS, PHOTOS, Section
 
-__all__ = ["DRIFT_NAMES", "NAMES", "Names", "article_html", "list_html", "truncate"]
+__all__ = [
+    "DRIFT_NAMES",
+    "INSIGHTS",
+    "NAMES",
+    "NEWS",
+    "PHOTOS",
+    "Names",
+    "Section",
+    "article_html",
+    "list_html",
+    "truncate",
+]

@@ -12,14 +12,28 @@ from kitacrawl.mocksite.kinds import EMPTY_BODY, UNTITLED
 from kitacrawl.mocksite.markup.older.chrome import document
 from kitacrawl.mocksite.markup.older.links import link_attrs
 from kitacrawl.mocksite.markup.older.names import DRIFT_NAMES, NAMES, Names
+from kitacrawl.mocksite.markup.older.section import NEWS, Section
 from kitacrawl.mocksite.model import Neighbours, Post
 from kitacrawl.mocksite.text import attr, esc
 
 CSS_BULLET = '<style>.view_top .bul:before { content: "\\2022\\00a0"; }</style>'
 
 
-def article_html(post: Post, neighbours: Neighbours, names: Names = NAMES) -> str:
-    """The page of `post`, whose older and newer stored posts are `neighbours`."""
+def article_html(
+    post: Post,
+    neighbours: Neighbours,
+    names: Names = NAMES,
+    *,
+    section: Section = NEWS,
+    body: str | None = None,
+    gallery: str = "",
+) -> str:
+    """The page of `post` on `section`'s board, whose older and newer stored posts are `neighbours`.
+
+    `body`: what the body container holds (default: the news body of
+    ``editor.body_html``, the title repeated first); `gallery`: a block of
+    images between the date line and the body container (the Photo Gallery's).
+    """
     v = post.variant
     drift = names is DRIFT_NAMES
     title = "" if post.kind == UNTITLED else esc(post.title)
@@ -29,28 +43,39 @@ def article_html(post: Post, neighbours: Neighbours, names: Names = NAMES) -> st
     tag = "h4" if v.layout == "older" else "p"
     title_el = f'<{tag} class="{cls}">{title}</{tag}>'
     info = _info_html(post, names) if post.has_info else ""
-    body = "" if post.kind == EMPTY_BODY else body_html(post)
+    if body is None:
+        body = body_html(post)
+    if post.kind == EMPTY_BODY:
+        body = ""
     cont = f'<div class="{names.view_cont}">\n{body}\n</div>'
     files = _files_html(post, names)
-    move = _move_html(post, neighbours, names)
+    move = _move_html(post, neighbours, names, section)
     if drift:
         # The drifted template shows the date line under the body.
-        parts = [f'<div class="{names.view_top}">\n{title_el}\n</div>', cont, info, files, move]
+        parts = [
+            f'<div class="{names.view_top}">\n{title_el}\n</div>',
+            gallery,
+            cont,
+            info,
+            files,
+            move,
+        ]
     else:
         top = "\n".join(x for x in (title_el, info) if x)
-        parts = [f'<div class="{names.view_top}">\n{top}\n</div>', cont, files, move]
+        parts = [f'<div class="{names.view_top}">\n{top}\n</div>', gallery, cont, files, move]
     view = f'<div class="{names.board_view}">\n' + "\n".join(x for x in parts if x) + "\n</div>"
     buttons = (
         '<div class="btn_area">\n'
-        '<a href="/about/newsList.do?id=&amp;searchWrd=&amp;pageIndex=1" class="btn_list">'
-        "List</a>\n"
+        f'<a href="{section.list_href()}" class="btn_list">List</a>\n'
         '<a href="#none" class="btn_print" onclick="window.print(); return false;">Print</a>\n'
         "</div>"
     )
-    heading = "KITA News and Reports" if v.layout == "older" else "KITA News"
+    # Only the news board has pages of the 2017-18 layout, which named it otherwise.
+    heading = "KITA News and Reports" if v.layout == "older" else section.heading
     return document(
         f"{view}\n{buttons}",
         heading=heading,
+        section=section,
         encoding=v.encoding,
         head_extra=CSS_BULLET if v.bullet == "css" else "",
     )
@@ -85,7 +110,7 @@ def _files_html(post: Post, names: Names) -> str:
     )
 
 
-def _move_html(post: Post, neighbours: Neighbours, names: Names) -> str:
+def _move_html(post: Post, neighbours: Neighbours, names: Names, section: Section) -> str:
     form = post.variant.neighbour_form
     slots = []
     for (cls, label, none_text), other in zip(
@@ -99,7 +124,8 @@ def _move_html(post: Post, neighbours: Neighbours, names: Names) -> str:
         if other is None:
             dd = none_text
         else:
-            dd = f"<a {link_attrs(form, other.no, post.session)}>{esc(other.title)}</a>"
+            link = link_attrs(form, other.no, post.session, section=section)
+            dd = f"<a {link}>{esc(other.title)}</a>"
         slots.append(f'<dl class="{cls}"><dt>{label}</dt><dd>{dd}</dd></dl>')
     return f'<div class="{names.view_move}">\n' + "\n".join(slots) + "\n</div>"
 

@@ -1,21 +1,25 @@
 """The chrome of the older template: scripts, header, all-menu, side menu, footer.
 
-``document`` wraps a page's content in it. Real pages carry about 20 kB of
-chrome around 3-8 kB of news; the imitation carries as much, so that
-benchmarks time pages of the real size.
+``document`` wraps a page's content in it; the scripts, the side menu and
+the location bar are those of the board's ``Section``. Real pages carry
+about 20 kB of chrome around 3-8 kB of news; the imitation carries as much,
+so that benchmarks time pages of the real size.
 """
 
 from __future__ import annotations
 
-SCRIPTS = """<script src="/js/jquery-1.11.3.min.js"></script>
-<script>
-function fn_view(no) {
-  location.href = "/about/newsView.do?id=&no=" + no + "&searchWrd=&pageIndex=1";
-}
-function fn_egov_link_page(pageNo) {
-  location.href = "/about/newsList.do?id=&searchWrd=&pageIndex=" + pageNo;
-}
-</script>"""
+from kitacrawl.mocksite.markup.older.section import NEWS, Section
+
+
+def _scripts(section: Section) -> str:
+    """jQuery and the board's two link handlers."""
+    return (
+        '<script src="/js/jquery-1.11.3.min.js"></script>\n<script>\n'
+        f"function fn_view(no) {{\n  {section.view_script}\n}}\n"
+        f"function fn_egov_link_page(pageNo) {{\n  {section.list_script}\n}}\n</script>"
+    )
+
+
 HEADER = """<div id="skip"><a href="#contents">Skip to content</a></div>
 <div id="header">
 <div class="inner">
@@ -137,14 +141,18 @@ def _all_menu() -> str:
 
 
 HEADER = HEADER + "\n" + _all_menu()
-LNB = """<div id="lnb">
-<h2>About KITA</h2>
-<ul>
-<li><a href="/about/introduce.do">Introduction</a></li>
-<li class="on"><a href="/about/newsList.do">KITA News</a></li>
-<li><a href="/about/photoList.do">Photo Gallery</a></li>
-</ul>
-</div>"""
+
+
+def _lnb(section: Section) -> str:
+    """The side menu of the board's part of the site, the board's own entry marked ``on``."""
+    on = ' class="on"'
+    items = "".join(
+        f'<li{on if path == section.list_path else ""}><a href="{path}">{label}</a></li>\n'
+        for label, path in section.lnb
+    )
+    return f'<div id="lnb">\n<h2>{section.lnb_title}</h2>\n<ul>\n{items}</ul>\n</div>'
+
+
 FOOTER = """<div id="footer">
 <div class="inner">
 <ul class="foot_menu">
@@ -167,8 +175,15 @@ FOOTER = """<div id="footer">
 </div>"""
 
 
-def document(content: str, *, heading: str, encoding: str = "utf-8", head_extra: str = "") -> str:
-    """A whole page: `content` under the `heading`, inside the site's chrome."""
+def document(
+    content: str,
+    *,
+    heading: str,
+    encoding: str = "utf-8",
+    head_extra: str = "",
+    section: Section = NEWS,
+) -> str:
+    """A page of `section`'s board: `content` under the `heading`, inside the site's chrome."""
     if encoding == "utf-8":
         charset = '<meta charset="utf-8">'
     else:
@@ -176,12 +191,12 @@ def document(content: str, *, heading: str, encoding: str = "utf-8", head_extra:
     return (
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n{charset}\n'
         '<meta http-equiv="X-UA-Compatible" content="IE=edge">\n'
-        "<title>KITA News | Korea International Trade Association</title>\n"
+        f"<title>{section.title} | Korea International Trade Association</title>\n"
         '<link rel="stylesheet" type="text/css" href="/css/common.css">\n'
-        f'{head_extra}\n{SCRIPTS}\n</head>\n<body>\n<div id="wrap">\n{HEADER}\n'
-        f'<div id="container">\n{LNB}\n<div id="contents">\n'
-        '<div class="location"><a href="/index.do">Home</a> &gt; About KITA &gt; '
-        f"<strong>KITA News</strong></div>\n"
+        f'{head_extra}\n{_scripts(section)}\n</head>\n<body>\n<div id="wrap">\n{HEADER}\n'
+        f'<div id="container">\n{_lnb(section)}\n<div id="contents">\n'
+        f'<div class="location"><a href="/index.do">Home</a> &gt; {section.crumb} &gt; '
+        f"<strong>{section.title}</strong></div>\n"
         f'<div class="sub_tit"><h3>{heading}</h3></div>\n{content}\n</div>\n</div>\n'
         f"{FOOTER}\n</div>\n</body>\n</html>\n"
     )
