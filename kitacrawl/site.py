@@ -382,15 +382,24 @@ DEFAULT_DOWNLOAD_PARAMS = ("fileSeq", "fileDtlSeq")
 # -- the Photo Gallery (photoView.do?photonewsId=N) ----------------------------
 # A photo item's content is its images: a gallery block before the body, or
 # images inside the body, each named by a caption or its file name (often
-# Korean, kept exactly). Guessed markup (SITE.md), ordered specific to generic.
-PHOTO_GALLERY = (
-    ".photo_view",
-    ".view_photo",
-    ".photo_list",
-    ".gallery",
-    ".view_img",
-    ".img_area",
-    ".photo",
+# Korean, kept exactly). Guessed markup (SITE.md).
+# Parts of an item page whose images are not the item's: neighbours, files, buttons,
+# headings, navigation (the gallery itself may have any class: all the rest counts).
+PHOTO_EXCLUDE = (
+    ".view_move",
+    ".prev_next",
+    ".view_nav",
+    ".view_file",
+    ".file_list",
+    ".btn_area",
+    ".sub_tit",
+    ".location",
+    ".board-btns",
+    ".detail-footer",
+    "#lnb",
+    "#header",
+    "#footer",
+    "footer",
 )
 # Elements next to an image that name it.
 PHOTO_CAPTION = ("figcaption", ".caption", ".img_tit", ".photo_tit", ".file_name", ".tit", ".txt")

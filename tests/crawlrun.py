@@ -6,10 +6,12 @@ real exit code and a fresh Twisted reactor per run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,14 +97,26 @@ def stop(process: subprocess.Popen, sig: int = signal.SIGKILL) -> int:
     return process.returncode
 
 
-def snapshot(db: Path) -> dict[str, Any]:
+@contextlib.contextmanager
+def storage(db: Path) -> Iterator[Storage]:
+    opened = Storage.open(db)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def snapshot(db: Path, board: str = "news") -> dict[str, Any]:
     storage = Storage.open(db)
     try:
         return {
-            "articles": {row["no"]: row for row in storage.iter_articles("news")},
+            "articles": {row["no"]: row for row in storage.iter_articles(board)},
             "links": {
-                no: storage.links("news", no)
-                for no in (r[0] for r in storage.db.execute("SELECT no FROM articles"))
+                no: storage.links(board, no)
+                for no in (
+                    r[0]
+                    for r in storage.db.execute("SELECT no FROM articles WHERE board = ?", [board])
+                )
             },
             "problems": list(storage.db["problems"].rows),
             "crawls": list(storage.db.query("SELECT * FROM crawls ORDER BY id")),

@@ -25,7 +25,7 @@ from kitacrawl.clean import normalise_space
 from kitacrawl.items import Link
 from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.current_article import CurrentArticlePage
-from kitacrawl.pages.text import attribute, css_all, first, node_text, xpath_all
+from kitacrawl.pages.text import attribute, css_all, excluded_roots, node_text, xpath_all
 
 
 class PhotoImages:
@@ -35,24 +35,22 @@ class PhotoImages:
     urls: site.BoardUrls
 
     def _photo_scopes(self) -> list[Selector]:
-        root = self._photo_root()
-        scopes = list(first(root, site.PHOTO_GALLERY))
-        body = self._photo_body()
-        if body is not None and all(body.root is not s.root for s in scopes):
-            scopes.append(body)
-        return scopes
+        # The whole item, in document order: a gallery block may have any class
+        # name (SITE.md guesses some), so every image of the item counts but those
+        # of its neighbours, files, buttons and navigation.
+        return [self._photo_root()]
 
     def _photo_root(self) -> Selector:
-        raise NotImplementedError
-
-    def _photo_body(self) -> Selector | None:
         raise NotImplementedError
 
     def images(self) -> list[Link]:
         found: list[Link] = []
         seen: set[str] = set()
         for scope in self._photo_scopes():
+            excluded = excluded_roots(scope, site.PHOTO_EXCLUDE)
             for img in xpath_all(scope, ".//img[@src]"):
+                if any(ancestor in excluded for ancestor in img.root.iterancestors()):
+                    continue
                 src = (attribute(img, "src") or "").strip()
                 if not src or src.lower().startswith(("data:", "javascript:")):
                     continue
@@ -97,9 +95,6 @@ class PhotoPage(PhotoImages, ArticlePage):
     def _photo_root(self) -> Selector:
         return self.root
 
-    def _photo_body(self) -> Selector | None:
-        return self._body_element
-
     def paragraphs(self) -> list[str]:
         return self._not_caption(super().paragraphs())
 
@@ -118,10 +113,7 @@ class CurrentPhotoPage(PhotoImages, CurrentArticlePage):
     """A Photo Gallery item on the current template."""
 
     def _photo_root(self) -> Selector:
-        return self.sel
-
-    def _photo_body(self) -> Selector | None:
-        return self._body_element
+        return self.root
 
     def paragraphs(self) -> list[str]:
         return self._not_caption(super().paragraphs())
