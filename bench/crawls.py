@@ -53,7 +53,7 @@ MIRRORED_SETTINGS = (
 
 def mirrored_settings() -> dict[str, str]:
     """The values kitacrawl's settings give to MIRRORED_SETTINGS (those it sets)."""
-    from kitacrawl import settings as project  # noqa: PLC0415
+    from kitacrawl import settings as project  # noqa: PLC0415 - read once, when asked
 
     return {
         name: str(getattr(project, name)) for name in MIRRORED_SETTINGS if hasattr(project, name)

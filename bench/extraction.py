@@ -154,7 +154,7 @@ def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
         "ours_rounds_us": ours,
     }
     try:
-        from trafilatura import extract  # noqa: PLC0415
+        from trafilatura import extract  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         result["trafilatura"] = f"not available ({exc}); pip install -e '.[bench]'"
     else:

@@ -146,7 +146,7 @@ def _result(board: str, crawler: Crawler) -> BoardResult:
 
 def _stop_reactor(result: Any) -> Any:
     from twisted.internet import reactor  # noqa: PLC0415 - the one Scrapy installed
-    from twisted.internet.error import ReactorNotRunning  # noqa: PLC0415
+    from twisted.internet.error import ReactorNotRunning  # noqa: PLC0415 - beside the reactor
 
     # A signal may have stopped it already (Scrapy's graceful shutdown).
     with contextlib.suppress(ReactorNotRunning):

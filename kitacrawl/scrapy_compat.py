@@ -21,11 +21,11 @@ def call_later(delay: float, function: Callable[[], object]) -> None:
     """Run ``function`` on the reactor after ``delay`` seconds."""
     # Imported here: Scrapy installs the reactor it was configured with at
     # start-up, and importing it at module load would install the default one.
-    from twisted.internet import reactor  # noqa: PLC0415
+    from twisted.internet import reactor  # noqa: PLC0415 - see the comment above
 
     # zope.interface declares IReactorTime's methods without `self`, which mypy
     # reads as one argument too many.
-    cast("IReactorTime", reactor).callLater(delay, function)  # type: ignore[arg-type]
+    cast("IReactorTime", reactor).callLater(delay, function)  # type: ignore[arg-type]  # zope
 
 
 def close_spider(crawler: Crawler, reason: str) -> None:

@@ -23,7 +23,7 @@ def article(**changes: object) -> Article:
         ],
     }
     fields.update(changes)
-    return Article(**fields)  # type: ignore[arg-type]
+    return Article(**fields)  # type: ignore[arg-type]  # fields of mixed types, by hand
 
 
 def test_clean_drops_repeated_links_and_leaves_the_text_to_the_page_code() -> None:

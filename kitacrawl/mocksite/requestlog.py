@@ -58,7 +58,7 @@ class RequestLog:
             return self.snapshot() == other
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as list is
 
     def __repr__(self) -> str:
         return f"RequestLog({self.snapshot()!r})"

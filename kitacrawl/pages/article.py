@@ -241,7 +241,7 @@ class ArticlePage:
         found: list[Link] = []
         for rel, selectors in (("prev", site.ARTICLE_PREV), ("next", site.ARTICLE_NEXT)):
             for slot in first(container, selectors):
-                link = self._neighbour_in(slot, rel)  # type: ignore[arg-type]
+                link = self._neighbour_in(slot, rel)  # type: ignore[arg-type]  # rel is prev/next
                 if link:
                     found.append(link)
                     break
@@ -254,7 +254,7 @@ class ArticlePage:
             if target and target[1] is not None:
                 rel = "prev" if current is not None and target[1] < current else "next"
                 text = normalise_space(node_text(element.root)) or None
-                found.append(Link(rel=rel, url=target[0], text=text, target_no=target[1]))  # type: ignore[arg-type]
+                found.append(Link(rel=rel, url=target[0], text=text, target_no=target[1]))  # type: ignore[arg-type]  # rel is prev/next
         return found
 
     def _neighbour_in(self, slot: Selector, rel: LinkRel) -> Link | None:

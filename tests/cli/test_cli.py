@@ -91,7 +91,7 @@ def test_crawl_progress_line(crawled: dict[str, Any], tmp_path: Path) -> None:
 
 
 def test_a_second_crawl_at_once_is_refused_in_one_line(crawled: dict[str, Any]) -> None:
-    from kitacrawl.run import Session  # noqa: PLC0415
+    from kitacrawl.run import Session  # noqa: PLC0415 - only this test holds the lock
 
     with Session.open(str(crawled["db"])):
         done = kitacrawl("crawl", "--db", str(crawled["db"]), cwd=crawled["folder"])

@@ -138,7 +138,7 @@ def test_drift_in_article_pages_only_names_the_collapsed_fields(db: Path) -> Non
     board = build_board(60)
 
     class ArticlesDrifted(MockSite):
-        def _article(self, handler, no):  # type: ignore[no-untyped-def]
+        def _article(self, handler, no):  # type: ignore[no-untyped-def]  # an override, typed there
             self.drift = True
             try:
                 return super()._article(handler, no)
@@ -288,7 +288,7 @@ def test_a_lost_list_page_is_reported_and_caught_up_by_the_next_run(db: Path) ->
     class BrokenPageThree(MockSite):
         broken = True
 
-        def _list(self, page_index: int):  # type: ignore[no-untyped-def]
+        def _list(self, page_index: int):  # type: ignore[no-untyped-def]  # an override, typed there
             if self.broken and page_index == 3:
                 return error_page(500)
             return super()._list(page_index)

@@ -37,7 +37,7 @@ def article(no: int = 7, **changes: object) -> Article:
         ],
     }
     fields.update(changes)
-    return Article(**fields)  # type: ignore[arg-type]
+    return Article(**fields)  # type: ignore[arg-type]  # fields of mixed types, by hand
 
 
 def test_schema_has_the_documented_tables(storage: Storage) -> None:
@@ -175,7 +175,7 @@ def test_ledger_marks_killed_runs(storage: Storage) -> None:
     assert rows[first]["status"] == "interrupted"
     assert rows[first]["finish_reason"] == "killed"
     assert rows[second]["collapsed_fields"] == '["title"]'
-    assert storage.last_ok_crawl("news")["id"] == second  # type: ignore[index]
+    assert storage.last_ok_crawl("news")["id"] == second  # type: ignore[index]  # not None here
 
 
 def test_complete_upto_round_trip(storage: Storage) -> None:
