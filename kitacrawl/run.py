@@ -22,9 +22,11 @@ they touch no database.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,7 +38,7 @@ from kitacrawl.outcome import ExitCode, Outcome, RunTally, decide
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.runlock import LockedError, RunLock
 from kitacrawl.storage import Storage, StorageError, schema
-from kitacrawl.storage.db import TIME_FORMAT, SaveResult
+from kitacrawl.storage.db import TIME_FORMAT, SaveResult, utcnow
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -108,22 +110,67 @@ class Session:
         self.close()
 
 
-def record_refusal(db_path: str, spider: str, board: str, mode: str, message: str) -> None:
-    """A ``skipped`` ledger row for a run refused by the lock (best effort).
+def refusals_path(db_path: str) -> Path:
+    return Path(f"{os.path.abspath(db_path)}.refused")
 
-    The refused process does not hold the lock; SQLite's own locking keeps
-    this one small write safe beside the running crawl.
+
+def record_refusal(db_path: str, spider: str, board: str, mode: str, message: str) -> None:
+    """A ``skipped`` ledger row for a run refused by the lock.
+
+    The refused process does not hold the lock: it tries one small write
+    (SQLite's own locking keeps it safe beside the running crawl), and when the
+    crawl keeps the file busy it leaves the row in ``<database>.refused``
+    instead, for the run that holds the lock to write (:func:`import_refusals`).
     """
+    row = {
+        "spider": spider,
+        "board": board,
+        "mode": mode,
+        "message": message,
+        "at": utcnow(),
+        "pid": os.getpid(),
+    }
     try:
-        storage = Storage.open(db_path, busy_timeout_ms=2000)
-    except StorageError:
-        return
-    try:
-        storage.record_skipped(spider, board, mode, message, int(ExitCode.LOCKED))
+        storage = Storage.open(db_path, busy_timeout_ms=300)
+        try:
+            storage.record_skipped(spider, board, mode, message, int(ExitCode.LOCKED))
+            return
+        finally:
+            storage.close()
     except StorageError:
         pass
-    finally:
-        storage.close()
+    try:
+        # One short line, appended: whole even beside another refused run.
+        with refusals_path(db_path).open("a", encoding="utf-8") as sidecar:
+            sidecar.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError:
+        logger.warning("could not record the refused run anywhere")
+
+
+def import_refusals(storage: Storage, db_path: str) -> int:
+    """Write the refused runs left in ``<database>.refused`` (the caller holds the lock)."""
+    path = refusals_path(db_path)
+    if not path.exists():
+        return 0
+    taken = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        path.replace(taken)  # later refusals start a new file
+        lines = taken.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    count = 0
+    for line in lines:
+        try:
+            row = json.loads(line)
+        except ValueError:
+            continue  # a line cut by a crash: the refusal is lost, nothing else
+        storage.record_skipped(
+            row["spider"], row["board"], row["mode"], row["message"], int(ExitCode.LOCKED),
+            at=row["at"], pid=row["pid"],
+        )  # fmt: skip
+        count += 1
+    taken.unlink(missing_ok=True)
+    return count
 
 
 class BoardRun:
@@ -197,6 +244,7 @@ class BoardRun:
             self._own_session = True
         self.session = session
         try:
+            import_refusals(session.storage, self.db_path)
             self.crawl_id = session.storage.start_crawl(spider_name, board, mode, self.base_url)
             plan = self._plan(session.storage, urls, single_no, max_pages)
         except StorageError as exc:
@@ -347,6 +395,13 @@ class BoardRun:
         stats = self.crawler.stats
         assert stats is not None
         storage = self.session.storage if self.session is not None else None
+        if storage is not None and not self.tally.storage_error:
+            # The store pipeline commits its last batch when the spider closes; a batch
+            # still open here must be in before the ledger and the mark move.
+            try:
+                storage.commit_batch()
+            except StorageError as exc:
+                self.storage_failed(exc)
         baseline = None
         if storage is not None and not self.tally.storage_error:
             try:
@@ -369,6 +424,7 @@ class BoardRun:
             return
         tally = self.tally
         try:
+            import_refusals(storage, self.db_path)
             if outcome.exit_code == ExitCode.OK and self.plan is not None and self.mode in MODES:
                 upto = self.plan.complete_upto_after()
                 if upto is not None:

@@ -81,6 +81,28 @@ class Storage:
     def close(self) -> None:
         self.db.close()
 
+    # -- batches --------------------------------------------------------------
+    # A crawl groups its writes: one transaction per batch (about a second of
+    # work) instead of one per article. Each write keeps its own savepoint, so
+    # a failed write leaves no half of itself; a killed process loses at most
+    # the batch not yet committed, which the next run fetches again (the
+    # incremental mark only moves after the last batch is in).
+    def begin_batch(self) -> None:
+        """Open a batch unless one is open: the next writes join it."""
+        try:
+            if not self.db.conn.in_transaction:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot start a batch of writes: {exc}") from exc
+
+    def commit_batch(self) -> None:
+        """Commit the open batch, if any."""
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot store a batch of writes (commit): {exc}") from exc
+
     # -- articles -----------------------------------------------------------
     def save_article(
         self,
@@ -421,24 +443,36 @@ class Storage:
             raise StorageError(f"cannot finish the run ledger: {exc}") from exc
 
     def record_skipped(
-        self, spider: str, board: str, mode: str, message: str, exit_code: int
+        self,
+        spider: str,
+        board: str,
+        mode: str,
+        message: str,
+        exit_code: int,
+        *,
+        at: str | None = None,
+        pid: int | None = None,
     ) -> None:
-        now = utcnow()
-        with self.db.atomic():
-            self.db.table("crawls").insert(
-                {
-                    "spider": spider,
-                    "board": board,
-                    "mode": mode,
-                    "started_at": now,
-                    "finished_at": now,
-                    "status": schema.SKIPPED,
-                    "finish_reason": "locked",
-                    "exit_code": exit_code,
-                    "message": message,
-                    "pid": os.getpid(),
-                }
-            )
+        """A ``skipped`` ledger row: a run the lock refused (at ``at``, by process ``pid``)."""
+        now = at or utcnow()
+        try:
+            with self.db.atomic():
+                self.db.table("crawls").insert(
+                    {
+                        "spider": spider,
+                        "board": board,
+                        "mode": mode,
+                        "started_at": now,
+                        "finished_at": now,
+                        "status": schema.SKIPPED,
+                        "finish_reason": "locked",
+                        "exit_code": exit_code,
+                        "message": message,
+                        "pid": pid or os.getpid(),
+                    }
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record a skipped run: {exc}") from exc
 
     def last_ok_crawl(self, board: str) -> dict[str, Any] | None:
         """The last run of this board that ended ``ok``: the baseline drift is judged against."""
