@@ -181,7 +181,9 @@ def run_import_warc(args: argparse.Namespace) -> int:
             with storage.db.atomic():
                 for page in read(source):
                     seen += 1
-                    added += archive.import_page(storage.db.conn, to_fetched(page, boards))
+                    added += archive.import_page(
+                        storage.db.conn, to_fetched(page, boards), storage.dictionaries
+                    )
         except (ValueError, OSError) as exc:
             raise CliError(f"{args.warc} is not a readable WARC file: {exc}") from None
     print(f"read {seen} responses from {args.warc}; {added} new in the archive"

@@ -228,10 +228,25 @@ RELATIONS: tuple[Relation, ...] = (
         "each distinct body of an archived page once, compressed",
         {
             "hash": "SHA-256 of the body as served",
-            "codec": "how `body` is packed (`zlib`)",
+            "codec": "how `body` is packed: `zlib+dict` (zlib with the preset dictionary"
+            " `dict_hash`) or `zlib`",
             "size": "bytes as served",
             "stored": "bytes as stored",
             "body": "the packed body",
+            "dict_hash": "the dictionary it was packed with (`archive_dicts.hash`), if any",
+        },
+        datasette={"hidden": True},
+    ),
+    Relation(
+        "archive_dicts",
+        "table",
+        "the preset dictionaries the archive's bodies are packed with, one per board and kind",
+        {
+            "hash": "SHA-256 of the dictionary",
+            "board": "the board whose pages it serves",
+            "kind": "the kind of page it serves (`article`, `list`, ...)",
+            "body": "the dictionary: the first 32 kB of that board's first page of that kind",
+            "created_at": "when it was made",
         },
         datasette={"hidden": True},
     ),

@@ -52,6 +52,8 @@ class Storage:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        # The archive's compression dictionaries of this database (board, kind -> hash).
+        self.dictionaries = archive.Dictionaries()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 30_000) -> Storage:
@@ -143,7 +145,7 @@ class Storage:
         try:
             with self.db.atomic():
                 if source is not None and observed:
-                    archive_id = archive.write(self.db.conn, source, crawl_id)
+                    archive_id = archive.write(self.db.conn, source, crawl_id, self.dictionaries)
                 old = self._row(
                     "SELECT title, subtitle, body, content_hash, first_seen, last_changed,"
                     " crawl_id FROM articles WHERE board = ? AND no = ?",
@@ -301,7 +303,7 @@ class Storage:
         try:
             with self.db.atomic():
                 if page is not None:
-                    archive.write(self.db.conn, page, crawl_id)
+                    archive.write(self.db.conn, page, crawl_id, self.dictionaries)
                 if not counts:
                     return 0
                 self._insert_hits(board, counts, crawl_id, source, now)
@@ -332,7 +334,7 @@ class Storage:
         try:
             with self.db.atomic():
                 archive_id = (
-                    archive.write(self.db.conn, problem.source, crawl_id)
+                    archive.write(self.db.conn, problem.source, crawl_id, self.dictionaries)
                     if problem.source is not None
                     else None
                 )

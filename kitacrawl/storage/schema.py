@@ -292,12 +292,23 @@ def _m005_article_stats_per_article(db: sqlite_utils.Database) -> None:
     _create_views(db)
 
 
+def _m006_archive_dictionaries(db: sqlite_utils.Database) -> None:
+    # Preset dictionaries for the archive's zlib: pages of a board share their chrome.
+    db.execute(
+        "CREATE TABLE [archive_dicts] ([hash] TEXT PRIMARY KEY, [board] TEXT, [kind] TEXT,"
+        " [body] BLOB NOT NULL, [created_at] TEXT)"
+    )
+    db.table("archive_dicts").create_index(["board", "kind"])
+    db.table("archive_bodies").add_column("dict_hash", str)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_generation_and_failures", _m002_generation_and_failures),
     ("003_views_and_indexes", _m003_views_and_indexes),
     ("004_archive", _m004_archive),
     ("005_article_stats_per_article", _m005_article_stats_per_article),
+    ("006_archive_dictionaries", _m006_archive_dictionaries),
 ]
 
 
