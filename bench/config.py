@@ -10,7 +10,7 @@ from pathlib import Path
 import bench
 
 PROJECT = Path(__file__).resolve().parent.parent
-SECTIONS = ("crawl", "extract", "storage", "rss", "incremental")
+SECTIONS = ("crawl", "extract", "storage", "reparse", "rss", "incremental")
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Config:
     trafilatura_rounds: int = 3
     storage_articles: int = 2000
     storage_rounds: int = 3
+    reparse_articles: int = 5000
+    reparse_rounds: int = 2
     incremental_runs: int = 3
     sections: tuple[str, ...] = SECTIONS
     json_path: Path | None = None
@@ -80,6 +82,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
             trafilatura_rounds=1,
             storage_articles=100,
             storage_rounds=1,
+            reparse_articles=200,
+            reparse_rounds=1,
             incremental_runs=1,
             quick=True,
         )

@@ -1,6 +1,7 @@
 """Figure 3: page extraction alone, against trafilatura, and its exactness.
 
-``ArticlePage`` turns fresh responses of every good article of a board into
+``read_article`` (the spider's entry point: generation detection, then the
+page object) turns fresh responses of every good article of a board into
 items (bytes in, item out); ``trafilatura.extract`` gets the same bytes,
 round by round. Every page is also checked against the imitation's ground
 truth and every golden fixture in ``tests/golden/article`` against its
@@ -21,9 +22,9 @@ from scrapy.http import HtmlResponse
 from bench.config import PROJECT, Config
 from bench.measure import median
 from kitacrawl import site
-from kitacrawl.items import Article, ParseError
+from kitacrawl.items import Article, FetchedPage, ParseError
 from kitacrawl.mocksite import build_board
-from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages import read_article
 from kitacrawl.site import BoardUrls
 
 GOLDEN = PROJECT / "tests" / "golden" / "article"
@@ -83,9 +84,7 @@ def golden_fixtures() -> list[tuple[str, Fixture, str]]:
 def extract_one(fixture: Fixture, base_url: str, *, use_no: bool = True) -> dict[str, Any]:
     no = fixture.no if use_no and fixture.no else None
     try:
-        item: Article = ArticlePage.from_response(
-            fixture.response(), urls=BoardUrls(base_url), no=no
-        ).to_item()
+        item: Article = read_article(fixture.response(), urls=BoardUrls(base_url), no=no)
     except ParseError as exc:
         return {"error": exc.kind}
     return item.to_json()
@@ -103,7 +102,7 @@ def time_ours(fixtures: Sequence[Fixture]) -> float:
     started = time.perf_counter()
     for response, no in responses:
         try:  # noqa: SIM105 - a with-block per page would be timed too
-            ArticlePage.from_response(response, urls=BoardUrls(EXTRACT_BASE), no=no).to_item()
+            read_article(response, urls=BoardUrls(EXTRACT_BASE), no=no)
         except ParseError:
             pass
     return time.perf_counter() - started
@@ -125,11 +124,13 @@ def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
     for fixture in fixtures:
         got = extract_one(fixture, EXTRACT_BASE)
         if got == fixture.expected:
-            articles.append(
-                ArticlePage.from_response(
-                    fixture.response(), urls=BoardUrls(EXTRACT_BASE), no=fixture.no
-                ).to_item()
-            )
+            item = read_article(fixture.response(), urls=BoardUrls(EXTRACT_BASE), no=fixture.no)
+            item.source = FetchedPage(
+                url=fixture.url, status=200, headers={"Content-Type": fixture.content_type},
+                body=fixture.body, fetched_at="2026-12-01T00:00:00Z", base_url=EXTRACT_BASE,
+                board="news", no=fixture.no,
+            )  # fmt: skip
+            articles.append(item)
         else:
             wrong.append(f"{fixture.no}: {', '.join(diff_fields(got, fixture.expected))}")
     golden = golden_fixtures()

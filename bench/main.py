@@ -18,6 +18,7 @@ from bench.extraction import bench_extract
 from bench.machine import machine, versions
 from bench.measure import say
 from bench.pairs import bench_crawl
+from bench.reparse_rate import bench_reparse
 from bench.report import headline, print_header, table
 from bench.rss import bench_rss_incremental
 from bench.storage import bench_storage
@@ -56,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_storage(config, articles, workdir, results)
         del articles
         gc.collect()
+        if "reparse" in config.sections:
+            say(f"[7] reparse from the archive, {config.reparse_articles}-article board")
+            bench_reparse(config, crawler, results)
         if "rss" in config.sections or "incremental" in config.sections:
             say(f"[4-5] peak RSS {list(config.rss_sizes)} and incremental runs")
             bench_rss_incremental(config, crawler, results)

@@ -8,6 +8,7 @@ imitation's ground truth.
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
                 "real": run_summary(real),
                 "ratio": real.pages_per_s / bare.pages_per_s,
                 "ratio_wall": (real.responses / real.wall) / (bare.responses / bare.wall),
+                # CPU seconds of the whole process (its threads, and children it reaped)
+                # per page fetched: what a small VM pays, whatever the pace.
+                "cpu_ratio": cpu_per_page(real) / cpu_per_page(bare),
             }
             line = (
                 f"  pair {i + 1}/{config.pairs}: bare {bare.pages_per_s:.0f} pages/s, "
@@ -53,7 +57,12 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
                 default = runs["bare_default"]
                 pair["bare_default"] = run_summary(default)
                 pair["ratio_default"] = real.pages_per_s / default.pages_per_s
+                pair["cpu_ratio_default"] = cpu_per_page(real) / cpu_per_page(default)
                 line += f"; bare with Scrapy defaults {default.pages_per_s:.0f} pages/s"
+            line += (
+                f"; CPU/page bare {cpu_per_page(bare) * 1000:.2f} ms, real"
+                f" {cpu_per_page(real) * 1000:.2f} ms"
+            )
             pairs.append(pair)
             say(line)
             if last_db is not None and not config.keep:
@@ -61,6 +70,7 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
             last_db = db
         assert last_db is not None
         stored = compare(last_db, truth)
+        archive_kb = archive_size_kb(last_db)
         if not config.keep:
             remove_db(last_db)
     page_bytes = [len(board.view_page(p.no).body) for p in board.articles[:200]]
@@ -85,6 +95,16 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
             [p["bare_default"]["pages_per_s"] for p in pairs if "bare_default" in p]
         ),
         "ratio_default": median([p["ratio_default"] for p in pairs if "ratio_default" in p]),
+        "cpu_ratio": median([p["cpu_ratio"] for p in pairs]),
+        "cpu_ratio_default": median(
+            [p["cpu_ratio_default"] for p in pairs if "cpu_ratio_default" in p]
+        ),
+        "bare_cpu_ms": median([p["bare"]["cpu_per_page"] * 1000 for p in pairs]),
+        "real_cpu_ms": median([p["real"]["cpu_per_page"] * 1000 for p in pairs]),
+        "bare_default_cpu_ms": median(
+            [p["bare_default"]["cpu_per_page"] * 1000 for p in pairs if "bare_default" in p]
+        ),
+        "archive_kb_per_article_page": archive_kb,
         "stored_exact": stored.exact,
         "stored": stored.stored,
         "expected": stored.expected,
@@ -94,8 +114,28 @@ def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> No
     )
 
 
+def cpu_per_page(run: CrawlRun) -> float:
+    return run.cpu / run.responses if run.responses else float("nan")
+
+
+def archive_size_kb(db: Path) -> float | None:
+    """Stored kB per archived article page (each distinct body once)."""
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute(
+            "SELECT avg(b.stored) FROM archive_bodies b WHERE b.hash IN"
+            " (SELECT body_hash FROM archive WHERE kind = 'article' AND status = 200)"
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] / 1024 if row and row[0] is not None else None
+
+
 def run_summary(run: CrawlRun) -> dict[str, Any]:
     return {
+        "cpu_per_page": cpu_per_page(run),
         "pages_per_s": run.pages_per_s,
         "elapsed": run.elapsed,
         "wall": run.wall,

@@ -183,8 +183,9 @@ def fill(storage: Storage) -> Storage:
     db = storage.db
     with db.atomic():
         db.table("crawls").insert_all(CRAWLS)
-        # Through the table, so that the FTS triggers index the text as a crawl's would.
         db.table("articles").insert_all(ARTICLES)
+        # Rows written by other means than kitacrawl's storage are indexed by a rebuild.
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         db.conn.executemany(
             "INSERT INTO hits (board, no, hits, observed_at, crawl_id, source)"
             " VALUES (?, ?, ?, ?, ?, ?)",

@@ -76,6 +76,16 @@ class Dictionaries:
 
     def __init__(self) -> None:
         self._current: dict[tuple[str, str], str] = {}
+        # A compressor that has read its dictionary, copied for each page: priming
+        # zlib with 32 kB costs more than compressing a page with it.
+        self._primed: dict[str, Any] = {}
+
+    def compress(self, dict_hash: str, dictionary: bytes, body: bytes) -> bytes:
+        primed = self._primed.get(dict_hash)
+        if primed is None:
+            primed = self._primed[dict_hash] = zlib.compressobj(LEVEL, zdict=dictionary)
+        packer = primed.copy()
+        return packer.compress(body) + packer.flush()
 
     def for_page(self, conn: sqlite3.Connection, page: FetchedPage) -> tuple[str, bytes]:
         key = (page.board, page.kind)
@@ -111,8 +121,9 @@ def write(
     body_hash = digest(page.body)
     known = conn.execute("SELECT 1 FROM archive_bodies WHERE hash = ?", (body_hash,)).fetchone()
     if known is None:
-        dict_hash, dictionary = (dictionaries or Dictionaries()).for_page(conn, page)
-        packed = compress(page.body, dictionary)
+        dictionaries = dictionaries or Dictionaries()
+        dict_hash, dictionary = dictionaries.for_page(conn, page)
+        packed = dictionaries.compress(dict_hash, dictionary, page.body)
         conn.execute(
             "INSERT INTO archive_bodies (hash, codec, size, stored, body, dict_hash)"
             " VALUES (?, ?, ?, ?, ?, ?)",

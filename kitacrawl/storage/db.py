@@ -9,6 +9,7 @@ against a killed process (only a power cut can lose the last commits).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -54,6 +55,9 @@ class Storage:
         self.db = db
         # The archive's compression dictionaries of this database (board, kind -> hash).
         self.dictionaries = archive.Dictionaries()
+        self._batch = False
+        # Articles with a larger rowid are not in the full-text index yet.
+        self._indexed_upto = 0
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 30_000) -> Storage:
@@ -83,6 +87,47 @@ class Storage:
     def close(self) -> None:
         self.db.close()
 
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write, whole or not at all: its own transaction, or a part of the batch.
+
+        Inside a batch there is no savepoint per write (FTS5 writes its pending
+        terms out at every savepoint release: one segment per article); a write
+        that fails rolls the whole batch back instead, and the run ends on the
+        storage error with nothing half-written committed.
+        """
+        if self._batch:
+            try:
+                yield
+            except BaseException:
+                self._batch = False
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
+            return
+        with self.db.atomic():
+            yield
+
+    def _index_new_articles(self) -> None:
+        """Put the articles inserted since the last call into the full-text index.
+
+        One statement for all of them: FTS5 writes out its pending terms at the end
+        of every statement, so one INSERT per article made one index segment per
+        article (the bulk of a new article's cost). New rows take rowids above any
+        existing one, so those above the last indexed rowid are the new ones.
+        """
+        self.db.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, subtitle, body)"
+            " SELECT rowid, title, subtitle, body FROM articles WHERE rowid > ?",
+            (self._indexed_upto,),
+        )
+        self._indexed_upto = self._max_rowid()
+
+    def _max_rowid(self) -> int:
+        return int(
+            self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+        )
+
     # -- batches --------------------------------------------------------------
     # A crawl groups its writes: one transaction per batch (about a second of
     # work) instead of one per article. Each write keeps its own savepoint, so
@@ -94,15 +139,22 @@ class Storage:
         try:
             if not self.db.conn.in_transaction:
                 self.db.conn.execute("BEGIN IMMEDIATE")
+            if not self._batch:
+                self._indexed_upto = self._max_rowid()
+            self._batch = True
         except sqlite3.Error as exc:
             raise StorageError(f"cannot start a batch of writes: {exc}") from exc
 
     def commit_batch(self) -> None:
         """Commit the open batch, if any."""
         try:
+            if self._batch and self.db.conn.in_transaction:
+                self._index_new_articles()
+            self._batch = False
             if self.db.conn.in_transaction:
                 self.db.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            self._batch = False
             raise StorageError(f"cannot store a batch of writes (commit): {exc}") from exc
 
     # -- articles -----------------------------------------------------------
@@ -143,7 +195,7 @@ class Storage:
         ]
         key = (article.board, article.no)
         try:
-            with self.db.atomic():
+            with self._write():
                 if source is not None and observed:
                     archive_id = archive.write(self.db.conn, source, crawl_id, self.dictionaries)
                 old = self._row(
@@ -181,13 +233,18 @@ class Storage:
                     }
                     names = ", ".join(row)
                     marks = ", ".join("?" for _ in row)
-                    self.db.execute(
+                    self.db.conn.execute(
                         f"INSERT INTO articles ({names}) VALUES ({marks})", list(row.values())
                     )
+                    if not self._batch:
+                        self._index_new_articles()
                 else:
                     changed = old["content_hash"] != digest
                     result = "changed" if changed else "unchanged"
                     updates: dict[str, Any] = dict(common)
+                    if changed and self._batch:
+                        # The update trigger takes the old text out of the index: it must be in.
+                        self._index_new_articles()
                     if changed:
                         self._keep_revision(old, key, now, crawl_id, observed)
                         updates.update(
@@ -301,7 +358,7 @@ class Storage:
         """
         now = utcnow()
         try:
-            with self.db.atomic():
+            with self._write():
                 if page is not None:
                     archive.write(self.db.conn, page, crawl_id, self.dictionaries)
                 if not counts:
@@ -332,7 +389,7 @@ class Storage:
     def record_problem(self, problem: Problem, crawl_id: int | None) -> None:
         """One attempt that did not give an article, with the page it came from, if any."""
         try:
-            with self.db.atomic():
+            with self._write():
                 archive_id = (
                     archive.write(self.db.conn, problem.source, crawl_id, self.dictionaries)
                     if problem.source is not None

@@ -302,6 +302,13 @@ def _m006_archive_dictionaries(db: sqlite_utils.Database) -> None:
     db.table("archive_bodies").add_column("dict_hash", str)
 
 
+def _m007_index_inserts_in_bulk(db: sqlite_utils.Database) -> None:
+    # Storage indexes new articles itself, one statement per batch, in the same
+    # transaction (Storage._index_new_articles): an insert trigger wrote one FTS5
+    # segment per article. Updates and deletes keep their triggers.
+    db.execute("DROP TRIGGER IF EXISTS [articles_ai]")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_generation_and_failures", _m002_generation_and_failures),
@@ -309,6 +316,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_archive", _m004_archive),
     ("005_article_stats_per_article", _m005_article_stats_per_article),
     ("006_archive_dictionaries", _m006_archive_dictionaries),
+    ("007_index_inserts_in_bulk", _m007_index_inserts_in_bulk),
 ]
 
 
