@@ -21,7 +21,8 @@ def table(results: dict[str, Any]) -> list[str]:
             (
                 "1",
                 f"bare Scrapy crawl, {crawl['articles']} articles",
-                f"{crawl['bare_pages_per_s']:.0f} pages/s, {crawl['bare_cpu_ms']:.2f} ms CPU a page "
+                f"{crawl['bare_pages_per_s']:.0f} pages/s, "
+                f"{crawl['bare_cpu_ms']:.2f} ms CPU a page "
                 f"({crawl['bare_responses']:.0f} pages, peak RSS {crawl['bare_rss_mb']:.0f} MB)",
                 "baseline",
                 f"median of {n}",
