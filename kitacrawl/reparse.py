@@ -46,6 +46,8 @@ MODE = schema.REPARSE
 # Fields compared to say what a re-extraction changes (hits are observations, not page code).
 FIELDS = ("url", "title", "subtitle", "published", "body", "generation", "category", "links")
 CHUNK = 128
+# Writes a transaction (see Storage.begin_batch).
+BATCH = 500
 
 
 @dataclass(slots=True)
@@ -104,19 +106,45 @@ def candidates(
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(db_path: str, paths: dict[str, site.BoardPaths]) -> None:
+@dataclass(slots=True)
+class Reading:
+    """What a worker made of one archived page, compared with the stored row."""
+
+    archive_id: int
+    item: Article | Problem | None
+    # None: no stored row (a new article); else the fields that differ, with both values.
+    changes: list[tuple[str, Any, Any]] | None = None
+    # The stored row was made by today's page code.
+    current_code: bool = False
+
+
+def _start_worker(db_path: str, paths: dict[str, site.BoardPaths], version: str) -> None:
     uri = f"file:{os.path.abspath(db_path)}?mode=ro"
     _worker["conn"] = sqlite3.connect(uri, uri=True, timeout=30)
     _worker["paths"] = paths
+    _worker["version"] = version
 
 
-def _read_chunk(ids: Sequence[int]) -> list[tuple[int, Article | Problem | None]]:
+def _read_chunk(ids: Sequence[int]) -> list[Reading]:
+    # The worker reads, extracts and compares: the parent only writes what changed.
     conn: sqlite3.Connection = _worker["conn"]
     paths: dict[str, site.BoardPaths] = _worker["paths"]
-    out: list[tuple[int, Article | Problem | None]] = []
+    out: list[Reading] = []
     for archive_id in ids:
         page = archive.get(conn, archive_id)
-        out.append((archive_id, read(page, paths) if page is not None else None))
+        item = read(page, paths) if page is not None else None
+        reading = Reading(archive_id, item)
+        if isinstance(item, Article):
+            before = _current(conn, item.board, item.no)
+            if before is not None:
+                after = _as_row(item)
+                reading.changes = [
+                    (name, before[name], after[name])
+                    for name in FIELDS
+                    if before[name] != after[name]
+                ]
+                reading.current_code = before["page_code"] == _worker["version"]
+        out.append(reading)
     return out
 
 
@@ -143,11 +171,11 @@ def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Artic
 
 
 def _results(
-    db_path: str, ids: list[int], paths: dict[str, site.BoardPaths], workers: int
-) -> Iterator[tuple[int, Article | Problem | None]]:
+    db_path: str, ids: list[int], paths: dict[str, site.BoardPaths], workers: int, version: str
+) -> Iterator[Reading]:
     chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
     if workers <= 1 or len(chunks) <= 1:
-        _start_worker(db_path, paths)
+        _start_worker(db_path, paths, version)
         try:
             for chunk in chunks:
                 yield from _read_chunk(chunk)
@@ -155,18 +183,34 @@ def _results(
             _worker.pop("conn").close()
         return
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers, initializer=_start_worker, initargs=(db_path, paths)) as pool:
+    initargs = (db_path, paths, version)
+    with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
         for batch in pool.imap(_read_chunk, chunks):
             yield from batch
 
 
 # -- the parent: compare and store --------------------------------------------------
-def _current(storage: Storage, board: str, no: int) -> dict[str, Any] | None:
-    row = storage.article(board, no)
+def _current(conn: sqlite3.Connection, board: str, no: int) -> dict[str, Any] | None:
+    """The stored row's fields that re-extraction compares, with its links."""
+    row = conn.execute(
+        "SELECT url, title, subtitle, published, body, generation, category, page_code"
+        " FROM articles WHERE board = ? AND no = ?",
+        (board, no),
+    ).fetchone()
     if row is None:
         return None
-    row["links"] = storage.links(board, no)
-    return row
+    names = ("url", "title", "subtitle", "published", "body", "generation", "category")
+    found: dict[str, Any] = dict(zip(names, row[:7], strict=True))
+    found["page_code"] = row[7]
+    found["links"] = [
+        {"rel": rel, "url": url, "text": text, "target_no": target}
+        for rel, url, text, target in conn.execute(
+            "SELECT rel, url, text, target_no FROM links WHERE board = ? AND no = ?"
+            " ORDER BY position",
+            (board, no),
+        )
+    ]
+    return found
 
 
 def _as_row(article: Article) -> dict[str, Any]:
@@ -211,14 +255,19 @@ def reparse(
     ).fetchone()[0]
     if not dry_run:
         result.crawl_id = storage.start_crawl(MODE, board or "all", MODE, "")
+    written = 0
     started = time.perf_counter()
     try:
-        for archive_id, item in _results(db_path, ids, paths, result.workers):
+        for reading in _results(db_path, ids, paths, result.workers, version):
             result.pages += 1
-            if not isinstance(item, Article):
+            if not isinstance(reading.item, Article):
                 result.unparsable += 1
                 continue
-            _apply(storage, item, archive_id, version, result, dry_run=dry_run, examples=examples)
+            if _apply(storage, reading, version, result, dry_run=dry_run, examples=examples):
+                written += 1
+                if written % BATCH == 0:
+                    storage.commit_batch()
+        storage.commit_batch()
     finally:
         result.seconds = time.perf_counter() - started
         if result.crawl_id is not None:
@@ -244,38 +293,36 @@ def reparse(
 
 def _apply(
     storage: Storage,
-    article: Article,
-    archive_id: int,
+    reading: Reading,
     version: str,
     result: ReparseResult,
     *,
     dry_run: bool,
     examples: int,
-) -> None:
-    before = _current(storage, article.board, article.no)
-    after = _as_row(article)
-    if before is None:
+) -> bool:
+    """Count what one page changes, and store it (in the open batch); True when written."""
+    article = reading.item
+    assert isinstance(article, Article)
+    if reading.changes is None:
         result.new += 1
         result.field_changes["(new article)"] += 1
-        changed = list(FIELDS)
     else:
-        changed = [name for name in FIELDS if before[name] != after[name]]
-        for name in changed:
+        for name, before, after in reading.changes:
             result.field_changes[name] += 1
             if len(result.examples) < examples:
-                result.examples.append(
-                    Change(article.board, article.no, name, before[name], after[name])
-                )
-        if changed:
+                result.examples.append(Change(article.board, article.no, name, before, after))
+        if reading.changes:
             result.changed += 1
         else:
             result.unchanged += 1
-    if dry_run or (before is not None and not changed and before["page_code"] == version):
-        return
+    if dry_run or (reading.changes == [] and reading.current_code):
+        return False
+    storage.begin_batch()
     storage.save_article(
         article,
         result.crawl_id,
         page_code=version,
-        archive_id=archive_id,
+        archive_id=reading.archive_id,
         observed=False,
     )
+    return True
