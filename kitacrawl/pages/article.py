@@ -28,6 +28,7 @@ from kitacrawl.pages.links import body_links, link_target
 from kitacrawl.pages.text import (
     attribute,
     block_lines,
+    excluded_roots,
     first,
     node_text,
     response_text,
@@ -178,6 +179,12 @@ class ArticlePage:
         return found[0] if found else None
 
     @cached_property
+    def _body_excluded(self) -> set[Any]:
+        # Searched once for both the body's text and its links.
+        body = self._body_element
+        return excluded_roots(body, site.BODY_EXCLUDE) if body is not None else set()
+
+    @cached_property
     def _info(self) -> str:
         return self._info_text()
 
@@ -215,7 +222,7 @@ class ArticlePage:
         """The subtitle and the body paragraphs, the repeated title removed."""
         if self._paragraphs is None:
             body = self._body_element
-            lines = block_lines(body, site.BODY_EXCLUDE) if body is not None else []
+            lines = block_lines(body, excluded=self._body_excluded) if body is not None else []
             self._paragraphs = split_heading(lines, self.title())
         return self._paragraphs
 
@@ -292,7 +299,7 @@ class ArticlePage:
         body = self._body_element
         if body is None:
             return []
-        return body_links(body, self.urls, self.page_url, site.BODY_EXCLUDE)
+        return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
 
     def links(self) -> list[Link]:
         return [*self.neighbours(), *self.attachments(), *self.body_links()]

@@ -49,6 +49,7 @@ from kitacrawl.pages.text import (
     attribute,
     block_lines,
     css_all,
+    excluded_roots,
     first,
     node_text,
     response_text,
@@ -220,11 +221,17 @@ class CurrentArticlePage:
         return found[0] if found else None
 
     @cached_property
+    def _body_excluded(self) -> set[Any]:
+        # Searched once for both the body's text and its links.
+        body = self._body_element
+        return excluded_roots(body, site.CURRENT_BODY_EXCLUDE) if body is not None else set()
+
+    @cached_property
     def _split_body(self) -> tuple[str | None, list[str]]:
         body = self._body_element
         if body is None:
             return None, []
-        lines = block_lines(body, site.CURRENT_BODY_EXCLUDE)
+        lines = block_lines(body, excluded=self._body_excluded)
         heading = bool(lines) and _is_heading(body, lines[0])
         return split_heading(lines, self.title() if heading else "")
 
@@ -331,7 +338,7 @@ class CurrentArticlePage:
         body = self._body_element
         if body is None:
             return []
-        return body_links(body, self.urls, self.page_url, site.CURRENT_BODY_EXCLUDE)
+        return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
 
     def links(self) -> list[Link]:
         return [*self.neighbours(), *self.attachments(), *self.body_links()]

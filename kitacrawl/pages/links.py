@@ -10,6 +10,7 @@ served it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -61,10 +62,16 @@ def article_no_of(element: Selector, page_url: str, urls: site.BoardUrls) -> int
 
 
 def body_links(
-    body: Selector, urls: site.BoardUrls, page_url: str, exclude: Iterable[str]
+    body: Selector,
+    urls: site.BoardUrls,
+    page_url: str,
+    exclude: Iterable[str],
+    *,
+    excluded: set[Any] | None = None,
 ) -> list[Link]:
     """The anchors (``body``) and images (``image``) of an article body, in document order."""
-    excluded = excluded_roots(body, exclude)
+    if excluded is None:
+        excluded = excluded_roots(body, exclude)
     links: list[Link] = []
     for element in xpath_all(body, ".//a[@href or @onclick] | .//img[@src]"):
         if any(ancestor in excluded for ancestor in element.root.iterancestors()):

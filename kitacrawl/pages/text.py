@@ -169,14 +169,17 @@ def response_text(response: Any) -> str:
         return body.decode("utf-8", "replace")
 
 
-def block_lines(container: Selector, exclude: Iterable[str] = ()) -> list[str]:
+def block_lines(
+    container: Selector, exclude: Iterable[str] = (), *, excluded: set[Any] | None = None
+) -> list[str]:
     """The visible lines of ``container``: one per block element or ``<br>`` run.
 
     Every line break on this site separates paragraphs (the stored pages show
     one paragraph per line), so each non-empty line is one paragraph.
     """
-    excluded: set[Any] = set()
-    excluded.update(excluded_roots(container, exclude))
+    # ``excluded``: the roots of ``exclude`` when the caller has found them already.
+    if excluded is None:
+        excluded = excluded_roots(container, exclude)
     lines: list[list[str]] = [[]]
 
     # An explicit stack, not recursion (see node_text). Items are (element,
