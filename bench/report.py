@@ -55,6 +55,15 @@ def table(results: dict[str, Any]) -> list[str]:
         )
         rows.append(
             (
+                "2b",
+                "same, by process wall time (start-up included)",
+                f"{crawl['ratio_wall']:.2f}x bare",
+                "",
+                f"median of {n} pairs",
+            )
+        )
+        rows.append(
+            (
                 "2c",
                 "full crawl, CPU seconds a page (user + sys, threads and reaped children) against"
                 " the bare crawl on Scrapy's defaults / with the same tuning",
@@ -75,15 +84,6 @@ def table(results: dict[str, Any]) -> list[str]:
                     "the last pair's database",
                 )
             )
-        rows.append(
-            (
-                "2b",
-                "same, by process wall time (start-up included)",
-                f"{crawl['ratio_wall']:.2f}x bare",
-                "",
-                f"median of {n} pairs",
-            )
-        )
     extract = results.get("extract")
     if extract:
         traf = extract.get("trafilatura")
