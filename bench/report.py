@@ -187,7 +187,9 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"{storage['new_per_s']:.0f} new articles/s without their pages, "
                 f"{storage['new_with_archive_per_s']:.0f}/s with the archive; "
                 f"{storage['unchanged_per_s']:.0f} unchanged/s",
-                f"≥ 10,000/s {verdict(storage['new_per_s'] >= 10_000)}",
+                # The crawl keeps every page: the figure with the archive is the one that counts.
+                f"≥ 10,000/s: without the archive {verdict(storage['new_per_s'] >= 10_000)},"
+                f" with it {verdict(storage['new_with_archive_per_s'] >= 10_000)}",
                 f"{storage['articles']} articles, median of {results['config']['storage_rounds']}",
             )
         )
