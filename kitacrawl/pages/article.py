@@ -24,6 +24,7 @@ from kitacrawl.clean import (
     split_heading,
 )
 from kitacrawl.items import Article, Link, LinkRel, ParseError
+from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.links import body_links, link_target
 from kitacrawl.pages.text import (
     attribute,
@@ -36,8 +37,10 @@ from kitacrawl.pages.text import (
 )
 
 
-class ArticlePage:
+class ArticlePage(ArticleFields):
     """One news article page, read through the selectors of :mod:`kitacrawl.site`."""
+
+    GENERATION = "older"
 
     def __init__(
         self,
@@ -135,36 +138,7 @@ class ArticlePage:
             )
             return whole._to_item()
 
-    def _to_item(self) -> Article:
-        self.check_page()
-        title, body = self.title(), self.body()
-        missing = self.missing_fields(title, body)
-        if missing:
-            raise ParseError("unparsable", " and ".join(f"no {name}" for name in missing))
-        no = self.no()
-        if no is None:
-            raise ParseError("unparsable", "no article number in the URL")
-        return Article(
-            board=self.board,
-            no=no,
-            url=self.urls.article_url(no),
-            title=title,
-            body=body,
-            subtitle=self.subtitle(),
-            published=self.published(),
-            hits=self.hits(),
-            links=self.links(),
-        )
-
-    def missing_fields(self, title: str, body: str) -> list[str]:
-        """What a whole article lacks; both are checked, so that the run ledger can say
-        which fields collapsed."""
-        return [name for name, value in (("title", title), ("body", body)) if not value]
-
     # -- fields -------------------------------------------------------------
-    def no(self) -> int | None:
-        return self._no if self._no is not None else self.urls.no_from_url(self.page_url)
-
     def title(self) -> str:
         return self._title
 
@@ -232,9 +206,6 @@ class ArticlePage:
     def paragraphs(self) -> list[str]:
         return self._split_body()[1]
 
-    def body(self) -> str:
-        return "\n\n".join(self.paragraphs())
-
     # -- links --------------------------------------------------------------
     def _link_target(self, element: Selector) -> tuple[str, int | None] | None:
         """(url, article no) of a link written as an href or a script handler."""
@@ -300,9 +271,6 @@ class ArticlePage:
         if body is None:
             return []
         return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
-
-    def links(self) -> list[Link]:
-        return [*self.neighbours(), *self.attachments(), *self.body_links()]
 
 
 __all__ = ["ArticlePage"]

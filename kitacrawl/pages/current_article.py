@@ -43,6 +43,7 @@ from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_count, parse_date, split_heading
 from kitacrawl.items import Article, Link, ParseError
 from kitacrawl.pages import handlers
+from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.links import body_links, link_target
 from kitacrawl.pages.region import board_region, drop_scripts, has_any, head_title
 from kitacrawl.pages.text import (
@@ -59,8 +60,10 @@ from kitacrawl.pages.text import (
 Side = Literal["prev", "next"]
 
 
-class CurrentArticlePage:
+class CurrentArticlePage(ArticleFields):
     """One article page of the current template, read through :mod:`kitacrawl.site`."""
+
+    GENERATION = "current"
 
     def __init__(
         self,
@@ -148,37 +151,7 @@ class CurrentArticlePage:
             )
             return whole._to_item()
 
-    def _to_item(self) -> Article:
-        self.check_page()
-        title, body = self.title(), self.body()
-        missing = self.missing_fields(title, body)
-        if missing:
-            raise ParseError("unparsable", " and ".join(f"no {name}" for name in missing))
-        no = self.no()
-        if no is None:
-            raise ParseError("unparsable", "no article number in the URL")
-        return Article(
-            board=self.board,
-            no=no,
-            url=self.urls.article_url(no),
-            title=title,
-            body=body,
-            subtitle=self.subtitle(),
-            published=self.published(),
-            hits=self.hits(),
-            links=self.links(),
-            generation="current",
-        )
-
-    def missing_fields(self, title: str, body: str) -> list[str]:
-        """What a whole article lacks; both are checked, so that the run ledger can say
-        which fields collapsed."""
-        return [name for name, value in (("title", title), ("body", body)) if not value]
-
     # -- fields -------------------------------------------------------------
-    def no(self) -> int | None:
-        return self._no if self._no is not None else self.urls.no_from_url(self.page_url)
-
     @cached_property
     def _title_elements(self) -> list[Selector]:
         return list(first(self.sel, site.CURRENT_TITLE))
@@ -240,9 +213,6 @@ class CurrentArticlePage:
 
     def paragraphs(self) -> list[str]:
         return self._split_body[1]
-
-    def body(self) -> str:
-        return "\n\n".join(self.paragraphs())
 
     # -- links --------------------------------------------------------------
     def neighbours(self) -> list[Link]:
@@ -339,9 +309,6 @@ class CurrentArticlePage:
         if body is None:
             return []
         return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
-
-    def links(self) -> list[Link]:
-        return [*self.neighbours(), *self.attachments(), *self.body_links()]
 
 
 def _slot_side(slot: Selector) -> Side | None:

@@ -24,24 +24,38 @@ from kitacrawl import site
 from kitacrawl.clean import normalise_space
 from kitacrawl.items import Link
 from kitacrawl.pages.article import ArticlePage
+from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.current_article import CurrentArticlePage
 from kitacrawl.pages.text import attribute, css_all, excluded_roots, node_text, xpath_all
 
 
-class PhotoImages:
-    """The image rules of a photo item, mixed into either generation's page object."""
+class PhotoImages(ArticleFields):
+    """The image rules of a photo item, mixed into either generation's page object.
 
-    page_url: str
-    urls: site.BoardUrls
+    Placed before :class:`ArticlePage` or :class:`CurrentArticlePage` in the
+    bases: its ``super()`` calls reach that page class.
+    """
+
+    root: Selector
 
     def _photo_scopes(self) -> list[Selector]:
         # The whole item, in document order: a gallery block may have any class
         # name (SITE.md guesses some), so every image of the item counts but those
         # of its neighbours, files, buttons and navigation.
-        return [self._photo_root()]
+        return [self.root]
 
-    def _photo_root(self) -> Selector:
-        raise NotImplementedError
+    def paragraphs(self) -> list[str]:
+        return self._not_caption(super().paragraphs())
+
+    def body_links(self) -> list[Link]:
+        others = [link for link in super().body_links() if link.rel != "image"]
+        return [*self.images(), *others]
+
+    def missing_fields(self, title: str, body: str) -> list[str]:
+        missing = [] if title else ["title"]
+        if not body and not self.images():
+            missing.append("body")
+        return missing
 
     def images(self) -> list[Link]:
         found: list[Link] = []
@@ -92,41 +106,9 @@ def image_text(img: Selector, url: str) -> str | None:
 class PhotoPage(PhotoImages, ArticlePage):
     """A Photo Gallery item in the older layout."""
 
-    def _photo_root(self) -> Selector:
-        return self.root
-
-    def paragraphs(self) -> list[str]:
-        return self._not_caption(super().paragraphs())
-
-    def body_links(self) -> list[Link]:
-        others = [link for link in super().body_links() if link.rel != "image"]
-        return [*self.images(), *others]
-
-    def missing_fields(self, title: str, body: str) -> list[str]:
-        missing = [] if title else ["title"]
-        if not body and not self.images():
-            missing.append("body")
-        return missing
-
 
 class CurrentPhotoPage(PhotoImages, CurrentArticlePage):
     """A Photo Gallery item on the current template."""
-
-    def _photo_root(self) -> Selector:
-        return self.root
-
-    def paragraphs(self) -> list[str]:
-        return self._not_caption(super().paragraphs())
-
-    def body_links(self) -> list[Link]:
-        others = [link for link in super().body_links() if link.rel != "image"]
-        return [*self.images(), *others]
-
-    def missing_fields(self, title: str, body: str) -> list[str]:
-        missing = [] if title else ["title"]
-        if not body and not self.images():
-            missing.append("body")
-        return missing
 
 
 __all__ = ["CurrentPhotoPage", "PhotoPage", "image_text"]
