@@ -148,16 +148,21 @@ def _read_chunk(ids: Sequence[int]) -> list[Reading]:
     return out
 
 
-def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Article | Problem:
-    """What today's page code, and the pipelines' rules, make of one archived page."""
-    board = page.board or site.BOARD_NEWS
-    urls = site.BoardUrls(page.base_url or site.DEFAULT_BASE_URL, paths[board])
-    response = HtmlResponse(
+def response_of(page: archive.ArchivedPage) -> HtmlResponse:
+    """The archived page as the response it was (the page code reads responses)."""
+    return HtmlResponse(
         url=page.url,
         status=page.status,
         body=page.body,
         headers={"Content-Type": page.headers.get("Content-Type", "text/html")},
     )
+
+
+def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Article | Problem:
+    """What today's page code, and the pipelines' rules, make of one archived page."""
+    board = page.board or site.BOARD_NEWS
+    urls = site.BoardUrls(page.base_url or site.DEFAULT_BASE_URL, paths[board])
+    response = response_of(page)
     try:
         item: Article | Problem = read_article(response, urls=urls, no=page.no, board=board)
     except ParseError as exc:

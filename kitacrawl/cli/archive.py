@@ -12,13 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scrapy.http import HtmlResponse
-
 from kitacrawl import config, site
 from kitacrawl.cli.common import CliError, Parser, add_db, db_path, open_db, write_json
 from kitacrawl.items import ParseError
 from kitacrawl.pages import read_article
-from kitacrawl.reparse import ReparseResult, reparse
+from kitacrawl.reparse import ReparseResult, reparse, response_of
 from kitacrawl.run import Session
 from kitacrawl.runlock import LockedError
 from kitacrawl.runner import project_settings
@@ -211,12 +209,7 @@ def run_capture(args: argparse.Namespace) -> int:
     assert page is not None
     paths = _board_paths()[args.board]
     urls = site.BoardUrls(page.base_url or site.DEFAULT_BASE_URL, paths)
-    response = HtmlResponse(
-        url=page.url,
-        status=page.status,
-        body=page.body,
-        headers={"Content-Type": page.headers.get("Content-Type", "text/html")},
-    )
+    response = response_of(page)
     try:
         expected: dict[str, Any] = read_article(
             response, urls=urls, no=args.no, board=args.board
