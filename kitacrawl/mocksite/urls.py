@@ -56,11 +56,6 @@ class BoardPaths:
         """The file servlet: ``fileDownload.do`` beside the detail page, as the framework has it."""
         return posixpath.join(posixpath.dirname(self.detail_path), "fileDownload.do")
 
-    @property
-    def is_older(self) -> bool:
-        """True when these are the older template's paths (the board did not move)."""
-        return (self.list_path, self.detail_path) == (LIST_PATH, VIEW_PATH)
-
     def article_url(self, base_url: str, no: int) -> str:
         """The canonical URL of article `no`: no site id, no list state, no session."""
         return f"{base_url.rstrip('/')}{self.detail_path}?{self.id_param}={no}"
