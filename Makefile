@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -m kitacrawl.demo --db output/demo.db
+	$(BIN)/python -m mocksite.demo --db output/demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -23,8 +23,8 @@ from typing import Any
 from bench.config import PROJECT
 from bench.measure import process_cpu_seconds
 from kitacrawl import site
-from kitacrawl.mocksite import Board, MockSite
-from kitacrawl.mocksite.kinds import FLAKY
+from mocksite import Board, MockSite
+from mocksite.kinds import FLAKY
 
 # The same for the bare and the real crawl: the imitation is local, so no
 # politeness delays, and per-domain concurrency raised along with the total.

@@ -23,9 +23,9 @@ from bench.config import PROJECT, Config
 from bench.measure import median
 from kitacrawl import site
 from kitacrawl.items import Article, FetchedPage, ParseError
-from kitacrawl.mocksite import build_board
 from kitacrawl.pages import read_article
 from kitacrawl.site import BoardUrls
+from mocksite import build_board
 
 GOLDEN = PROJECT / "tests" / "golden" / "article"
 EXTRACT_BASE = "http://www.kita.org"

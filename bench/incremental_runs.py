@@ -15,8 +15,8 @@ from typing import Any
 from bench.config import Config
 from bench.crawls import Crawler
 from bench.measure import median, say
-from kitacrawl.mocksite import MockSite
 from kitacrawl.storage import Storage
+from mocksite import MockSite
 
 NEW_ARTICLES = 10
 # Runs that retry an article whose fetch failed for a passing reason.

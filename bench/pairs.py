@@ -16,8 +16,8 @@ from typing import Any
 from bench.config import Config
 from bench.crawls import Crawler, CrawlRun, mirrored_settings, remove_db, serve
 from bench.measure import median, say
-from kitacrawl.mocksite import build_board
-from kitacrawl.mocksite.truth import compare
+from mocksite import build_board
+from mocksite.truth import compare
 
 
 def bench_crawl(config: Config, crawler: Crawler, results: dict[str, Any]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from bench.config import PROJECT, Config
 from bench.crawls import Crawler, crawl_environment, remove_db, serve
 from bench.measure import median, say
-from kitacrawl.mocksite import build_board
+from mocksite import build_board
 
 _RATE = re.compile(
     r"(?P<pages>\d+) archived pages read in (?P<seconds>[\d.]+) s \((?P<rate>\d+) pages/s"

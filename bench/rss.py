@@ -13,7 +13,7 @@ from bench.config import Config
 from bench.crawls import Crawler, remove_db, serve
 from bench.incremental_runs import bench_incremental
 from bench.measure import median, say
-from kitacrawl.mocksite import build_board
+from mocksite import build_board
 
 
 def bench_rss_incremental(config: Config, crawler: Crawler, results: dict[str, Any]) -> None:

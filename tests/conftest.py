@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
+from mocksite import MockSite, build_board
 from tests import crawlrun
 
 

@@ -1,4 +1,4 @@
-"""Tests of the offline imitation of KITA's news board (kitacrawl.mocksite).
+"""Tests of the offline imitation of KITA's news board (mocksite).
 
 The imitation is only useful if its ground truth says exactly what its pages
 say, so a small independent reader below re-extracts every article page and
@@ -25,10 +25,10 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from kitacrawl.mocksite import ALL_VARIATIONS, FAULTS, Board, MockSite, build_board
-from kitacrawl.mocksite.kinds import EMPTY_BODY, FLAKY, UNTITLED
-from kitacrawl.mocksite.markup.answers import DELETED_SCRIPT
-from kitacrawl.mocksite.seed import (
+from mocksite import ALL_VARIATIONS, FAULTS, Board, MockSite, build_board
+from mocksite.kinds import EMPTY_BODY, FLAKY, UNTITLED
+from mocksite.markup.answers import DELETED_SCRIPT
+from mocksite.seed import (
     SEED_NEXT_TITLE,
     SEED_PARAGRAPHS,
     SEED_PREV_TITLE,
@@ -663,7 +663,7 @@ def test_command_line(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
-        "kitacrawl.mocksite",
+        "mocksite",
         "--port",
         "0",
         "--articles",

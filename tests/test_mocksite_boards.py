@@ -23,9 +23,9 @@ from typing import Any
 import pytest
 
 from kitacrawl.items import Article, Link, Problem
-from kitacrawl.mocksite import MockSite, build_board, build_insights, build_photos
-from kitacrawl.mocksite.truth import BOARD_FIELDS, FIELDS, board_truth, compare
 from kitacrawl.storage import Storage
+from mocksite import MockSite, build_board, build_insights, build_photos
+from mocksite.truth import BOARD_FIELDS, FIELDS, board_truth, compare
 from tests.test_mocksite import PROJECT, get
 
 ALL = ("news", "insights", "photos")
@@ -249,7 +249,7 @@ def test_compare_refuses_a_truth_of_another_board(storage: Storage) -> None:
 def test_command_line_serves_the_boards(tmp_path: Path) -> None:
     truth_path = tmp_path / "truth.json"
     command = [
-        sys.executable, "-m", "kitacrawl.mocksite", "--port", "0", "--articles", "15",
+        sys.executable, "-m", "mocksite", "--port", "0", "--articles", "15",
         "--boards", "news,insights,photos", "--insights", "12", "--photos", "14",
         "--insights-split", "--insights-no-newer-list", "--truth", str(truth_path),
     ]  # fmt: skip
@@ -281,7 +281,7 @@ def test_command_line_serves_the_boards(tmp_path: Path) -> None:
         == 12
     )
     bad = subprocess.run(
-        [sys.executable, "-m", "kitacrawl.mocksite", "--insights-split"],
+        [sys.executable, "-m", "mocksite", "--insights-split"],
         cwd=PROJECT,
         capture_output=True,
         text=True,

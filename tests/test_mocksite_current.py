@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 import lxml.html
 import pytest
 
-from kitacrawl.mocksite import (
+from mocksite import (
     CURRENT_VARIATIONS,
     FAULTS,
     LIST_VARIATIONS,
@@ -34,8 +34,8 @@ from kitacrawl.mocksite import (
     MockSite,
     build_board,
 )
-from kitacrawl.mocksite.kinds import DELETED, EMPTY_BODY, FLAKY, MISSING, TRUNCATED, UNTITLED
-from kitacrawl.mocksite.model import ListOptions
+from mocksite.kinds import DELETED, EMPTY_BODY, FLAKY, MISSING, TRUNCATED, UNTITLED
+from mocksite.model import ListOptions
 from tests.test_mocksite import PROJECT, canonical, decode, norm, paragraphs, text_of
 
 LIST = "/board/kitaNews/kitaNewsList.do"
@@ -768,7 +768,7 @@ def test_list_options_apply() -> None:
 
 def test_command_line_current_and_moved() -> None:
     command = [
-        sys.executable, "-m", "kitacrawl.mocksite", "--port", "0", "--articles", "15",
+        sys.executable, "-m", "mocksite", "--port", "0", "--articles", "15",
         "--template", "current", "--moved", "home",
     ]  # fmt: skip
     with subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True) as process:
@@ -788,7 +788,7 @@ def test_command_line_current_and_moved() -> None:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
     bad = subprocess.run(
-        [sys.executable, "-m", "kitacrawl.mocksite", "--template", "older", "--moved"],
+        [sys.executable, "-m", "mocksite", "--template", "older", "--moved"],
         cwd=PROJECT,
         capture_output=True,
         text=True,

@@ -20,14 +20,14 @@ from typing import Any
 import lxml.html
 import pytest
 
-from kitacrawl.mocksite import (
+from mocksite import (
     INSIGHTS_VARIATIONS,
     MockSite,
     build_board,
     build_insights,
 )
-from kitacrawl.mocksite.kinds import BROKEN, DELETED, MISSING, TRUNCATED
-from kitacrawl.mocksite.markup.answers import DELETED_SCRIPT
+from mocksite.kinds import BROKEN, DELETED, MISSING, TRUNCATED
+from mocksite.markup.answers import DELETED_SCRIPT
 from tests.test_mocksite import by_class, decode, norm, paragraphs, text_of
 from tests.test_mocksite_current import (
     SESSION_RE,

@@ -18,8 +18,8 @@ from typing import Any
 import lxml.html
 import pytest
 
-from kitacrawl.mocksite import PHOTO_VARIATIONS, MockSite, build_board, build_photos
-from kitacrawl.mocksite.markup.answers import DELETED_SCRIPT
+from mocksite import PHOTO_VARIATIONS, MockSite, build_board, build_photos
+from mocksite.markup.answers import DELETED_SCRIPT
 from tests.test_mocksite import by_class, canonical, decode, get, norm, paragraphs, text_of
 from tests.test_mocksite_insights import read_date_line
 

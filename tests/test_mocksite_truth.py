@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from kitacrawl.items import Article, Link, Problem
-from kitacrawl.mocksite import build_board
-from kitacrawl.mocksite.truth import FIELDS, WrongField, compare
 from kitacrawl.storage import Storage
+from mocksite import build_board
+from mocksite.truth import FIELDS, WrongField, compare
 
 TRUTH = build_board(40).ground_truth("http://127.0.0.1:8000")
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from kitacrawl.cli import main
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
+from mocksite import MockSite, build_board
 from tests import crawlrun
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
+from mocksite import MockSite, build_board
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage.db import content_hash
+from mocksite import MockSite, build_board
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import assert_matches_truth
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
-from kitacrawl.mocksite.truth import compare
 from kitacrawl.outcome import ExitCode
+from mocksite import MockSite, build_board
+from mocksite.truth import compare
 from tests import crawlrun
 
 pytestmark = pytest.mark.slow

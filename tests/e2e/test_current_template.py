@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
+from mocksite import MockSite, build_board
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import assert_matches_truth
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage
+from mocksite import MockSite, build_board
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from kitacrawl.mocksite import MockSite, build_board
-from kitacrawl.mocksite.markup.answers import error_page
-from kitacrawl.mocksite.model import Page
 from kitacrawl.outcome import ExitCode
+from mocksite import MockSite, build_board
+from mocksite.markup.answers import error_page
+from mocksite.model import Page
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 

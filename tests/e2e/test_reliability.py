@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.mocksite import FAULTS, MockSite, build_board
-from kitacrawl.mocksite.markup.answers import error_page
 from kitacrawl.outcome import ExitCode
+from mocksite import FAULTS, MockSite, build_board
+from mocksite.markup.answers import error_page
 from tests import crawlrun
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 from tests.e2e.test_incremental import stored_count, wait_for

@@ -1,7 +1,7 @@
 """Property tests: hostile mutations of stored pages never crash the page code.
 
 Article and list pages rendered by the offline imitation
-(:mod:`kitacrawl.mocksite`) are mutated at random — cut short, elements
+(:mod:`mocksite`) are mutated at random — cut short, elements
 deleted or duplicated, junk bytes inserted, a wrong charset declared, huge
 attributes, deep nesting, floods of ``<br>``, class names swapped, numbers
 rewritten, or replaced by something that is not HTML at all — and fed through
@@ -33,11 +33,11 @@ from scrapy.http import HtmlResponse
 
 from kitacrawl import site
 from kitacrawl.items import Article, Link, ListPage, ListRow, ParseError
-from kitacrawl.mocksite import build_board
-from kitacrawl.mocksite.kinds import DELETED, EMPTY_BODY, GOOD, TRUNCATED, UNTITLED
-from kitacrawl.mocksite.model import ListOptions
 from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.listing import ListPageParser
+from mocksite import build_board
+from mocksite.kinds import DELETED, EMPTY_BODY, GOOD, TRUNCATED, UNTITLED
+from mocksite.model import ListOptions
 
 BASE_URL = "http://www.kita.org"
 PARSE_ERROR_KINDS = frozenset({"deleted", "truncated", "unparsable"})

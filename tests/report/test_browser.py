@@ -30,9 +30,9 @@ from pathlib import Path
 import pytest
 
 from kitacrawl.cli import main
-from kitacrawl.mocksite import MockSite, build_board
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage
+from mocksite import MockSite, build_board
 from tests import crawlrun
 
 pytestmark = pytest.mark.slow
