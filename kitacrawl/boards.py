@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from kitacrawl import site
 from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.current_article import CurrentArticlePage
-from kitacrawl.pages.photo import CurrentPhotoPage, PhotoPage
+from kitacrawl.pages.inferred_article import InferredArticlePage
+from kitacrawl.pages.photo import CurrentPhotoPage, InferredPhotoPage, PhotoPage
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class Board:
     # The page objects of its articles, per markup generation.
     older_page: type[ArticlePage] = ArticlePage
     current_page: type[CurrentArticlePage] = CurrentArticlePage
+    # ... and in markup never seen, read by structure.
+    inferred_page: type[InferredArticlePage] = InferredArticlePage
     # Titles start with a section (`[KITA News] ...`): it moves to `category`.
     category_prefix: bool = False
     # Its items may have no text: their images are their content.
@@ -43,6 +46,7 @@ PHOTOS = Board(
     "Photo Gallery",
     older_page=PhotoPage,
     current_page=CurrentPhotoPage,
+    inferred_page=InferredPhotoPage,
     images_are_content=True,
 )
 BOARDS: dict[str, Board] = {board.name: board for board in (NEWS, INSIGHTS, PHOTOS)}

@@ -15,8 +15,11 @@ from kitacrawl.site import (
     CATEGORY_PREFIX_RE,
     COUNT_RE,
     DATE_RE,
+    HIT_LABEL_AFTER_RE,
     HIT_LABELLED_RE,
     NUMBER_RE,
+    SITE_NAME_RE,
+    TITLE_SEPARATOR_RE,
     read_int,
 )
 
@@ -27,6 +30,10 @@ _BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\
 # `- text -` with any mix of spaces and dashes around it.
 _SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
 _WORD_RE = re.compile(r"\w+")
+_SITE_AT_START_RE = re.compile(
+    rf"^(?:{SITE_NAME_RE.pattern})(?:{TITLE_SEPARATOR_RE.pattern})", re.I
+)
+_SITE_AT_END_RE = re.compile(rf"(?:{TITLE_SEPARATOR_RE.pattern})(?:{SITE_NAME_RE.pattern})$", re.I)
 
 
 def normalise_space(text: str | None) -> str:
@@ -65,12 +72,19 @@ def parse_hits(text: str | None, *, bare: bool = False) -> int | None:
     if not text:
         return None
     text = normalise_space(text)
-    match = HIT_LABELLED_RE.search(text)
-    if match is None and bare:
-        match = NUMBER_RE.match(text)
-    if match is None:
+    labelled = parse_labelled_count(text)
+    if labelled is not None or not bare:
+        return labelled
+    match = NUMBER_RE.match(text)
+    return read_int(match.group(1).replace(",", "")) if match else None
+
+
+def parse_labelled_count(text: str | None) -> int | None:
+    """A counter with its label (`hit 2104`, `Views 1,234`, `조회 12`, `1,234 views`), else None."""
+    if not text:
         return None
-    return read_int(match.group(1).replace(",", ""))
+    match = HIT_LABELLED_RE.search(text) or HIT_LABEL_AFTER_RE.search(DATE_RE.sub(" ", text))
+    return read_int(match.group(1).replace(",", "")) if match else None
 
 
 def parse_hits_after_date(text: str) -> int | None:
@@ -145,6 +159,22 @@ def parse_count(text: str | None) -> int | None:
         return None
     found = COUNT_RE.findall(normalise_space(text))
     return read_int(found[-1].replace(",", "")) if found else None
+
+
+def document_title(text: str | None) -> str:
+    """A page's ``<title>`` without the site's and the board's names around it.
+
+    ``Post title | KITA`` -> ``Post title``; ``KITA News | Korea International
+    Trade Association`` names no post -> ``""``. A title with no site name in
+    it is kept whole (KITA's current template titles a page with its post).
+    """
+    text = normalise_space(text)
+    while True:
+        match = _SITE_AT_START_RE.match(text) or _SITE_AT_END_RE.search(text)
+        if match is None:
+            break
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    return "" if SITE_NAME_RE.fullmatch(text) else text
 
 
 def split_category(title: str) -> tuple[str | None, str]:

@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any, Literal
 
 LinkRel = Literal["prev", "next", "attachment", "body", "image"]
-# The two generations of KITA's markup: the 2017-2022 layout and the current
-# framework's template (see SITE.md, "The current KITA template").
-Generation = Literal["older", "current"]
+# How a page was read: by the known selectors of KITA's two generations of
+# markup (the 2017-2022 layout, the current framework's template: SITE.md, "The
+# current KITA template"), or by its structure, its markup never seen before.
+Generation = Literal["older", "current", "inferred"]
 
 
 @dataclass(slots=True)
@@ -107,6 +108,8 @@ class ListPage:
     # Every page number the paging bar links to (numbered links, next/last).
     page_numbers: list[int] = field(default_factory=list)
     total: int | None = None
+    # Which markup the page was read from (see Generation).
+    generation: Generation = "older"
 
 
 @dataclass(slots=True)

@@ -38,7 +38,17 @@ DOWNLOAD_HANDLER_RE = re.compile(
 )
 
 DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-HIT_LABELLED_RE = re.compile(r"\b(?:hits?|views?)\b\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)", re.I)
+# A counter by its label, any language: `hit 2104`, `Hit : 2,104`, `Views 1,234`,
+# `조회 1,234`, `조회수: 12`, `Read 5` (the number may also come first: `1,234 views`).
+HIT_LABELLED_RE = re.compile(
+    r"(?:\b(?:hits?|views?|reads?)\b|조회수?|읽음)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.])",
+    re.I,
+)
+# ... and with the label after it, read only where no label comes first (and dates
+# taken out first: `2020-09-23 12 views` is 12, never 23).
+HIT_LABEL_AFTER_RE = re.compile(
+    r"(?<![\d,.\-/])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:hits|views|reads)\b", re.I
+)
 NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
 # The server's way of saying an article is gone: a page that is only an alert.
 # alert() or the current framework's dlgAlert(), which a bare answer may use too.
@@ -101,6 +111,19 @@ LIST_HEADER = ("table.board_list thead th", ".board_list thead th", "table thead
 LIST_PAGING = (".paging", ".pagination", ".paginate", ".page_nav")
 LIST_TOTAL = (".total strong", ".total")
 PINNED_ROW_CLASSES = ("notice", "fix", "top")
+# A pinned notice in a list of unknown markup: by a class (`notice`, `pinned`,
+# `fixed`, `top`), an icon's alt or title, or a label standing alone.
+PINNED_CLASS_RE = re.compile(r"notice|pinned?\b|(?:^|\s)(?:fix(?:ed)?|top|important)(?:\s|$)|공지")
+PINNED_LABEL_RE = re.compile(r"\[?\s*(?:notice|pinned|important|공지(?:사항)?|필독)\s*\]?", re.I)
+# What a list header's cells say (first match wins).
+LIST_HEADER_KEYS = (
+    ("date", re.compile(r"date|posted|published|등록일|작성일|게시일|날짜", re.I)),
+    ("hit", re.compile(r"hit|view|read|조회", re.I)),
+    ("title", re.compile(r"title|subject|제목", re.I)),
+    ("no", re.compile(r"^\s*(?:no\.?|번호|num)", re.I)),
+)
+# A list's total: `Total 2,705`, `Total : 2,705 posts`, `총 80 건`.
+TOTAL_RE = re.compile(r"(?:\btotal\b|총)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 
 
 def read_int(text: str) -> int | None:
@@ -377,6 +400,119 @@ LIST_PATH_RE = re.compile(r"[^/]list\.do$", re.I)
 # with the two arguments as these parameters.
 DEFAULT_DOWNLOAD_NAME = "fileDownload.do"
 DEFAULT_DOWNLOAD_PARAMS = ("fileSeq", "fileDtlSeq")
+
+
+# -- handlers, as any page may write them (kitacrawl/pages/scripts.py) --------------
+# A page's own definition of a handler decides what it does; these are the
+# handlers seen on KITA's sites, understood by name where a page does not
+# define them in a way the definition reader understands.
+# fn_view('2705'), fnView, goView, view, goDetail, goDetailPage('202609008'): one id.
+KNOWN_DETAIL_HANDLER_RE = re.compile(r"(?:fn_?view|go_?view|view|go_?detail(?:_?page)?)", re.I)
+# goDetailPage('101130', '2') on the Korean news board: the id, then a site id (seen).
+KNOWN_DETAIL_WITH_SITE = frozenset({"goDetailPage"})
+# fn_egov_link_page(2), fn_link_page(2), goPage(3), linkPage(4): a page number.
+KNOWN_PAGE_HANDLER_RE = re.compile(r"(?:fn_egov_link_page|fn_link_page|go_?page|link_?page)", re.I)
+# Download handlers seen: their path (None: fileDownload.do beside the detail
+# page) and the query parameters their arguments become.
+KNOWN_DOWNLOADS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "fn_egov_downFile": (FILE_DOWN_PATH, ("atchFileId", "fileSn")),
+    "doDownloadFile": (None, ("fileSeq", "fileDtlSeq")),
+}
+# The query parameter of a list's page number, and the other parameters a
+# detail handler may add to the article's URL (the Korean news board's site id).
+PAGE_PARAM = "pageIndex"
+DETAIL_EXTRA_PARAMS = ("siteId",)
+# A handler or path that downloads a file: fn_egov_downFile, fnFileDown,
+# /cmm/fms/FileDown.do, /board/fileDownload.do, /common/download.do?file=...
+DOWNLOAD_NAME_RE = re.compile(r"down", re.I)
+# Substrings that betray a download link in a page's HTML (searched, not parsed).
+DOWNLOAD_HINTS = ("down", "Down", "DOWN")
+DOWNLOAD_PATH_RE = re.compile(r"down|atchfile|attach|/files?/", re.I)
+
+
+# -- pages in markup nobody has seen (kitacrawl/pages/inferred_*.py) --------------
+# What every generation of KITA's pages keeps (SITE.md, "Markup nobody has
+# seen"): read by patterns and labels, in any language, never by class names
+# alone. Class and id hints below only ever add evidence or rule out chrome.
+MAX_TITLE_LENGTH = 300
+# A line taken for the title only by its place (no heading, no title class) is shorter still.
+MAX_HEADLINE_LENGTH = 200
+# A date / counter line is short: "Date : 2020.09.23 | Views : 2,104 | Writer : KITA".
+MAX_INFO_LENGTH = 160
+# A bullet drawn as text in front of a title (SITE.md: "• <title>").
+BULLET_RE = re.compile(r"^[\s\u00a0]*[•·●■▪▶◆◇○□►]")
+# Class or id words of a title element (sub_tit, view_tit, subject, headline ...).
+TITLE_HINT_RE = re.compile(r"tit|subj|headline|heading", re.I)
+# Class or id words (each matched at a word's start) of navigation and page chrome.
+CHROME_HINT_RE = re.compile(
+    r"(?:gnb|lnb|snb|nav|menu|header|breadcrumb|location|sitemap|quick|util|skip|side"
+    r"|aside|banner|family|top_?menu|footer)",
+    re.I,
+)
+# Class or id words of a page's footer.
+FOOTER_HINT_RE = re.compile(r"(?:footer|foot\b|copyright|family_?site|familysite)", re.I)
+# A line that starts the footer by what it says.
+FOOTER_LINE_RE = re.compile(r"(?:family\s*site|패밀리\s*사이트|copyright\b|ⓒ|©)", re.I)
+# Labels of the lines beside a title: a label, maybe a colon, then its value.
+_INFO_LABELS = (
+    r"date|posted(?:\s+on)?|published|written|registered|updated|hits?|views?|reads?"
+    r"|writer|author|name|department|dept\.?|source|category|section"
+    r"|작성일?|등록일?|게시일|수정일|작성자|조회수?|출처|분류|부서|담당자?|구분|날짜"
+)
+INFO_LABEL_RE = re.compile(rf"\s*(?:{_INFO_LABELS})(?![^\W\d_])\s*[:：]?", re.I)
+INFO_LABEL_ONLY_RE = re.compile(rf"\s*(?:{_INFO_LABELS})\s*[:：]?\s*", re.I)
+# Neighbour labels (English, Korean, arrows): which side, and any label at all.
+_NEIGHBOUR_LABELS = (
+    r"(?:prev(?:ious)?|next)(?:\s+(?:post|article|news|item|page))?|이전\s*글?|다음\s*글?"
+    r"|[▲▼△▽↑↓◀▶]"
+)
+NEIGHBOUR_LABEL_RE = re.compile(rf"\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]?\s*", re.I)
+# A label written into a neighbour link's text with a separator: "Prev : Title", "Title | Next".
+SEPARATED_NEIGHBOUR_LABEL_RE = re.compile(
+    rf"^\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]\s*|\s*[:：|]\s*(?:{_NEIGHBOUR_LABELS})\s*$"
+    r"|^\s*[▲▼△▽↑↓◀▶]\s*|\s*[▲▼△▽↑↓◀▶]\s*$",
+    re.I,
+)
+# A neighbour slot that says there is none: "Prev There is no previous post.", "이전글 없음".
+NO_NEIGHBOUR_RE = re.compile(
+    rf"\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]?\s*.{{0,40}}?"
+    r"(?:there\s+is\s+no|no\s+(?:previous|next|more)|none\b|없습니다|없음)",
+    re.I,
+)
+PREV_LABEL_RE = re.compile(r"(?:^|[\W_])prev(?:ious)?(?:$|[\W_])|이전", re.I)
+NEXT_LABEL_RE = re.compile(r"(?:^|[\W_])next(?:$|[\W_])|다음", re.I)
+# The list button, by its words or its handler.
+LIST_BUTTON_RE = re.compile(
+    r"\s*(?:(?:back|go|return)\s+to\s+(?:the\s+)?list|to\s+(?:the\s+)?list|view\s+list|list"
+    r"|목록\s*(?:으로|보기)?)\s*",
+    re.I,
+)
+LIST_HANDLER_RE = re.compile(r"\bgo_?list\b|\bfn_?(?:go_?)?list\b|List\.do\b", re.I)
+# Attachments: a label alone on its line, a file's extension, its size, a button's words.
+FILE_LABEL_RE = re.compile(
+    r"\s*(?:attach(?:ment|ed\s+files?)?s?|files?|file\s+download|첨부\s*파일|첨부|파일)"
+    r"\s*[:：]?\s*",
+    re.I,
+)
+FILE_EXTENSION_RE = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|txt|csv|rtf|odt)$", re.I)
+FILE_SIZE_RE = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\s*(?:[KMG]i?B|bytes?)\s*\)?", re.I)
+DOWNLOAD_LABEL_RE = re.compile(
+    r"\s*(?:\b(?:download|view|preview)\b|다운로드|내려받기|미리\s*보기|바로\s*보기)\s*", re.I
+)
+# Lines of page furniture that may sit between a body's paragraphs and are never text.
+CHROME_LINE_RE = re.compile(
+    r"(?:print|share|facebook|twitter|kakao(?:talk|story)?|url\s*copy|copy\s*url|top"
+    r"|인쇄|공유(?:하기)?|스크랩|글자\s*크기|확대|축소|맨\s*위로)",
+    re.I,
+)
+# A document title's separators and the site's and boards' own names in it
+# ("KITA News | Korea International Trade Association" names no post).
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|:·\-–—<>»]\s+|\s*\|\s*|\s*::\s*")
+SITE_NAME_RE = re.compile(
+    r"(?:kita(?:\.org|\.net)?|korea international trade association|한국무역협회|무역협회"
+    r"|kita news(?: and reports)?|kita insights(?: newsletter)?|photo gallery|무역뉴스|news)",
+    re.I,
+)
 
 
 # -- the Photo Gallery (photoView.do?photonewsId=N) ----------------------------

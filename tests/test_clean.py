@@ -16,6 +16,7 @@ from kitacrawl.clean import (
     parse_date,
     parse_hits,
     parse_hits_after_date,
+    parse_labelled_count,
     parse_subtitle,
     split_heading,
     strip_bullet,
@@ -311,3 +312,46 @@ def test_split_heading(
     lines: list[str], title: str, expected: tuple[str | None, list[str]]
 ) -> None:
     assert split_heading(lines, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020. 09. 23", date(2020, 9, 23)),
+        ("2020/09/23", date(2020, 9, 23)),
+        ("Posted on 2020.9.3 by KITA", date(2020, 9, 3)),
+        ("작성일 2026.01.16", date(2026, 1, 16)),
+        ("2020-13-01", None),
+        ("No. 2530", None),
+    ],
+)
+def test_parse_date_in_any_format_seen(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hit 12", 12),
+        ("Hits 1,234", 1234),
+        ("Views 1,234", 1234),
+        ("Views : 2,104", 2104),
+        ("조회 1,234", 1234),
+        ("조회수: 12", 12),
+        ("조회수 12", 12),
+        ("Date : 2020.09.23 | Views : 2,104", 2104),
+        ("2020-09-23 hit 2104", 2104),
+        ("1,234 views", 1234),
+        # A day of a date is never a counter, whichever side the label is on.
+        ("2020-09-23 Hits 1,234", 1234),
+        ("2020. 09. 23 12 views", 12),
+        ("2020-09-23 views", None),
+        ("1,234", None),
+        ("Views", None),
+        ("overviews 3", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_labelled_count(text: str | None, expected: int | None) -> None:
+    assert parse_labelled_count(text) == expected

@@ -26,6 +26,7 @@ from kitacrawl.clean import (
 from kitacrawl.items import Article, Link, LinkRel, ParseError
 from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.links import body_links, link_target
+from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import (
     attribute,
     block_lines,
@@ -99,6 +100,12 @@ class ArticlePage(ArticleFields):
         )
         page._whole_page = text if region is not None else None
         return page
+
+    @cached_property
+    def scripts(self) -> PageScripts:
+        """The page's handlers, read through its own definitions (the whole page's scripts)."""
+        text = self._raw_text if self._raw_text is not None else self.sel.get()
+        return PageScripts(text, self.urls)
 
     # -- whole-page checks --------------------------------------------------
     @cached_property
@@ -209,7 +216,7 @@ class ArticlePage(ArticleFields):
     # -- links --------------------------------------------------------------
     def _link_target(self, element: Selector) -> tuple[str, int | None] | None:
         """(url, article no) of a link written as an href or a script handler."""
-        return link_target(element, self.urls, self.page_url)
+        return link_target(element, self.urls, self.page_url, self.scripts)
 
     def neighbours(self) -> list[Link]:
         move = first(self.root, site.ARTICLE_MOVE) or first(self.sel, site.ARTICLE_MOVE)
@@ -270,7 +277,9 @@ class ArticlePage(ArticleFields):
         body = self._body_element
         if body is None:
             return []
-        return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
+        return body_links(
+            body, self.urls, self.page_url, (), excluded=self._body_excluded, scripts=self.scripts
+        )
 
 
 __all__ = ["ArticlePage"]

@@ -40,12 +40,19 @@ from lxml import etree
 from parsel import Selector
 
 from kitacrawl import site
-from kitacrawl.clean import normalise_space, parse_count, parse_date, split_heading
+from kitacrawl.clean import (
+    document_title,
+    normalise_space,
+    parse_count,
+    parse_date,
+    split_heading,
+)
 from kitacrawl.items import Article, Link, ParseError
 from kitacrawl.pages import handlers
 from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.links import body_links, link_target
 from kitacrawl.pages.region import board_region, drop_scripts, has_any, head_title
+from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import (
     attribute,
     block_lines,
@@ -101,6 +108,11 @@ class CurrentArticlePage(ArticleFields):
     ) -> CurrentArticlePage:
         """Build from an ``HtmlResponse`` (or anything with ``.url`` and ``.text``)."""
         return cls(response_text(response), response.url, urls=urls, no=no, board=board)
+
+    @cached_property
+    def scripts(self) -> PageScripts:
+        """The page's handlers, read through its own definitions (the whole page's scripts)."""
+        return PageScripts(self.text, self.urls)
 
     # -- whole-page checks --------------------------------------------------
     @cached_property
@@ -172,7 +184,7 @@ class CurrentArticlePage(ArticleFields):
         # The page's own <title> is the post title alone on this template;
         # never a <title> inside the body's embedded document.
         raw = head_title(self.text)
-        return normalise_space(html.unescape(raw)) if raw else ""
+        return document_title(html.unescape(raw)) if raw else ""
 
     def published(self) -> date | None:
         for badge in first(self.sel, site.CURRENT_DATE):
@@ -242,13 +254,13 @@ class CurrentArticlePage(ArticleFields):
     def _neighbour_in(self, slot: Selector) -> tuple[int, str | None] | None:
         """(article no, title) of the article a slot links to, else None."""
         for element in [slot, *xpath_all(slot, ".//*[@href or @onclick]")]:
-            target = handlers.detail_target(
-                attribute(element, "onclick")
-            ) or handlers.detail_target(attribute(element, "href"))
-            if target is not None:
-                no = target[0]
+            call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
+                attribute(element, "href")
+            )
+            if call is not None:
+                no = call.no
             else:
-                linked = link_target(element, self.urls, self.page_url)
+                linked = link_target(element, self.urls, self.page_url, self.scripts)
                 if linked is None or linked[1] is None:
                     continue
                 no = linked[1]
@@ -301,14 +313,16 @@ class CurrentArticlePage(ArticleFields):
             arguments = handlers.download_arguments(script)
             if arguments is not None:
                 return self._download_url(arguments)
-        target = link_target(element, self.urls, self.page_url)
+        target = link_target(element, self.urls, self.page_url, self.scripts)
         return target[0] if target is not None and target[1] is None else None
 
     def body_links(self) -> list[Link]:
         body = self._body_element
         if body is None:
             return []
-        return body_links(body, self.urls, self.page_url, (), excluded=self._body_excluded)
+        return body_links(
+            body, self.urls, self.page_url, (), excluded=self._body_excluded, scripts=self.scripts
+        )
 
 
 def _slot_side(slot: Selector) -> Side | None:

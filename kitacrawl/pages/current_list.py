@@ -26,9 +26,9 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_count, parse_date
 from kitacrawl.items import ListPage, ListRow
-from kitacrawl.pages import handlers
 from kitacrawl.pages.links import article_no_of
 from kitacrawl.pages.region import board_region, drop_scripts
+from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import attribute, first, node_text, response_text, xpath_all
 
 
@@ -61,6 +61,11 @@ class CurrentListPageParser:
     ) -> CurrentListPageParser:
         return cls(response_text(response), response.url, urls=urls)
 
+    @cached_property
+    def scripts(self) -> PageScripts:
+        """The page's handlers, read through its own definitions (the whole page's scripts)."""
+        return PageScripts(self.text, self.urls)
+
     def to_item(self) -> ListPage:
         page = self._to_item()
         if not page.rows and self.region is not None:
@@ -74,6 +79,7 @@ class CurrentListPageParser:
             current_page=self.current_page(),
             page_numbers=self.page_numbers(),
             total=self.total(),
+            generation="current",
         )
 
     # -- rows ---------------------------------------------------------------
@@ -110,10 +116,10 @@ class CurrentListPageParser:
     def _target(self, li: Selector) -> tuple[int | None, Selector | None]:
         """The row's article number and the element that opens it."""
         for element in [li, *xpath_all(li, ".//*[@href or @onclick]")]:
-            target = handlers.detail_target(
-                attribute(element, "onclick")
-            ) or handlers.detail_target(attribute(element, "href"))
-            no = target[0] if target else article_no_of(element, self.page_url, self.urls)
+            call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
+                attribute(element, "href")
+            )
+            no = call.no if call else article_no_of(element, self.page_url, self.urls, self.scripts)
             if no is not None:
                 return no, element if element.root is not li.root else None
         return None, None
@@ -142,7 +148,7 @@ class CurrentListPageParser:
                 classes = (attribute(element, "class") or "").lower().split()
                 active = "active" in classes or "on" in classes
                 disabled = "disabled" in classes or attribute(element, "aria-disabled") == "true"
-                page = handlers.page_number(attribute(element, "onclick")) or site.page_from_link(
+                page = self.scripts.page(attribute(element, "onclick")) or site.page_from_link(
                     attribute(element, "href"), None
                 )
                 if page is None and active:

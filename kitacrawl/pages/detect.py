@@ -17,8 +17,9 @@ from typing import Any
 
 from kitacrawl import site
 from kitacrawl.clean import split_category
-from kitacrawl.items import Article, Generation, ListPage
+from kitacrawl.items import Article, Generation, Link, ListPage, ParseError
 from kitacrawl.pages.current_list import CurrentListPageParser
+from kitacrawl.pages.inferred_list import InferredListPage
 from kitacrawl.pages.listing import ListPageParser
 from kitacrawl.pages.region import has_any, last_in_tag, tag_start
 from kitacrawl.pages.text import response_text
@@ -59,31 +60,147 @@ def read_article(
 ) -> Article:
     """The article a detail page shows, whichever markup it is in; else ParseError.
 
-    The board picks the page objects (a photo item reads its images) and says
-    whether a title's ``[Category]`` prefix moves to ``category``.
+    The page object of the page's generation reads it first (the fast path).
+    A page it cannot read (``unparsable``), or where it leaves out a date, a
+    counter, neighbours or attachments the page may show, is read again by
+    structure (:mod:`kitacrawl.pages.inferred_article`): its answer replaces
+    the failure, or fills the fields the known reader left out when both
+    agree on title and body. Either way the article says how it was read
+    (``generation``). The board picks the page objects (a photo item reads
+    its images) and says whether a title's ``[Category]`` prefix moves to
+    ``category``.
     """
     from kitacrawl.boards import board as board_of  # noqa: PLC0415 - boards import page objects
 
     spec = board_of(board)
     text = response_text(response)
-    if generation_of(text) == "current":
-        page: Any = spec.current_page(text, response.url, urls=urls, no=no, board=board)
-        article: Article = page.to_item()
-    else:
-        article = spec.older_page.from_text(
-            text, response.url, urls=urls, no=no, board=board
-        ).to_item()
+    url = response.url
+    known: Article | None = None
+    failure: ParseError | None = None
+    try:
+        if generation_of(text) == "current":
+            known = spec.current_page(text, url, urls=urls, no=no, board=board).to_item()
+        else:
+            known = spec.older_page.from_text(text, url, urls=urls, no=no, board=board).to_item()
+    except ParseError as exc:
+        if exc.kind != "unparsable":
+            raise
+        failure = exc
+    if known is None or _may_show_more(known, text):
+        inferred = _inferred(spec, text, url, urls=urls, no=no, board=board)
+        if known is None:
+            if inferred is None:
+                assert failure is not None
+                raise failure
+            known = inferred
+        elif inferred is not None:
+            known = _filled(known, inferred)
     if spec.category_prefix:
-        article.category, article.title = split_category(article.title)
+        known.category, known.title = split_category(known.title)
+    return known
+
+
+def _inferred(
+    spec: Any, text: str, url: str, *, urls: site.BoardUrls, no: int | None, board: str
+) -> Article | None:
+    try:
+        page = spec.inferred_page(text, url, urls=urls, no=no, board=board)
+        article: Article = page.to_item()
+    except ParseError:
+        return None
     return article
 
 
+def _may_show_more(article: Article, text: str) -> bool:
+    """Might the page show fields the known reader did not find?"""
+    if article.published is None or article.hits is None:
+        return True
+    if not any(link.rel in ("prev", "next") for link in article.links):
+        return True
+    if article.generation != "older" or any(link.rel == "attachment" for link in article.links):
+        return False
+    # Files in a block the older reader does not know: look for a download in its slice.
+    region = site.content_region(text)
+    return any(word in (region or text) for word in site.DOWNLOAD_HINTS)
+
+
+def _filled(known: Article, inferred: Article) -> Article:
+    """The known reading, with what the structural one found where it found nothing.
+
+    Only when both read the same title and body: a page the two readings
+    disagree on keeps the known one, which matched the markup it knows.
+    """
+
+    def read(article: Article) -> tuple[str, str, str | None]:
+        return article.title, article.body, article.subtitle
+
+    if read(known) != read(inferred):
+        return known
+    filled = False
+    if known.published is None and inferred.published is not None:
+        known.published, filled = inferred.published, True
+    if known.hits is None and inferred.hits is not None:
+        known.hits, filled = inferred.hits, True
+    for rels in (("prev", "next"), ("attachment",)):
+        if not any(link.rel in rels for link in known.links):
+            found = [link for link in inferred.links if link.rel in rels]
+            if found:
+                known.links = _merged(known.links, found)
+                filled = True
+    if filled:
+        known.generation = "inferred"
+    return known
+
+
+def _merged(links: list[Link], added: list[Link]) -> list[Link]:
+    """Links in the item's order: neighbours, attachments, then the body's."""
+    order = {"prev": 0, "next": 1, "attachment": 2}
+    combined = [*links, *added]
+    return sorted(combined, key=lambda link: order.get(link.rel, 3))
+
+
 def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
-    """What a list page shows, whichever markup it is in."""
+    """What a list page shows, whichever markup it is in.
+
+    The known reader of the page's generation first; a page where it finds
+    no row is read by structure (:mod:`kitacrawl.pages.inferred_list`); rows
+    it found without any date or counter take those the structural reading
+    finds for the same articles.
+    """
     text = response_text(response)
     if generation_of(text) == "current":
-        return CurrentListPageParser(text, response.url, urls=urls).to_item()
-    return ListPageParser.from_text(text, response.url, urls=urls).to_item()
+        known = CurrentListPageParser(text, response.url, urls=urls).to_item()
+    else:
+        known = ListPageParser.from_text(text, response.url, urls=urls).to_item()
+    lacking = not all(row.published for row in known.rows) or not all(
+        row.hits is not None for row in known.rows
+    )
+    if known.rows and not lacking:
+        return known
+    inferred = InferredListPage(text, response.url, urls=urls).to_item()
+    if not known.rows:
+        return inferred if inferred.rows else known
+    return _rows_filled(known, inferred)
+
+
+def _rows_filled(known: ListPage, inferred: ListPage) -> ListPage:
+    by_no = {row.no: row for row in inferred.rows}
+    if [row.no for row in known.rows if not row.pinned] != [
+        row.no for row in inferred.rows if not row.pinned
+    ]:
+        return known
+    filled = False
+    for row in known.rows:
+        other = by_no.get(row.no)
+        if other is None:
+            continue
+        if row.published is None and other.published is not None:
+            row.published, filled = other.published, True
+        if row.hits is None and other.hits is not None:
+            row.hits, filled = other.hits, True
+    if filled:
+        known.generation = "inferred"
+    return known
 
 
 __all__ = ["generation_of", "read_article", "read_list"]

@@ -18,19 +18,23 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space
 from kitacrawl.items import Link
+from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import attribute, excluded_roots, node_text, xpath_all
 
 
 def link_target(
-    element: Selector, urls: site.BoardUrls, page_url: str
+    element: Selector, urls: site.BoardUrls, page_url: str, scripts: PageScripts | None = None
 ) -> tuple[str, int | None] | None:
-    """(url, article no) of a link written as an href or a script handler, else None."""
+    """(url, article no) of a link written as an href or a script handler, else None.
+
+    ``scripts`` reads handlers through the page's own definitions; without
+    it, only the handlers KITA's pages are known to use are understood.
+    """
     href = (attribute(element, "href") or "").strip()
     onclick = attribute(element, "onclick") or ""
-    for script in (onclick, href):
-        no = site.article_no_from_handler(script) if script else None
-        if no is not None and ("(" in script):
-            return urls.article_url(no), no
+    no = _handler_no(onclick, href, urls, scripts)
+    if no is not None:
+        return urls.article_url(no), no
     if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
         return None
     if href.startswith("/") and not href.startswith("//"):
@@ -47,15 +51,28 @@ def link_target(
     return url, None
 
 
-def article_no_of(element: Selector, page_url: str, urls: site.BoardUrls) -> int | None:
+def _handler_no(
+    onclick: str, href: str, urls: site.BoardUrls, scripts: PageScripts | None
+) -> int | None:
+    if scripts is None:
+        scripts = PageScripts("", urls)
+    for script in (onclick, href):
+        if script and "(" in script:
+            call = scripts.article(script)
+            if call is not None:
+                return call.no
+    return None
+
+
+def article_no_of(
+    element: Selector, page_url: str, urls: site.BoardUrls, scripts: PageScripts | None = None
+) -> int | None:
     """The article a list row's element opens (handler first, then href), else None."""
     onclick = attribute(element, "onclick") or ""
     href = (attribute(element, "href") or "").strip()
-    for script in (onclick, href):
-        if script and "(" in script:
-            no = site.article_no_from_handler(script)
-            if no is not None:
-                return no
+    no = _handler_no(onclick, href, urls, scripts)
+    if no is not None:
+        return no
     if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
         return urls.no_from_url(urljoin(page_url, site.strip_session(href)))
     return None
@@ -68,6 +85,7 @@ def body_links(
     exclude: Iterable[str],
     *,
     excluded: set[Any] | None = None,
+    scripts: PageScripts | None = None,
 ) -> list[Link]:
     """The anchors (``body``) and images (``image``) of an article body, in document order."""
     if excluded is None:
@@ -84,7 +102,7 @@ def body_links(
             alt = normalise_space(attribute(element, "alt")) or None
             links.append(Link(rel="image", url=url, text=alt))
             continue
-        target = link_target(element, urls, page_url)
+        target = link_target(element, urls, page_url, scripts)
         if target is None:
             continue
         text = normalise_space(node_text(element.root)) or None

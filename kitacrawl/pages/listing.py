@@ -8,6 +8,7 @@ handler. Pinned notices are flagged so that paging logic can ignore them.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 from parsel import Selector
@@ -16,6 +17,7 @@ from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_date, parse_hits
 from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.links import article_no_of
+from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import (
     attribute,
     css_all,
@@ -42,6 +44,14 @@ class ListPageParser:
         self.urls = urls
         # Set when ``sel`` holds only the contents slice (see ArticlePage).
         self._whole_page: str | None = None
+        # The whole page, where its handlers are defined (its scripts).
+        self.page_text: str | None = None
+
+    @cached_property
+    def scripts(self) -> PageScripts:
+        """The page's handlers, read through their own definitions on the page."""
+        text = self.page_text if self.page_text is not None else self.sel.get()
+        return PageScripts(text, self.urls)
 
     @classmethod
     def from_response(
@@ -60,6 +70,7 @@ class ListPageParser:
         selector = Selector(text=region if region is not None else text, type="html")
         parser = cls(selector, url, urls=urls)
         parser._whole_page = text if region is not None else None
+        parser.page_text = text
         return parser
 
     def to_item(self) -> ListPage:
@@ -68,6 +79,7 @@ class ListPageParser:
             whole = type(self)(
                 Selector(text=self._whole_page, type="html"), self.page_url, urls=self.urls
             )
+            whole.page_text = self._whole_page
             return whole._to_item()
         return page
 
@@ -104,7 +116,7 @@ class ListPageParser:
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
         for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
-            no = article_no_of(element, self.page_url, self.urls)
+            no = article_no_of(element, self.page_url, self.urls, self.scripts)
             if no is not None:
                 target = (no, element)
                 break

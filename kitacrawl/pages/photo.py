@@ -16,6 +16,7 @@ for the current template), with two differences the gallery needs:
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from parsel import Selector
@@ -26,6 +27,7 @@ from kitacrawl.items import Link
 from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.article_base import ArticleFields
 from kitacrawl.pages.current_article import CurrentArticlePage
+from kitacrawl.pages.inferred_article import InferredArticlePage
 from kitacrawl.pages.text import attribute, css_all, excluded_roots, node_text, xpath_all
 
 
@@ -103,6 +105,28 @@ def image_text(img: Selector, url: str) -> str | None:
     return base or None
 
 
+class InferredPhotoPage(PhotoImages, InferredArticlePage):
+    """A Photo Gallery item in markup never seen: the images between its head and its end."""
+
+    root: Any  # the lxml root of the whole page (PhotoImages' other bases hold a Selector)
+
+    def images(self) -> list[Link]:
+        start, end = self.body_range
+        found: list[Link] = []
+        seen: set[str] = set()
+        for img in self.root.iter("img"):
+            src = (img.get("src") or "").strip()
+            if not src or src.lower().startswith(("data:", "javascript:")):
+                continue
+            if not start <= self.lines.span(img)[0] < end:
+                continue
+            url = self.urls.absolute(src, self.page_url)
+            if url not in seen:
+                seen.add(url)
+                found.append(Link(rel="image", url=url, text=image_text(Selector(root=img), url)))
+        return found
+
+
 class PhotoPage(PhotoImages, ArticlePage):
     """A Photo Gallery item in the older layout."""
 
@@ -111,4 +135,4 @@ class CurrentPhotoPage(PhotoImages, CurrentArticlePage):
     """A Photo Gallery item on the current template."""
 
 
-__all__ = ["CurrentPhotoPage", "PhotoPage", "image_text"]
+__all__ = ["CurrentPhotoPage", "InferredPhotoPage", "PhotoPage", "image_text"]

@@ -1,0 +1,805 @@
+"""An article page in markup never seen: read by what its parts are, not by their classes.
+
+The known readers (:mod:`kitacrawl.pages.article`,
+:mod:`kitacrawl.pages.current_article`) come first; when they cannot read a
+page, or leave out a field the page shows, it is read here from what every
+generation of KITA's pages keeps (SITE.md, "Markup nobody has seen"), in
+reading order (:class:`~kitacrawl.pages.layout.Lines`):
+
+- the **head**: a short line with a date, and a counter by its label
+  (``Date : 2020.09.23 | Views : 2,104``, ``<dt>Hit</dt><dd>2104</dd>``,
+  ``2020-09-23 hit 2104``, ``작성 2026.01.16 조회 193``), and the **title** just
+  before it: a heading, a line with a title-like class or a bullet, else the
+  line itself; without a date line, the heading that the page's ``<title>``
+  or ``og:title`` names (its site suffix taken off), or the last heading
+  before the first paragraph. Never a line of the body, never a link;
+- the **body**: the lines after the head up to the first of the neighbours
+  (labelled ``Prev``/``Next``/``이전글``/``다음글``/``▲``/``▼``, or links to
+  other articles of the board), the attachments (download paths or handlers,
+  read through the page's own definitions), the list button or the footer;
+  the title printed again at its top and a ``- subtitle -`` come off, as on
+  the known layouts;
+- **neighbours** and **attachments** from those blocks.
+
+A page read this way must agree with itself: a title, a body, and at least
+one more sign that it is an article of the board (a date beside the title, a
+counter, the page's own ``<title>`` naming it, or neighbours). Anything
+less is ``unparsable``: nothing half-read is stored.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Literal
+
+from kitacrawl import site
+from kitacrawl.clean import (
+    document_title,
+    is_repeated_title,
+    normalise_space,
+    parse_date,
+    parse_labelled_count,
+    parse_subtitle,
+    strip_bullet,
+)
+from kitacrawl.items import Article, Link, ParseError
+from kitacrawl.pages.article_base import ArticleFields
+from kitacrawl.pages.inferred_list import parse_page
+from kitacrawl.pages.layout import Lines
+from kitacrawl.pages.region import head_title
+from kitacrawl.pages.scripts import PageScripts
+from kitacrawl.pages.text import node_text
+
+Side = Literal["prev", "next"]
+TargetKind = Literal["article", "download", "list", "other"]
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
+# How far (in lines) a title may sit before its date line, and the body after the head.
+_TITLE_REACH = 4
+_LONG_LINE = 60
+
+
+@dataclass(slots=True)
+class Target:
+    """Where an element with an href or a handler leads."""
+
+    element: Any
+    kind: TargetKind
+    line: int
+    url: str | None = None
+    no: int | None = None
+
+
+@dataclass(slots=True)
+class Head:
+    title: str = ""
+    # Lines [start, end) of the title and the date/counter lines beside it.
+    start: int = -1
+    end: int = 0
+    published: date | None = None
+    hits: int | None = None
+    subtitle: str | None = None
+    # The title came from the page's <title> or og:title, or agrees with it.
+    named_by_document: bool = False
+    evidence: list[str] = field(default_factory=list)
+
+
+class InferredArticlePage(ArticleFields):
+    """One article page of unknown markup, read by structure."""
+
+    GENERATION = "inferred"
+
+    def __init__(
+        self,
+        text: str,
+        url: str,
+        *,
+        urls: site.BoardUrls = site.NEWS_URLS,
+        no: int | None = None,
+        board: str = site.BOARD_NEWS,
+        root: Any = None,
+        scripts: PageScripts | None = None,
+    ) -> None:
+        self.text = text
+        self.page_url = url
+        self.urls = urls
+        self.board = board
+        self._no = no
+        self.root = root if root is not None else parse_page(text)
+        self.scripts = scripts or PageScripts(text, urls)
+
+    # -- the page as lines ----------------------------------------------------
+    @cached_property
+    def lines(self) -> Lines:
+        return Lines(self.root)
+
+    @cached_property
+    def _in_chrome(self) -> set[Any]:
+        """Elements inside navigation, headers, footers and asides (never the article)."""
+        found: set[Any] = set()
+        for element in self.root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag.lower() in _CHROME_TAGS or _hinted(element, site.CHROME_HINT_RE):
+                found.update(e for e in element.iter() if isinstance(e.tag, str))
+        return found
+
+    @cached_property
+    def _in_links(self) -> set[Any]:
+        found: set[Any] = set()
+        for element in self.root.iter("a"):
+            found.update(e for e in element.iter() if isinstance(e.tag, str))
+        return found
+
+    @cached_property
+    def _empty_title_slots(self) -> list[int]:
+        """Document positions of title elements (a heading, a title-like class) holding nothing.
+
+        An empty title slot is how a page says it has no title: the line
+        after it (the body's own heading) must not become one.
+        """
+        order = self.lines.order
+        found = []
+        for element in self.root.iter():
+            if not isinstance(element.tag, str) or element in self._in_chrome:
+                continue
+            tag = element.tag.lower()
+            hint = f"{element.get('id') or ''} {element.get('class') or ''}"
+            if tag not in _HEADINGS and not site.TITLE_HINT_RE.search(hint):
+                continue
+            if not strip_bullet(normalise_space(node_text(element))) and element in order:
+                found.append(order[element])
+        return found
+
+    def _empty_slot_before(self, line: int) -> bool:
+        """Is there an empty title slot between line ``line`` and the text before it?"""
+        if not self._empty_title_slots:
+            return False
+        texts, openers, order = self.lines.texts, self.lines.openers, self.lines.order
+        here = order.get(openers[line], -1)
+        before = next((i for i in range(line - 1, -1, -1) if texts[i]), None)
+        low = order.get(openers[before], -1) if before is not None else -1
+        return any(low < slot < here for slot in self._empty_title_slots)
+
+    @cached_property
+    def targets(self) -> list[Target]:
+        """Every element with an href or a handler, and where it leads, in document order."""
+        found: list[Target] = []
+        own = self.no()
+        for element in self.root.iter():
+            if not isinstance(element.tag, str) or element.tag in ("script", "style", "link"):
+                continue
+            href = (element.get("href") or "").strip()
+            onclick = element.get("onclick") or ""
+            if not href and not onclick:
+                continue
+            line = self.lines.span(element)[0]
+            target = self._target(element, href, onclick, line)
+            if target is None:
+                continue
+            if target.kind == "article" and target.no == own:
+                continue  # the page linking to itself
+            found.append(target)
+        return found
+
+    def _target(self, element: Any, href: str, onclick: str, line: int) -> Target | None:
+        script = onclick or (href[11:] if href.lower().startswith("javascript:") else "")
+        found = self._script_target(element, script, line) if script else None
+        return found or self._href_target(element, href, line)
+
+    def _script_target(self, element: Any, script: str, line: int) -> Target | None:
+        call = self.scripts.article(script)
+        if call is not None:
+            return Target(element, "article", line, self.urls.article_url(call.no), call.no)
+        url = self.scripts.download(script, self.page_url)
+        if url is not None or self.scripts.is_download_call(script):
+            return Target(element, "download", line, url)
+        if site.LIST_HANDLER_RE.search(script):
+            return Target(element, "list", line)
+        return None
+
+    def _href_target(self, element: Any, href: str, line: int) -> Target | None:
+        text = normalise_space(node_text(element))
+        if site.LIST_BUTTON_RE.fullmatch(text):
+            return Target(element, "list", line)
+        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
+            return None
+        url = self.urls.absolute(href, self.page_url)
+        no = self.urls.no_from_url(url)
+        if no is not None:
+            return Target(element, "article", line, self.urls.article_url(no), no)
+        path = url.split("?", 1)[0]
+        if path.endswith(self.urls.paths.list_paths):
+            return Target(element, "list", line, url)
+        is_file = site.DOWNLOAD_PATH_RE.search(path) or site.FILE_EXTENSION_RE.search(path)
+        if is_file and element.tag == "a" and text:
+            return Target(element, "download", line, url)
+        return Target(element, "other", line, url)
+
+    # -- the head: title, date, counter --------------------------------------------
+    def _is_title_like(self, element: Any, text: str) -> bool:
+        if element is None or element in self._in_links or element in self._in_chrome:
+            return False
+        if len(text) > site.MAX_TITLE_LENGTH or site.SITE_NAME_RE.fullmatch(strip_bullet(text)):
+            return False  # too long for a title, or the board's or site's own name
+        if _is_label(text) or (parse_date(text) is not None and len(text) < 30):
+            return False
+        for holder in (element, *list(element.iterancestors())[:2]):
+            tag = holder.tag.lower() if isinstance(holder.tag, str) else ""
+            hint = f"{holder.get('id') or ''} {holder.get('class') or ''}"
+            if tag in _HEADINGS or site.TITLE_HINT_RE.search(hint):  # any part of a word
+                return True
+        if site.BULLET_RE.match(text):
+            return True
+        return element.tag in ("strong", "b") and normalise_space(node_text(element)) == text
+
+    def _info_like(self, index: int) -> bool:
+        text = self.lines.texts[index]
+        if not text or len(text) > site.MAX_INFO_LENGTH:
+            return False
+        opener = self.lines.openers[index]
+        if opener is not None and opener in self._in_links:
+            return False
+        return bool(
+            site.DATE_RE.search(text)
+            or site.HIT_LABELLED_RE.search(text)
+            or site.INFO_LABEL_RE.match(text)
+            or site.NUMBER_RE.match(text)
+        )
+
+    def _info_block(self, index: int) -> tuple[int, int]:
+        """The run of date/counter lines around line ``index``: [start, end)."""
+        texts = self.lines.texts
+        start = index
+        while start > 0:
+            before = start - 1
+            while before > 0 and not texts[before]:
+                before -= 1
+            if (
+                not texts[before]
+                or not self._info_like(before)
+                or site.DATE_RE.search(texts[before])
+            ):
+                break
+            if not (site.INFO_LABEL_RE.match(texts[before]) or site.NUMBER_RE.match(texts[before])):
+                break
+            start = before
+        last = index
+        for line in range(index + 1, len(texts)):
+            if not texts[line]:
+                continue
+            text = texts[line]
+            if (
+                not self._info_like(line)
+                or parse_subtitle(text) is not None
+                or site.IMAGE_FILE_RE.match(text)
+                or site.DATE_RE.search(text)  # one date line: a second is the body's
+            ):
+                break
+            last = line
+        return start, last + 1
+
+    def _title_before(self, index: int) -> tuple[int, str] | None:
+        """The title line just before line ``index``, else None.
+
+        The nearest line that is not a subtitle decides: a title line (or a
+        plain line, not a link, label or chrome) is the title, even when it
+        holds nothing but a bullet (an empty title is a missing one, never
+        the board's heading above it). Past links and chrome, a title-like
+        line a few lines up still counts.
+        """
+        texts, openers = self.lines.texts, self.lines.openers
+        if self._empty_slot_before(index):
+            return index, ""
+        seen = 0
+        for line in range(index - 1, -1, -1):
+            text = texts[line]
+            if not text:
+                continue
+            seen += 1
+            if seen > _TITLE_REACH:
+                break
+            if parse_subtitle(text) is not None:
+                continue  # a subtitle printed between title and date
+            opener = openers[line]
+            if self._is_title_like(opener, text):
+                return self._first_of_repeat(line, text)
+            if (
+                opener is None
+                or opener in self._in_links
+                or opener in self._in_chrome
+                or site.SITE_NAME_RE.fullmatch(strip_bullet(text))
+            ):
+                continue
+            if _is_label(text) or not _headline_like(text) or self._info_like(line):
+                return None
+            return self._first_of_repeat(line, text) if seen == 1 else None
+        return None
+
+    def _title_after(self, end: int) -> tuple[int, str] | None:
+        """A title line right after the date lines, when the document's title names it."""
+        texts, openers = self.lines.texts, self.lines.openers
+        for line in range(end, min(end + 3, len(texts))):
+            if texts[line]:
+                text = strip_bullet(texts[line])
+                if text in self._document_titles and self._is_title_like(openers[line], text):
+                    return line, texts[line]
+                return None
+        return None
+
+    def _first_of_repeat(self, line: int, text: str) -> tuple[int, str]:
+        """A title printed twice (outside the body, then as its first line): the first one."""
+        texts = self.lines.texts
+        seen = 0
+        for before in range(line - 1, -1, -1):
+            if not texts[before]:
+                continue
+            seen += 1
+            if seen > 2:
+                break
+            earlier = texts[before]
+            if self._is_title_like(self.lines.openers[before], earlier) and is_repeated_title(
+                strip_bullet(text), strip_bullet(earlier)
+            ):
+                return before, earlier
+        return line, text
+
+    @cached_property
+    def _document_titles(self) -> list[str]:
+        """What the page's ``<title>`` and ``og:title`` call it, site names taken off."""
+        found: list[str] = []
+        raw = head_title(self.text)
+        for value in (raw and html_lib.unescape(raw), self._og_title()):
+            title = document_title(value)
+            if title and title not in found:
+                found.append(title)
+        return found
+
+    def _og_title(self) -> str | None:
+        for meta in self.root.iter("meta"):
+            if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+                return meta.get("content")
+        return None
+
+    @cached_property
+    def head(self) -> Head:
+        texts = self.lines.texts
+        best: tuple[int, Head] | None = None
+        for index, text in enumerate(texts):
+            if not text or not site.DATE_RE.search(text) or not self._info_like(index):
+                continue
+            if site.IMAGE_FILE_RE.match(text):
+                continue  # a photo's file name, dated
+            if parse_date(text) is None:
+                continue
+            start, end = self._info_block(index)
+            title = self._title_before(start)
+            after = self._title_after(end)
+            if after is not None and (
+                title is None or strip_bullet(title[1]) not in self._document_titles
+            ):
+                head = self._head(after, start, end, title_after=True)
+            elif title is not None:
+                head = self._head(title, start, end)
+            elif self._document_titles:
+                # No title on the page but in its <title>: the date line opens the head.
+                head = self._head((start, self._document_titles[0]), start, end, from_document=True)
+            else:
+                continue
+            if not self._followed_by_content(head.end):
+                continue  # a date line with nothing after it is not an article's head
+            score = self._score(head)
+            if best is None or score > best[0]:
+                best = (score, head)
+        if best is not None:
+            return best[1]
+        return self._head_without_date()
+
+    def _head(
+        self,
+        title: tuple[int, str],
+        start: int,
+        end: int,
+        *,
+        title_after: bool = False,
+        from_document: bool = False,
+    ) -> Head:
+        info = self.lines.text_of(start, end)
+        joined = " ".join(info)
+        head = Head(
+            title=strip_bullet(title[1]),
+            start=start if title_after else title[0],
+            end=title[0] + 1 if title_after else end,
+        )
+        head.published = parse_date(joined)
+        head.hits = parse_labelled_count(joined)
+        if head.hits is None:
+            head.hits = _count_after_date(joined)
+        for line in [] if from_document else self.lines.text_of(title[0] + 1, start):
+            subtitle = parse_subtitle(line)
+            if subtitle is not None:
+                head.subtitle = subtitle
+        head.named_by_document = head.title in self._document_titles
+        head.evidence = [
+            name
+            for name, present in (
+                ("date", head.published is not None),
+                ("counter", head.hits is not None),
+                ("document title", head.named_by_document),
+            )
+            if present
+        ]
+        return head
+
+    def _followed_by_content(self, line: int) -> bool:
+        """Is there text or an image between line ``line`` and the next block that ends a body?"""
+        stops = [stop for stop in self._stop_lines if stop >= line]
+        end = min(stops) if stops else len(self.lines)
+        if any(not site.CHROME_LINE_RE.fullmatch(t) for t in self.lines.text_of(line, end)):
+            return True
+        return any(line <= self.lines.span(img)[0] < end for img in self.root.iter("img"))
+
+    def _score(self, head: Head) -> int:
+        score = 2 * len(head.evidence)
+        following = self.lines.text_of(head.end, head.end + 8)
+        if any(len(line) >= _LONG_LINE for line in following):
+            score += 1
+        return score
+
+    def _head_without_date(self) -> Head:
+        """No date beside any title: the title the document names, or the last before the text."""
+        texts, openers = self.lines.texts, self.lines.openers
+        named = set(self._document_titles)
+        for index, text in enumerate(texts):
+            if text and strip_bullet(text) in named and self._is_title_like(openers[index], text):
+                line, title = self._first_of_repeat(index, text)
+                return self._bare_head(line, title, named=True)
+        first_long = next(
+            (
+                i
+                for i, text in enumerate(texts)
+                if len(text) >= _LONG_LINE
+                and openers[i] not in self._in_chrome
+                and openers[i] not in self._in_links
+            ),
+            None,
+        )
+        if first_long is not None:
+            for index in range(first_long - 1, -1, -1):
+                if texts[index] and self._is_title_like(openers[index], texts[index]):
+                    line, title = self._first_of_repeat(index, texts[index])
+                    if self._empty_slot_before(line):
+                        return Head(start=line, end=line)  # the page's title slot is empty
+                    return self._bare_head(line, title, named=False)
+        return Head()
+
+    def _bare_head(self, line: int, title: str, *, named: bool) -> Head:
+        head = Head(title=strip_bullet(title), start=line, end=line + 1)
+        head.named_by_document = named or head.title in self._document_titles
+        head.evidence = ["document title"] if head.named_by_document else []
+        return head
+
+    # -- the body and what ends it ---------------------------------------------------
+    @cached_property
+    def body_range(self) -> tuple[int, int]:
+        """Lines [start, end) of the body: after the head, before the first block after it."""
+        head = self.head
+        if head.start < 0:
+            return 0, 0
+        start = head.end
+        stops = [line for line in self._stop_lines if line >= start]
+        return start, min(stops) if stops else len(self.lines)
+
+    @cached_property
+    def _stop_lines(self) -> list[int]:
+        """Lines that open a block after the body: neighbours, files, list button, footer."""
+        texts = self.lines.texts
+        stops: list[int] = []
+        for target in self.targets:
+            if (
+                target.kind == "list"
+                or (target.kind == "download" and self._stands_alone(target))
+                or (target.kind == "article" and self._stands_alone(target))
+            ):
+                stops.append(target.line)
+        for index, text in enumerate(texts):
+            if text and (
+                site.NEIGHBOUR_LABEL_RE.fullmatch(text)
+                or site.NO_NEIGHBOUR_RE.match(text)
+                or site.FILE_LABEL_RE.fullmatch(text)
+                or site.LIST_BUTTON_RE.fullmatch(text)
+                or site.FOOTER_LINE_RE.match(text)
+            ):
+                stops.append(index)
+        for element in self.root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag in ("footer", "address") or _hinted(element, site.FOOTER_HINT_RE):
+                stops.append(self.lines.span(element)[0])
+        return stops
+
+    def _stands_alone(self, target: Target) -> bool:
+        """Is a link the whole of its line, but for labels, dates and sizes?"""
+        line_text = self.lines.texts[target.line] if target.line < len(self.lines) else ""
+        own = normalise_space(node_text(target.element))
+        rest = line_text.replace(own, " ", 1) if own else line_text
+        rest = site.NEIGHBOUR_LABEL_RE.sub(" ", rest)
+        rest = site.FILE_LABEL_RE.sub(" ", rest)
+        rest = site.DATE_RE.sub(" ", rest)
+        rest = site.FILE_SIZE_RE.sub(" ", rest)
+        return len(re.sub(r"[\W_]+", "", rest)) <= 3
+
+    @cached_property
+    def _body_lines(self) -> list[str]:
+        start, end = self.body_range
+        lines = [
+            text
+            for text in self.lines.text_of(start, end)
+            if not site.CHROME_LINE_RE.fullmatch(text)
+        ]
+        title = self.head.title
+        if lines and title and self._is_repeat(lines[0], title):
+            lines = lines[1:]
+        return lines
+
+    def _is_repeat(self, line: str, title: str) -> bool:
+        if not is_repeated_title(line, title):
+            return False
+        short = len(line) <= 1.6 * len(title) + 30
+        return (short and not line.rstrip().endswith(".")) or normalise_space(line) == title
+
+    @cached_property
+    def _split(self) -> tuple[str | None, list[str]]:
+        lines = self._body_lines
+        subtitle = self.head.subtitle
+        if lines:
+            found = parse_subtitle(lines[0])
+            if found is not None:
+                subtitle, lines = found, lines[1:]
+        return subtitle, lines
+
+    # -- fields ---------------------------------------------------------------
+    def check_page(self) -> None:
+        if not self._is_whole():
+            raise ParseError("truncated", "the page ends before its footer")
+        if self.head.published is None and self.head.hits is None and self._dated_tail():
+            # Outside what every known layout does (the date beside the title):
+            # the page is not understood, rather than read with its date in the body.
+            raise ParseError("unparsable", "a date line after the body, none beside the title")
+        head = self.head
+        # A title and text prove nothing by themselves (an error page has both):
+        # an article of the board also shows its date or counter, or its neighbours.
+        if head.title and head.published is None and head.hits is None and not self.neighbours():
+            raise ParseError(
+                "unparsable",
+                "no sign that this is an article: no date or counter beside its title,"
+                " no neighbours",
+            )
+
+    def to_item(self) -> Article:
+        return self._to_item()
+
+    def _dated_tail(self) -> bool:
+        """Do the body's last lines hold the date line the head lacks?"""
+        start, end = self.body_range
+        tail = [i for i in range(max(start, end - 3), end) if self.lines.texts[i]]
+        return any(
+            self._info_like(i)
+            and parse_date(self.lines.texts[i]) is not None
+            and len(self.lines.texts[i]) <= site.MAX_INFO_LENGTH // 2
+            for i in tail
+        )
+
+    def _is_whole(self) -> bool:
+        """Did the page arrive whole? Its footer, or every ``<html>`` opened closed at its end.
+
+        A body may embed a whole document of its own (the DEXT editor's), so a
+        page cut right after it also ends with ``</html>``.
+        """
+        if any(True for _ in self.root.iter("footer")) or any(
+            _hinted(e, site.FOOTER_HINT_RE) for e in self.root.iter() if isinstance(e.tag, str)
+        ):
+            return True
+        text = self.text
+        if not text[-4096:].rstrip().lower().endswith("</html>"):
+            return False
+        opened = text.count("<html") + text.count("<HTML")
+        closed = text.count("</html") + text.count("</HTML")
+        return closed >= opened
+
+    def title(self) -> str:
+        return self.head.title
+
+    def subtitle(self) -> str | None:
+        return self._split[0]
+
+    def paragraphs(self) -> list[str]:
+        return self._split[1]
+
+    def published(self) -> date | None:
+        return self.head.published
+
+    def hits(self) -> int | None:
+        return self.head.hits
+
+    def neighbours(self) -> list[Link]:
+        return self._neighbours
+
+    @cached_property
+    def _neighbours(self) -> list[Link]:
+        _start, end = self.body_range if self.head.start >= 0 else (0, 0)
+        found: dict[Side, Link] = {}
+        unsided: list[Target] = []
+        for target in self.targets:
+            if target.kind != "article" or target.line < end or target.no is None:
+                continue
+            if not self._stands_alone(target):
+                continue
+            side = self._side(target)
+            if side is None:
+                unsided.append(target)
+            elif side not in found:
+                found[side] = self._neighbour(target, side)
+        current = self.no()
+        for target in unsided:
+            if current is not None and target.no is not None:
+                side = "prev" if target.no < current else "next"
+                if side not in found:
+                    found[side] = self._neighbour(target, side)
+        return [found[side] for side in ("prev", "next") if side in found]
+
+    def _side(self, target: Target) -> Side | None:
+        signals: list[str] = []
+        element = target.element
+        for holder in (element, *list(element.iterancestors())[:3]):
+            signals.append(f"{holder.get('class') or ''} {holder.get('id') or ''}")
+        texts = self.lines.texts
+        signals.append(texts[target.line] if target.line < len(texts) else "")
+        for before in range(target.line - 1, max(target.line - 3, -1), -1):
+            if texts[before]:
+                if site.NEIGHBOUR_LABEL_RE.fullmatch(texts[before]):
+                    signals.append(texts[before])
+                break
+        for signal in signals:
+            prev = site.PREV_LABEL_RE.search(signal) is not None
+            next_ = site.NEXT_LABEL_RE.search(signal) is not None
+            if prev != next_:
+                return "prev" if prev else "next"
+        return None
+
+    def _neighbour(self, target: Target, side: Side) -> Link:
+        element = target.element
+        text = normalise_space(element.get("title"))
+        if not text:
+            # The link's text without a label of its own (`<i>Previous</i>`) and a date.
+            text = normalise_space(node_text(element))
+            for child in element.iter():
+                if child is element or not isinstance(child.tag, str):
+                    continue
+                own = normalise_space(node_text(child))
+                if own and (site.NEIGHBOUR_LABEL_RE.fullmatch(own) or site.DATE_RE.fullmatch(own)):
+                    text = normalise_space(text.replace(own, " ", 1))
+            text = site.SEPARATED_NEIGHBOUR_LABEL_RE.sub("", text)
+            text = normalise_space(text).strip(" :|·")
+        assert target.url is not None
+        return Link(rel=side, url=target.url, text=text or None, target_no=target.no)
+
+    def attachments(self) -> list[Link]:
+        start = self.head.start if self.head.start >= 0 else 0
+        footer = min(
+            (
+                self.lines.span(e)[0]
+                for e in self.root.iter()
+                if isinstance(e.tag, str) and (e.tag == "footer" or _hinted(e, site.FOOTER_HINT_RE))
+            ),
+            default=len(self.lines),
+        )
+        found: list[Link] = []
+        seen: set[str] = set()
+        for target in self.targets:
+            if target.kind != "download" or target.url is None:
+                continue
+            if not start <= target.line < footer or target.url in seen:
+                continue
+            seen.add(target.url)
+            found.append(Link(rel="attachment", url=target.url, text=self._file_name(target)))
+        return found
+
+    def _file_name(self, target: Target) -> str | None:
+        text = normalise_space(node_text(target.element))
+        if text and not site.DOWNLOAD_LABEL_RE.fullmatch(text):
+            return text
+        holder = target.element.getparent()
+        for _ in range(2):
+            if holder is None:
+                break
+            whole = normalise_space(node_text(holder))
+            whole = normalise_space(site.DOWNLOAD_LABEL_RE.sub(" ", whole))
+            whole = normalise_space(site.FILE_SIZE_RE.sub(" ", whole))
+            if whole:
+                return whole
+            holder = holder.getparent()
+        return None
+
+    def body_links(self) -> list[Link]:
+        start, end = self.body_range
+        found: list[Link] = []
+        for element in self.root.iter("a", "img"):
+            line = self.lines.span(element)[0]
+            if not start <= line < end:
+                continue
+            if element.tag == "img":
+                src = (element.get("src") or "").strip()
+                if not src or src.lower().startswith(("data:", "javascript:")):
+                    continue
+                alt = normalise_space(element.get("alt")) or None
+                found.append(
+                    Link(rel="image", url=self.urls.absolute(src, self.page_url), text=alt)
+                )
+                continue
+            link = self._body_link(element)
+            if link is not None:
+                found.append(link)
+        return found
+
+    def _body_link(self, element: Any) -> Link | None:
+        target = next((t for t in self.targets if t.element is element), None)
+        if target is None or target.url is None or target.kind == "list":
+            return None
+        if not target.url.lower().startswith(("http://", "https://", "mailto:")):
+            return None
+        text = normalise_space(node_text(element)) or None
+        return Link(rel="body", url=target.url, text=text, target_no=target.no)
+
+    def describe(self) -> dict[str, Any]:
+        """What the structural reading found and why, for ``kitacrawl doctor``."""
+        head = self.head
+        start, end = self.body_range
+        return {
+            "title": head.title or None,
+            "title_line": head.start,
+            "published": head.published.isoformat() if head.published else None,
+            "hits": head.hits,
+            "evidence": head.evidence,
+            "body_lines": [start, end],
+            "body_start": self.paragraphs()[0] if self.paragraphs() else None,
+            "body_end": self.paragraphs()[-1] if self.paragraphs() else None,
+        }
+
+
+def _headline_like(text: str) -> bool:
+    """Could this line be a headline? Not a sentence of the body: short, no full stop at its end."""
+    return len(text) <= site.MAX_HEADLINE_LENGTH and not text.rstrip().endswith((".", "。", "!", "?"))
+
+
+def _count_after_date(text: str) -> int | None:
+    """A bare counter right after the date (`2021-03-02 987`, `2021.03.02 | 987`)."""
+    match = site.DATE_RE.search(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].strip().lstrip("|/·:,-").strip()
+    number = site.NUMBER_RE.match(rest)
+    return site.read_int(number.group(1).replace(",", "")) if number else None
+
+
+def _hinted(element: Any, pattern: re.Pattern[str]) -> bool:
+    """Does a word of the element's id or class start with ``pattern``?"""
+    words = f"{element.get('id') or ''} {element.get('class') or ''}".split()
+    return any(pattern.match(word) for word in words)
+
+
+def _is_label(text: str) -> bool:
+    return bool(
+        site.NEIGHBOUR_LABEL_RE.fullmatch(text)
+        or site.LIST_BUTTON_RE.fullmatch(text)
+        or site.FILE_LABEL_RE.fullmatch(text)
+        or site.INFO_LABEL_ONLY_RE.fullmatch(text)
+    )
+
+
+__all__ = ["Head", "InferredArticlePage", "Target"]
