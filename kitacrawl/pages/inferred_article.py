@@ -774,7 +774,8 @@ class InferredArticlePage(ArticleFields):
 
 def _headline_like(text: str) -> bool:
     """Could this line be a headline? Not a sentence of the body: short, no full stop at its end."""
-    return len(text) <= site.MAX_HEADLINE_LENGTH and not text.rstrip().endswith((".", "。", "!", "?"))
+    ends_a_sentence = text.rstrip().endswith((".", "。", "!", "?"))
+    return len(text) <= site.MAX_HEADLINE_LENGTH and not ends_a_sentence
 
 
 def _count_after_date(text: str) -> int | None:
