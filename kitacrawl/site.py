@@ -425,8 +425,11 @@ DETAIL_EXTRA_PARAMS = ("siteId",)
 # A handler or path that downloads a file: fn_egov_downFile, fnFileDown,
 # /cmm/fms/FileDown.do, /board/fileDownload.do, /common/download.do?file=...
 DOWNLOAD_NAME_RE = re.compile(r"down", re.I)
-# Substrings that betray a download link in a page's HTML (searched, not parsed).
-DOWNLOAD_HINTS = ("down", "Down", "DOWN")
+# A link or handler in a page's HTML that may download a file (searched, not parsed).
+DOWNLOAD_LINK_RE = re.compile(
+    r"""(?:href|onclick)\s*=\s*["'][^"']*(?:down|atchfile|\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b)""",
+    re.I,
+)
 DOWNLOAD_PATH_RE = re.compile(r"down|atchfile|attach|/files?/", re.I)
 
 

@@ -145,6 +145,29 @@ class ArticlePage(ArticleFields):
             )
             return whole._to_item()
 
+    def may_show_more(self, article: Article) -> bool:
+        """A field left empty where the known block for it is missing from the page.
+
+        A page of the 2017 layout shows no date line in a head that is there
+        (``.view_top``): nothing more to find. A head, neighbours or files in
+        blocks of other names may hold what this reading missed.
+        """
+        if (article.published is None or article.hits is None) and not first(
+            self.root, site.ARTICLE_INFO
+        ):
+            return True
+        if not any(link.rel in ("prev", "next") for link in article.links) and not first(
+            self.sel, site.ARTICLE_MOVE
+        ):
+            return True
+        if any(link.rel == "attachment" for link in article.links):
+            return False
+        raw = self._raw_text or ""
+        region = site.content_region(raw) or raw
+        return site.DOWNLOAD_LINK_RE.search(region) is not None and not first(
+            self.root, site.ARTICLE_FILES
+        )
+
     # -- fields -------------------------------------------------------------
     def title(self) -> str:
         return self._title

@@ -54,6 +54,14 @@ class ArticleFields:
     def body_links(self) -> list[Link]:
         raise NotImplementedError
 
+    def may_show_more(self, article: Article) -> bool:
+        """Might the page show a field this reading left empty, in markup it does not know?
+
+        True sends the page to the structural reading (kitacrawl.pages.inferred_article),
+        which fills what it finds when it reads the same title and body.
+        """
+        return False
+
     # -- the same for both ---------------------------------------------------
     def no(self) -> int | None:
         return self._no if self._no is not None else self.urls.no_from_url(self.page_url)

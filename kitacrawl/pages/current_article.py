@@ -163,6 +163,15 @@ class CurrentArticlePage(ArticleFields):
             )
             return whole._to_item()
 
+    def may_show_more(self, article: Article) -> bool:
+        """A date, counter or neighbours left empty where the template's block for it is missing."""
+        if article.published is None and not first(self.sel, site.CURRENT_DATE):
+            return True
+        if article.hits is None and not first(self.sel, site.CURRENT_HIT):
+            return True
+        has_neighbours = any(link.rel in ("prev", "next") for link in article.links)
+        return not has_neighbours and not first(self.sel, site.CURRENT_MOVE)
+
     # -- fields -------------------------------------------------------------
     @cached_property
     def _title_elements(self) -> list[Selector]:

@@ -77,16 +77,17 @@ def read_article(
     url = response.url
     known: Article | None = None
     failure: ParseError | None = None
+    if generation_of(text) == "current":
+        page: Any = spec.current_page(text, url, urls=urls, no=no, board=board)
+    else:
+        page = spec.older_page.from_text(text, url, urls=urls, no=no, board=board)
     try:
-        if generation_of(text) == "current":
-            known = spec.current_page(text, url, urls=urls, no=no, board=board).to_item()
-        else:
-            known = spec.older_page.from_text(text, url, urls=urls, no=no, board=board).to_item()
+        known = page.to_item()
     except ParseError as exc:
         if exc.kind != "unparsable":
             raise
         failure = exc
-    if known is None or _may_show_more(known, text):
+    if known is None or page.may_show_more(known):
         inferred = _inferred(spec, text, url, urls=urls, no=no, board=board)
         if known is None:
             if inferred is None:
@@ -109,19 +110,6 @@ def _inferred(
     except ParseError:
         return None
     return article
-
-
-def _may_show_more(article: Article, text: str) -> bool:
-    """Might the page show fields the known reader did not find?"""
-    if article.published is None or article.hits is None:
-        return True
-    if not any(link.rel in ("prev", "next") for link in article.links):
-        return True
-    if article.generation != "older" or any(link.rel == "attachment" for link in article.links):
-        return False
-    # Files in a block the older reader does not know: look for a download in its slice.
-    region = site.content_region(text)
-    return any(word in (region or text) for word in site.DOWNLOAD_HINTS)
 
 
 def _filled(known: Article, inferred: Article) -> Article:

@@ -119,73 +119,52 @@ class InferredArticlePage(ArticleFields):
         return Lines(self.root)
 
     @cached_property
+    def _scan(self) -> _Scan:
+        return _Scan(self.root, self.lines)
+
+    @property
     def _in_chrome(self) -> set[Any]:
-        """Elements inside navigation, headers, footers and asides (never the article)."""
-        found: set[Any] = set()
-        for element in self.root.iter():
-            if not isinstance(element.tag, str):
-                continue
-            if element.tag.lower() in _CHROME_TAGS or _hinted(element, site.CHROME_HINT_RE):
-                found.update(e for e in element.iter() if isinstance(e.tag, str))
-        return found
+        return self._scan.in_chrome
 
-    @cached_property
+    @property
     def _in_links(self) -> set[Any]:
-        found: set[Any] = set()
-        for element in self.root.iter("a"):
-            found.update(e for e in element.iter() if isinstance(e.tag, str))
-        return found
-
-    @cached_property
-    def _empty_title_slots(self) -> list[int]:
-        """Document positions of title elements (a heading, a title-like class) holding nothing.
-
-        An empty title slot is how a page says it has no title: the line
-        after it (the body's own heading) must not become one.
-        """
-        order = self.lines.order
-        found = []
-        for element in self.root.iter():
-            if not isinstance(element.tag, str) or element in self._in_chrome:
-                continue
-            tag = element.tag.lower()
-            hint = f"{element.get('id') or ''} {element.get('class') or ''}"
-            if tag not in _HEADINGS and not site.TITLE_HINT_RE.search(hint):
-                continue
-            if not strip_bullet(normalise_space(node_text(element))) and element in order:
-                found.append(order[element])
-        return found
+        return self._scan.in_links
 
     def _empty_slot_before(self, line: int) -> bool:
         """Is there an empty title slot between line ``line`` and the text before it?"""
-        if not self._empty_title_slots:
+        slots = self._scan.empty_title_slots
+        if not slots:
             return False
         texts, openers, order = self.lines.texts, self.lines.openers, self.lines.order
         here = order.get(openers[line], -1)
         before = next((i for i in range(line - 1, -1, -1) if texts[i]), None)
         low = order.get(openers[before], -1) if before is not None else -1
-        return any(low < slot < here for slot in self._empty_title_slots)
+        return any(low < slot < here for slot in slots)
 
     @cached_property
     def targets(self) -> list[Target]:
         """Every element with an href or a handler, and where it leads, in document order."""
         found: list[Target] = []
         own = self.no()
-        for element in self.root.iter():
-            if not isinstance(element.tag, str) or element.tag in ("script", "style", "link"):
-                continue
+        for element in self._scan.linked:
             href = (element.get("href") or "").strip()
             onclick = element.get("onclick") or ""
-            if not href and not onclick:
-                continue
-            line = self.lines.span(element)[0]
-            target = self._target(element, href, onclick, line)
+            target = self._target(element, href, onclick, self.lines.span(element)[0])
             if target is None:
                 continue
             if target.kind == "article" and target.no == own:
                 continue  # the page linking to itself
             found.append(target)
         return found
+
+    @cached_property
+    def _detail_words(self) -> tuple[str, ...]:
+        # Cheap tests before a URL is resolved: the last segment of each path.
+        return tuple(path.rsplit("/", 1)[-1] for path in self.urls.paths.detail_paths)
+
+    @cached_property
+    def _list_words(self) -> tuple[str, ...]:
+        return tuple(path.rsplit("/", 1)[-1] for path in self.urls.paths.list_paths)
 
     def _target(self, element: Any, href: str, onclick: str, line: int) -> Target | None:
         script = onclick or (href[11:] if href.lower().startswith("javascript:") else "")
@@ -203,23 +182,25 @@ class InferredArticlePage(ArticleFields):
             return Target(element, "list", line)
         return None
 
-    def _href_target(self, element: Any, href: str, line: int) -> Target | None:
-        text = normalise_space(node_text(element))
+    def _href_target(self, element: Any, href: str, line: int) -> Target | None:  # noqa: PLR0911 - one answer per kind of link
+        text = normalise_space("".join(element.itertext())) if len(element) or element.text else ""
         if site.LIST_BUTTON_RE.fullmatch(text):
             return Target(element, "list", line)
         if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
             return None
-        url = self.urls.absolute(href, self.page_url)
-        no = self.urls.no_from_url(url)
-        if no is not None:
-            return Target(element, "article", line, self.urls.article_url(no), no)
-        path = url.split("?", 1)[0]
-        if path.endswith(self.urls.paths.list_paths):
-            return Target(element, "list", line, url)
+        if any(word in href for word in self._detail_words):
+            url = self.urls.absolute(href, self.page_url)
+            no = self.urls.no_from_url(url)
+            if no is not None:
+                return Target(element, "article", line, self.urls.article_url(no), no)
+            return Target(element, "other", line, url)
+        path = href.split("?", 1)[0]
+        if any(word in path for word in self._list_words):
+            return Target(element, "list", line, self.urls.absolute(href, self.page_url))
         is_file = site.DOWNLOAD_PATH_RE.search(path) or site.FILE_EXTENSION_RE.search(path)
         if is_file and element.tag == "a" and text:
-            return Target(element, "download", line, url)
-        return Target(element, "other", line, url)
+            return Target(element, "download", line, self.urls.absolute(href, self.page_url))
+        return Target(element, "other", line)  # its URL is resolved when a body link needs it
 
     # -- the head: title, date, counter --------------------------------------------
     def _is_title_like(self, element: Any, text: str) -> bool:
@@ -442,7 +423,7 @@ class InferredArticlePage(ArticleFields):
         end = min(stops) if stops else len(self.lines)
         if any(not site.CHROME_LINE_RE.fullmatch(t) for t in self.lines.text_of(line, end)):
             return True
-        return any(line <= self.lines.span(img)[0] < end for img in self.root.iter("img"))
+        return any(line <= at < end for at in self._scan.image_lines)
 
     def _score(self, head: Head) -> int:
         score = 2 * len(head.evidence)
@@ -516,11 +497,7 @@ class InferredArticlePage(ArticleFields):
                 or site.FOOTER_LINE_RE.match(text)
             ):
                 stops.append(index)
-        for element in self.root.iter():
-            if not isinstance(element.tag, str):
-                continue
-            if element.tag in ("footer", "address") or _hinted(element, site.FOOTER_HINT_RE):
-                stops.append(self.lines.span(element)[0])
+        stops.extend(self._scan.footer_lines)
         return stops
 
     def _stands_alone(self, target: Target) -> bool:
@@ -601,9 +578,7 @@ class InferredArticlePage(ArticleFields):
         A body may embed a whole document of its own (the DEXT editor's), so a
         page cut right after it also ends with ``</html>``.
         """
-        if any(True for _ in self.root.iter("footer")) or any(
-            _hinted(e, site.FOOTER_HINT_RE) for e in self.root.iter() if isinstance(e.tag, str)
-        ):
+        if self._scan.footer_lines:
             return True
         text = self.text
         if not text[-4096:].rstrip().lower().endswith("</html>"):
@@ -691,14 +666,7 @@ class InferredArticlePage(ArticleFields):
 
     def attachments(self) -> list[Link]:
         start = self.head.start if self.head.start >= 0 else 0
-        footer = min(
-            (
-                self.lines.span(e)[0]
-                for e in self.root.iter()
-                if isinstance(e.tag, str) and (e.tag == "footer" or _hinted(e, site.FOOTER_HINT_RE))
-            ),
-            default=len(self.lines),
-        )
+        footer = min(self._scan.footer_lines, default=len(self.lines))
         found: list[Link] = []
         seen: set[str] = set()
         for target in self.targets:
@@ -748,13 +716,22 @@ class InferredArticlePage(ArticleFields):
         return found
 
     def _body_link(self, element: Any) -> Link | None:
-        target = next((t for t in self.targets if t.element is element), None)
-        if target is None or target.url is None or target.kind == "list":
+        target = self._target_of.get(element)
+        if target is None or target.kind == "list":
+            return None
+        if target.url is None:
+            href = (element.get("href") or "").strip()
+            target.url = self.urls.absolute(href, self.page_url) if href else None
+        if target.url is None:
             return None
         if not target.url.lower().startswith(("http://", "https://", "mailto:")):
             return None
         text = normalise_space(node_text(element)) or None
         return Link(rel="body", url=target.url, text=text, target_no=target.no)
+
+    @cached_property
+    def _target_of(self) -> dict[Any, Target]:
+        return {target.element: target for target in self.targets}
 
     def describe(self) -> dict[str, Any]:
         """What the structural reading found and why, for ``kitacrawl doctor``."""
@@ -788,9 +765,57 @@ def _count_after_date(text: str) -> int | None:
     return site.read_int(number.group(1).replace(",", "")) if number else None
 
 
-def _hinted(element: Any, pattern: re.Pattern[str]) -> bool:
-    """Does a word of the element's id or class start with ``pattern``?"""
-    words = f"{element.get('id') or ''} {element.get('class') or ''}".split()
+class _Scan:
+    """One walk of the page: what is chrome, what is a link, where footers and images are."""
+
+    def __init__(self, root: Any, lines: Lines) -> None:
+        self.in_chrome: set[Any] = set()
+        self.in_links: set[Any] = set()
+        self.linked: list[Any] = []
+        self.empty_title_slots: list[int] = []
+        self.footer_lines: list[int] = []
+        self.image_lines: list[int] = []
+        for element in root.iter():
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            tag = tag.lower()
+            parent = element.getparent()
+            words = _words(element)
+            if (
+                parent in self.in_chrome
+                or tag in _CHROME_TAGS
+                or _starts(words, site.CHROME_HINT_RE)
+            ):
+                self.in_chrome.add(element)
+            if tag == "a" or parent in self.in_links:
+                self.in_links.add(element)
+            if tag in ("script", "style", "link", "meta"):
+                continue
+            if element.get("href") is not None or element.get("onclick") is not None:
+                self.linked.append(element)
+            if tag in ("footer", "address") or _starts(words, site.FOOTER_HINT_RE):
+                self.footer_lines.append(lines.span(element)[0])
+            elif tag == "img":
+                self.image_lines.append(lines.span(element)[0])
+            titled = tag in _HEADINGS or any(site.TITLE_HINT_RE.search(word) for word in words)
+            if (
+                titled
+                and element not in self.in_chrome
+                and element in lines.order
+                and not strip_bullet(normalise_space(node_text(element)))
+            ):
+                self.empty_title_slots.append(lines.order[element])
+
+
+def _words(element: Any) -> list[str]:
+    ident, classes = element.get("id"), element.get("class")
+    if not ident and not classes:
+        return []
+    return f"{ident or ''} {classes or ''}".split()
+
+
+def _starts(words: list[str], pattern: re.Pattern[str]) -> bool:
     return any(pattern.match(word) for word in words)
 
 
