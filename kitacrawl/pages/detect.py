@@ -160,8 +160,10 @@ def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
         known = CurrentListPageParser(text, response.url, urls=urls).to_item()
     else:
         known = ListPageParser.from_text(text, response.url, urls=urls).to_item()
-    lacking = not all(row.published for row in known.rows) or not all(
-        row.hits is not None for row in known.rows
+    lacking = (
+        not all(row.published for row in known.rows)
+        or not all(row.hits is not None for row in known.rows)
+        or not known.page_numbers
     )
     if known.rows and not lacking:
         return known
@@ -172,20 +174,23 @@ def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
 
 
 def _rows_filled(known: ListPage, inferred: ListPage) -> ListPage:
-    by_no = {row.no: row for row in inferred.rows}
-    if [row.no for row in known.rows if not row.pinned] != [
-        row.no for row in inferred.rows if not row.pinned
-    ]:
+    """The known reading, with dates, counters, pins and paging the structural one found.
+
+    Only when both read the same articles in the same order.
+    """
+    if [row.no for row in known.rows] != [row.no for row in inferred.rows]:
         return known
     filled = False
-    for row in known.rows:
-        other = by_no.get(row.no)
-        if other is None:
-            continue
+    for row, other in zip(known.rows, inferred.rows, strict=True):
         if row.published is None and other.published is not None:
             row.published, filled = other.published, True
         if row.hits is None and other.hits is not None:
             row.hits, filled = other.hits, True
+        if other.pinned and not row.pinned:
+            row.pinned, filled = True, True
+    if not known.page_numbers and inferred.page_numbers:
+        known.page_numbers, known.current_page = inferred.page_numbers, inferred.current_page
+        filled = True
     if filled:
         known.generation = "inferred"
     return known

@@ -501,15 +501,36 @@ class InferredArticlePage(ArticleFields):
         return stops
 
     def _stands_alone(self, target: Target) -> bool:
-        """Is a link the whole of its line, but for labels, dates and sizes?"""
-        line_text = self.lines.texts[target.line] if target.line < len(self.lines) else ""
-        own = normalise_space(node_text(target.element))
-        rest = line_text.replace(own, " ", 1) if own else line_text
-        rest = site.NEIGHBOUR_LABEL_RE.sub(" ", rest)
-        rest = site.FILE_LABEL_RE.sub(" ", rest)
-        rest = site.DATE_RE.sub(" ", rest)
-        rest = site.FILE_SIZE_RE.sub(" ", rest)
-        return len(re.sub(r"[\W_]+", "", rest)) <= 3
+        """Is a link (with the other links of its kind beside it) the whole of its line?
+
+        Labels, dates, file sizes and button words aside: a neighbour or file
+        block, never a sentence of the body that links to another article.
+        """
+        return self._alone.get(target.line, False)
+
+    @cached_property
+    def _alone(self) -> dict[int, bool]:
+        by_line: dict[int, list[Target]] = {}
+        for target in self.targets:
+            if target.kind in ("article", "download", "list"):
+                by_line.setdefault(target.line, []).append(target)
+        alone: dict[int, bool] = {}
+        for line, targets in by_line.items():
+            rest = self.lines.texts[line] if line < len(self.lines) else ""
+            for target in targets:
+                own = normalise_space(node_text(target.element))
+                if own:
+                    rest = rest.replace(own, " ", 1)
+            for pattern in (
+                site.NEIGHBOUR_LABEL_RE,
+                site.FILE_LABEL_RE,
+                site.DATE_RE,
+                site.FILE_SIZE_RE,
+                site.DOWNLOAD_LABEL_RE,
+            ):
+                rest = pattern.sub(" ", rest)
+            alone[line] = len(re.sub(r"[\W_]+", "", rest)) <= 3
+        return alone
 
     @cached_property
     def _body_lines(self) -> list[str]:
@@ -661,6 +682,8 @@ class InferredArticlePage(ArticleFields):
                     text = normalise_space(text.replace(own, " ", 1))
             text = site.SEPARATED_NEIGHBOUR_LABEL_RE.sub("", text)
             text = normalise_space(text).strip(" :|·")
+            if site.NEIGHBOUR_LABEL_RE.fullmatch(text):
+                text = ""  # only a label ("Previous"): the page does not name the neighbour
         assert target.url is not None
         return Link(rel=side, url=target.url, text=text or None, target_no=target.no)
 

@@ -186,7 +186,7 @@ class InferredListPage:
     ) -> ListRow:
         title = ""
         for anchor in anchors:
-            title = normalise_space(anchor.get("title")) or normalise_space(node_text(anchor))
+            title = normalise_space(anchor.get("title")) or _anchor_title(anchor)
             if title:
                 break
         return ListRow(
@@ -207,10 +207,12 @@ class InferredListPage:
         return texts
 
     def _published(self, segment: list[Any], anchors: list[Any]) -> Any:
-        for text in self._texts(segment, anchors):
-            value = parse_date(text)
-            if value is not None:
-                return value
+        # Outside the row's link first; a card that is one big link holds its date inside.
+        for skip in (anchors, []):
+            for text in self._texts(segment, skip):
+                value = parse_date(text)
+                if value is not None:
+                    return value
         return None
 
     def _hits(self, segment: list[Any], anchors: list[Any], header: dict[int, str]) -> int | None:
@@ -352,6 +354,17 @@ def _leaf_texts(element: Any, skip: set[Any]) -> list[str]:
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     return [text for text in texts if text]
+
+
+def _anchor_title(anchor: Any) -> str:
+    """A row link's title: its text, without a date or counter the link also holds (a card)."""
+    texts = _leaf_texts(anchor, set())
+    kept = [
+        text
+        for text in texts
+        if not (site.DATE_RE.fullmatch(text) or parse_labelled_count(text) is not None)
+    ]
+    return normalise_space(" ".join(kept if len(texts) > 1 else texts))
 
 
 def _consistent(rows: list[ListRow]) -> bool:
