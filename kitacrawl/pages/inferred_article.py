@@ -454,10 +454,46 @@ class InferredArticlePage(ArticleFields):
             for index in range(first_long - 1, -1, -1):
                 if texts[index] and self._is_title_like(openers[index], texts[index]):
                     line, title = self._first_of_repeat(index, texts[index])
-                    if self._empty_slot_before(line):
+                    if self._empty_slot_before(line) and not self._document_titles:
                         return Head(start=line, end=line)  # the page's title slot is empty
                     return self._bare_head(line, title, named=False)
+        if self._document_titles:
+            # The title only in the page's <title> (or og:title): the body opens
+            # after the headings and chrome above its first paragraph.
+            start = self._body_start_before(first_long)
+            if start is not None:
+                head = Head(title=self._document_titles[0], start=start, end=start)
+                head.named_by_document = True
+                head.evidence = ["document title"]
+                return head
         return Head()
+
+    def _body_start_before(self, first_long: int | None) -> int | None:
+        """The first line of the run of body lines that ends in line ``first_long``."""
+        texts, openers = self.lines.texts, self.lines.openers
+        if first_long is None:
+            stops = [stop for stop in self._stop_lines if stop > 0]
+            first_long = min(stops) if stops else None
+            if first_long is None:
+                return None
+        start = first_long
+        for index in range(first_long - 1, -1, -1):
+            text = texts[index]
+            if not text:
+                continue
+            opener = openers[index]
+            if (
+                opener is None
+                or opener in self._in_chrome
+                or opener in self._in_links
+                or self._is_title_like(opener, text)
+                or site.SITE_NAME_RE.fullmatch(strip_bullet(text))
+                or _is_label(text)
+                or self._info_like(index)
+            ):
+                break
+            start = index
+        return start
 
     def _bare_head(self, line: int, title: str, *, named: bool) -> Head:
         head = Head(title=strip_bullet(title), start=line, end=line + 1)
@@ -546,8 +582,8 @@ class InferredArticlePage(ArticleFields):
         return lines
 
     def _is_repeat(self, line: str, title: str) -> bool:
-        if not is_repeated_title(line, title):
-            return False
+        if parse_subtitle(line) is not None or not is_repeated_title(line, title):
+            return False  # a "- subtitle -" sharing the title's words is still the subtitle
         short = len(line) <= 1.6 * len(title) + 30
         return (short and not line.rstrip().endswith(".")) or normalise_space(line) == title
 

@@ -296,24 +296,21 @@ class InferredListPage:
         for element, page in links:
             if _classes(element) & _ACTIVE_CLASSES or element.get("aria-current"):
                 return page
-        # The current page is a number without a link, beside the links.
-        containers = {element.getparent() for element, _page in links}
-        containers |= {c.getparent() for c in containers if c is not None}
+        # The current page is a number without a link among the links: in their container.
+        linked = {element for element, _page in links}
+        containers = {element.getparent() for element in linked}
         for container in containers:
             if container is None:
                 continue
             for element in container.iter():
-                if not isinstance(element.tag, str) or element in dict(links):
+                if element in linked or not isinstance(element.tag, str) or len(element):
                     continue
-                if element.get("href") is not None and self.page_of(element) is not None:
+                if element.get("href") is not None or element.get("onclick") is not None:
                     continue
-                active = bool(_classes(element) & _ACTIVE_CLASSES) or element.tag in (
-                    "strong",
-                    "b",
-                    "em",
-                )
-                number = site.read_id(normalise_space(element.text)) if len(element) == 0 else None
-                if active and number is not None:
+                if any(ancestor in linked for ancestor in element.iterancestors()):
+                    continue
+                number = site.read_id(normalise_space(element.text))
+                if number is not None:
                     return number
         return None
 
