@@ -56,19 +56,21 @@ Bad pages, faults and drift work the same in both templates; every board has
 bad pages, faults hit the news board only.
 """
 
-from mocksite.board import TEMPLATES, Board
 from mocksite.boards import (
     INSIGHTS_VARIATIONS,
     PHOTO_VARIATIONS,
+    TEMPLATES,
+    FakeBoard,
     InsightsBoard,
+    NewsBoard,
     PhotoBoard,
+    build_board,
     build_insights,
     build_photos,
 )
-from mocksite.build import build_board
 from mocksite.markup.current.variations import CURRENT_VARIATIONS, LIST_VARIATIONS
 from mocksite.server import FAULTS, MockSite
-from mocksite.urls import BOARD_NAMES, CURRENT_PATHS, INSIGHTS_PATHS, BoardPaths
+from mocksite.urls import BOARD_NAMES, CURRENT_PATHS, INSIGHTS_PATHS, ServedPaths
 from mocksite.variations import ALL_VARIATIONS
 
 __all__ = [
@@ -82,11 +84,12 @@ __all__ = [
     "LIST_VARIATIONS",
     "PHOTO_VARIATIONS",
     "TEMPLATES",
-    "Board",
-    "BoardPaths",
+    "FakeBoard",
     "InsightsBoard",
     "MockSite",
+    "NewsBoard",
     "PhotoBoard",
+    "ServedPaths",
     "build_board",
     "build_insights",
     "build_photos",

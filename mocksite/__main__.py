@@ -17,9 +17,8 @@ import signal
 import threading
 from types import FrameType
 
-from mocksite.board import TEMPLATES
 from mocksite.boards import build_insights, build_photos
-from mocksite.build import build_board
+from mocksite.boards.news import TEMPLATES, build_board
 from mocksite.markup.older.section import INSIGHTS, PHOTOS
 from mocksite.model import LIST_LINK_MODES, PAGING_STYLES, PAST_END_MODES
 from mocksite.server import FAULTS, MockSite

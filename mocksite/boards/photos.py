@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mocksite.assign import spread
+from mocksite.boards.base import FakeBoard
 from mocksite.boards.items import (
     NAMED_SRC_FORMS,
     PHOTO_FORMS,
@@ -55,24 +56,21 @@ from mocksite.boards.words import (
     SEED_PHOTO_TEXT,
     SEED_PHOTO_TITLE,
 )
-from mocksite.build import bad_positions
 from mocksite.editor import text_block
 from mocksite.kinds import (
-    ARTICLE_KINDS,
     BROKEN,
     DELETED,
     EMPTY_BODY,
     GOOD,
     MISSING,
-    PROBLEM_KINDS,
+    bad_positions,
 )
 from mocksite.markup import older
-from mocksite.markup.answers import deleted_page, error_page, html_page
+from mocksite.markup.answers import html_page
 from mocksite.markup.older import photo
 from mocksite.markup.older.section import PHOTOS
-from mocksite.model import ListOptions, Page, Variant
-from mocksite.posts import PostIndex
-from mocksite.text import is_hangul, norm
+from mocksite.model import ListOptions, Page, Post, Variant
+from mocksite.text import is_hangul
 from mocksite.timeline import LAST_DATE
 from mocksite.urls import PHOTOS_NAME
 from mocksite.variations import NEIGHBOUR_FORMS
@@ -105,7 +103,7 @@ PHOTO_VARIATIONS: tuple[str, ...] = (
 _KEPT = frozenset(range(SEED_PHOTO_NO - 1, SEED_PHOTO_NO + 2))
 
 
-class PhotoBoard(PostIndex):
+class PhotoBoard(FakeBoard):
     """The Photo Gallery: its items by id, its pages, its ground truth."""
 
     name = PHOTOS_NAME
@@ -124,66 +122,41 @@ class PhotoBoard(PostIndex):
         """An item's canonical URL: the view path, the id its only parameter."""
         return f"{base_url.rstrip('/')}{PHOTOS.view_path}?{PHOTOS.id_param}={no}"
 
-    def article_truth(self, item: PhotoItem, base_url: str) -> dict[str, Any]:
-        """What a correct crawler extracts from the page of `item`."""
+    def article_truth(self, post: Post, base_url: str) -> dict[str, Any]:
+        """What a correct crawler extracts from the page of item `post`."""
+        assert isinstance(post, PhotoItem)
         base = base_url.rstrip("/")
-        links: list[dict[str, Any]] = []
-        for rel, other in zip(("prev", "next"), self.neighbours(item.no), strict=True):
-            if other is not None:
-                links.append(
-                    {
-                        "rel": rel,
-                        "url": self.article_url(base, other.no),
-                        "text": norm(other.title) or None,
-                        "target_no": other.no,
-                    }
-                )
-        for image in item.photos:
+        links = self.neighbour_links(post, lambda no: self.article_url(base, no))
+        for image in post.photos:
             link = image.link()
             links.append(
                 {"rel": "image", "url": link.truth_url(base), "text": link.text, "target_no": None}
             )
-        return {
-            "board": self.name,
-            "no": item.no,
-            "url": self.article_url(base, item.no),
-            "title": norm(item.title),
-            "subtitle": None,
-            "published": item.posted.isoformat(),
-            "hits": item.hits,
-            "body": "\n\n".join(item.body_texts),
-            "links": links,
-            "generation": "older",
-            "category": None,
-        }
+        return self.article_row(
+            post,
+            self.article_url(base, post.no),
+            title=post.title,
+            subtitle=None,
+            dated=True,
+            links=links,
+            generation="older",
+        )
 
     def ground_truth(self, base_url: str) -> dict[str, Any]:
         """What a correct crawl of the whole board yields, for a server at `base_url`."""
         base = base_url.rstrip("/")
-        articles = []
-        problems = []
-        for post in self.posts:
-            assert isinstance(post, PhotoItem)
-            if post.kind in ARTICLE_KINDS:
-                articles.append(self.article_truth(post, base))
-            else:
-                problems.append(
-                    {
-                        "board": self.name,
-                        "no": post.no,
-                        "url": self.article_url(base, post.no),
-                        "kind": PROBLEM_KINDS[post.kind],
-                    }
-                )
-        return {
-            "board": self.name,
-            "articles": articles,
-            "problems": problems,
-            "list_pages": self.list_pages,
-        }
+        return self.board_truth(
+            lambda post: self.article_truth(post, base), lambda no: self.article_url(base, no)
+        )
 
-    def labels(self, item: PhotoItem) -> set[str]:
-        """The variation labels (PHOTO_VARIATIONS) that `item`'s page shows."""
+    def variations(self) -> Counter[str]:
+        """How many good items show each variation label."""
+        return self.count_labels(self.labels)
+
+    def labels(self, post: Post) -> set[str]:
+        """The variation labels (PHOTO_VARIATIONS) that item `post`'s page shows."""
+        assert isinstance(post, PhotoItem)
+        item = post
         v = item.variant
         out = {
             f"form:{item.photo_form}",
@@ -208,25 +181,15 @@ class PhotoBoard(PostIndex):
             out.add(f"src:{_src_label(item, image)}")
         return out
 
-    def variations(self) -> Counter[str]:
-        """How many good items show each variation label."""
-        counts: Counter[str] = Counter()
-        for post in self.articles:
-            assert isinstance(post, PhotoItem)
-            counts.update(self.labels(post))
-        return counts
-
     # -- pages ----------------------------------------------------------------------
 
     def view_page(self, no: int, *, drift: bool = False) -> Page:
         """The answer to ``/about/photoView.do?photonewsId=`no```."""
+        answer = self.older_problem_page(no)
+        if answer is not None:
+            return answer
         item = self.item(no)
-        if item is None or item.kind == MISSING:
-            return error_page(404)
-        if item.kind == DELETED:
-            return deleted_page()
-        if item.kind == BROKEN:
-            return error_page(500)
+        assert item is not None
         names = older.DRIFT_NAMES if drift else older.NAMES
         text = older.article_html(
             item,

@@ -44,13 +44,13 @@ from mocksite.markup.current.variations import (
 )
 from mocksite.model import Neighbours, Post
 from mocksite.text import attr, esc, js_attr
-from mocksite.urls import CURRENT_HOST, SITE_ID, BoardPaths
+from mocksite.urls import CURRENT_HOST, SITE_ID, ServedPaths
 
 HEADING = "KITA News"
 DELETED_MESSAGE = "The post has been deleted or does not exist."
 
 
-def _board_folder(paths: BoardPaths) -> str:
+def _board_folder(paths: ServedPaths) -> str:
     """The board's name in its paths (``kitaNews``), as the file viewer's ids use it."""
     return posixpath.basename(posixpath.dirname(paths.detail_path)) or "board"
 
@@ -245,7 +245,7 @@ _SCRIPT = jsp("""<script type="text/javascript">
 
 
 def _sub_top(
-    post: Post, title: str, paths: BoardPaths, names: Names, *, heading: str, badges: bool
+    post: Post, title: str, paths: ServedPaths, names: Names, *, heading: str, badges: bool
 ) -> str:
     write_badge = view_badge = ""
     if badges:
@@ -271,7 +271,7 @@ def _sub_top(
     )
 
 
-def _files(post: Post, paths: BoardPaths, names: Names) -> str:
+def _files(post: Post, paths: ServedPaths, names: Names) -> str:
     if not post.attachments:
         return _NO_FILES
     folder = _board_folder(paths)
@@ -305,7 +305,7 @@ def _slot(post: Post, other: Post | None, which: int) -> str:
     return f"<!-- {marker} -->{label}<a {link}>{esc(other.title)}</a>"
 
 
-def _board(post: Post, neighbours: Neighbours, paths: BoardPaths, names: Names) -> str:
+def _board(post: Post, neighbours: Neighbours, paths: ServedPaths, names: Names) -> str:
     older, newer = neighbours
     return _BOARD.format(
         board_detail=names.board_detail,
@@ -320,7 +320,7 @@ def _board(post: Post, neighbours: Neighbours, paths: BoardPaths, names: Names) 
     )
 
 
-def _script(post: Post, title: str, paths: BoardPaths) -> str:
+def _script(post: Post, title: str, paths: ServedPaths) -> str:
     folder = posixpath.dirname(paths.detail_path)
     return _SCRIPT.format(
         count_url=url(folder + "/updateViewCount.do"),
@@ -340,12 +340,12 @@ def _script(post: Post, title: str, paths: BoardPaths) -> str:
 def article_html(
     post: Post,
     neighbours: Neighbours,
-    paths: BoardPaths,
+    paths: ServedPaths,
     names: Names = NAMES,
     *,
     heading: str = HEADING,
     badges: bool = True,
-    menu: BoardPaths | None = None,
+    menu: ServedPaths | None = None,
 ) -> str:
     """The page of `post` (session marks unfilled); its older and newer posts are `neighbours`.
 
@@ -388,7 +388,7 @@ def truncate(text: str, names: Names = NAMES) -> str:
     return text[: start + (end - start) // 2]
 
 
-def deleted_html(paths: BoardPaths) -> str:
+def deleted_html(paths: ServedPaths) -> str:
     """What the site answers for a deleted post: 200 and a script that is only a dialog."""
     return (
         '<script type="text/javascript">\n'
