@@ -23,9 +23,18 @@ from mocksite.markup.answers import error_page
 from mocksite.markup.current import PAGE_UNITS
 from mocksite.markup.current.sessions import COOKIE
 from mocksite.markup.older.section import INSIGHTS, PHOTOS
+from mocksite.markup.varied import markup_for
 from mocksite.model import Page
+from mocksite.posts import PAGE_SIZE
 from mocksite.serving import Request
-from mocksite.urls import FILE_PATH, INSIGHTS_PATHS, LIST_PATH, VIEW_PATH
+from mocksite.urls import (
+    FILE_PATH,
+    INSIGHTS_PATHS,
+    LIST_PATH,
+    PHOTO_PATHS,
+    VIEW_PATH,
+    ServedPaths,
+)
 
 if TYPE_CHECKING:
     from mocksite.server import MockSite
@@ -39,9 +48,11 @@ HOME_HTML = (
 )
 # The older home page's links to the other boards, when they are served.
 HOME_LINKS = {
-    "insights": f'<a href="{INSIGHTS_PATHS.list_path}">KITA Insights</a>',
-    "photos": f'<a href="{PHOTOS.list_path}">Photo Gallery</a>',
+    "insights": ("KITA Insights", INSIGHTS_PATHS.list_path),
+    "photos": ("Photo Gallery", PHOTOS.list_path),
 }
+# The Photo Gallery's 2020 paths, as its cards lists lead to them.
+OLDER_PHOTO_PATHS = ServedPaths(PHOTOS.list_path, PHOTOS.view_path, PHOTOS.id_param)
 # Marks "this part of the site does not serve the path" while routing a request.
 _ELSEWHERE = Page(0, "", b"")
 
@@ -105,7 +116,7 @@ class Routes:
         if page is _ELSEWHERE and site.insights is not None:
             page = self._insights(site.insights, path, params, sessions)
         if page is _ELSEWHERE and site.photos is not None:
-            page = self._photos(site.photos, path, params)
+            page = self._photos(site.photos, path, params, sessions)
         if page is _ELSEWHERE:
             page = self._site(path, sessions)
         return page
@@ -154,11 +165,15 @@ class Routes:
         return error_page(404)
 
     def news_list(self, page_index: int) -> Page:
-        """The older template's list page `page_index` (see ``MockSite._list``)."""
+        """The list page `page_index` at the old paths (see ``MockSite._list``): the older
+        template's, or the made-up markup's when it is the site's and covers lists."""
         site = self.site
         page_index = max(page_index, 1)
+        past = page_index > site.board.list_pages
+        if site.paths is None and site.markup_covers("list"):
+            return self._markup_list(page_index, PAGE_SIZE, past)
         # Every page past the end answers the same, so they share one cache entry.
-        key = ("list", "past" if page_index > site.board.list_pages else page_index)
+        key = ("list", "past" if past else page_index)
         return self.cache.get(
             key, lambda: site.board.list_page(page_index, site.options, drift=site.drift)
         )
@@ -169,11 +184,26 @@ class Routes:
         assert paths is not None
         page_index = max(page_index, 1)
         past = page_index > -(-len(site.board) // unit)
+        if site.markup_covers("list"):
+            return self._markup_list(page_index, unit, past)
         key = ("current list", "past" if past else page_index, unit, sessions)
         return self.cache.get(
             key,
             lambda: site.board.current_list_page(
                 page_index, site.options, paths, sessions=sessions, drift=site.drift, size=unit
+            ),
+        )
+
+    def _markup_list(self, page_index: int, unit: int, past: bool) -> Page:
+        """A list page in the site's made-up markup (session ids its own, whatever the cookie)."""
+        site = self.site
+        markup = site.markup
+        assert markup is not None
+        key = ("markup list", "past" if past else page_index, unit)
+        return self.cache.get(
+            key,
+            lambda: site.board.markup_list_page(
+                page_index, site.options, markup, site.place, size=unit
             ),
         )
 
@@ -190,7 +220,12 @@ class Routes:
             return error_page(503)
         key: tuple[Any, ...]
         render: Callable[[], Page]
-        if sessions is None:
+        # The made-up markup is at the site's own paths: the old ones when they are its.
+        primary = (sessions is None) == (site.paths is None)
+        if primary and site.markup is not None and site.markup_covers("article"):
+            key = ("markup view", no)
+            render = partial(site.board.markup_view_page, no, site.markup, site.place)
+        elif sessions is None:
             key = ("view", no)
             render = partial(site.board.view_page, no, drift=site.drift)
         else:
@@ -276,22 +311,85 @@ class Routes:
         key = ("insights current list", "past" if past else page_index, unit, sessions)
         return self.cache.get(key, render)
 
-    def _photos(self, photos: PhotoBoard, path: str, params: dict[str, list[str]]) -> Page:
-        """The Photo Gallery's pages; ``_ELSEWHERE`` for other paths."""
+    def _photos(
+        self, photos: PhotoBoard, path: str, params: dict[str, list[str]], sessions: bool
+    ) -> Page:
+        """The Photo Gallery at its older and newer paths; ``_ELSEWHERE`` for other paths."""
+        mode = self.site.photo_paths
+        page = _ELSEWHERE
+        if mode in ("older", "both"):
+            page = self._older_photos(photos, path, params)
+        if page is _ELSEWHERE and mode in ("both", "newer"):
+            page = self._newer_photos(photos, path, params, sessions)
+        return page
+
+    def _older_photos(self, photos: PhotoBoard, path: str, params: dict[str, list[str]]) -> Page:
+        """The Photo Gallery's 2020 paths, in the older template."""
         site = self.site
         if path == PHOTOS.view_path:
             no = number(params, PHOTOS.id_param)
             if no is None:
                 return error_page(404)
-            return self.cache.get(
-                ("photos view", no), partial(photos.view_page, no, drift=site.drift)
-            )
+            render = partial(photos.view_page, no, drift=site.drift)
+            return self.cache.get(("photos view", no), render)
         if path == PHOTOS.list_path:
             page_index = max(number(params, "pageIndex") or 1, 1)
-            past = page_index > photos.list_pages
+            past = "past" if page_index > photos.list_pages else page_index
+            if site.gallery != "board_grid":
+                return self._gallery(photos, page_index, past, OLDER_PHOTO_PATHS)
             render = partial(photos.list_page, page_index, site.board_options, drift=site.drift)
-            return self.cache.get(("photos list", "past" if past else page_index), render)
+            return self.cache.get(("photos list", past), render)
         return _ELSEWHERE
+
+    def _newer_photos(
+        self, photos: PhotoBoard, path: str, params: dict[str, list[str]], sessions: bool
+    ) -> Page:
+        """The Photo Gallery's 2023 paths, in the current template."""
+        site = self.site
+        if path == PHOTO_PATHS.detail_path:
+            no = number(params, PHOTO_PATHS.id_param)
+            if no is None:
+                return error_page(404)
+            render = partial(
+                photos.newer_view_page,
+                no,
+                sessions=sessions,
+                drift=site.drift,
+                menu=site.menu_paths,
+            )
+            return self.cache.get(("photos current view", no, sessions), render)
+        if path != PHOTO_PATHS.list_path:
+            return _ELSEWHERE
+        page_index = max(number(params, "pageIndex") or 1, 1)
+        if site.gallery != "board_grid":
+            past = "past" if page_index > photos.list_pages else page_index
+            return self._gallery(photos, page_index, past, PHOTO_PATHS)
+        unit = number(params, "pageUnit")
+        unit = unit if unit in PAGE_UNITS else PAGE_UNITS[0]
+        late = page_index > -(-len(photos) // unit)
+        render = partial(
+            photos.newer_list_page,
+            page_index,
+            site.board_options,
+            sessions=sessions,
+            drift=site.drift,
+            size=unit,
+            menu=site.menu_paths,
+        )
+        key = ("photos current list", "past" if late else page_index, unit, sessions)
+        return self.cache.get(key, render)
+
+    def _gallery(
+        self, photos: PhotoBoard, page_index: int, past: int | str, paths: ServedPaths
+    ) -> Page:
+        """A Photo Gallery list as a grid of cards leading to `paths`' detail pages."""
+        site = self.site
+        # The chrome's names: the site's made-up markup, or a fixed one.
+        markup = site.markup or markup_for(0)
+        render = partial(
+            photos.gallery_page, page_index, site.board_options, site.gallery, markup, paths
+        )
+        return self.cache.get(("photos gallery", paths.list_path, past), render)
 
     # -- the site's own pages -----------------------------------------------------------
 
@@ -303,14 +401,21 @@ class Routes:
         if path in {"/", "/index.do"}:
             paths = site.paths
             if paths is None:
-                return Page(200, "text/html;charset=UTF-8", home_html(site.boards).encode())
+                text = home_html(site.boards, newer_photos=site.photo_paths != "older")
+                return Page(200, "text/html;charset=UTF-8", text.encode())
             return self.cache.get(
                 ("home", sessions), lambda: site.board.home_page(paths, sessions=sessions)
             )
         return error_page(404)
 
 
-def home_html(boards: tuple[str, ...]) -> str:
-    """The older site's home page: a link to each board served."""
-    links = " ".join(HOME_LINKS[name] for name in boards if name in HOME_LINKS)
+def home_html(boards: tuple[str, ...], *, newer_photos: bool = False) -> str:
+    """The older site's home page: a link to each board served (`newer_photos`: the Photo
+    Gallery's at its 2023 path)."""
+    where = dict(HOME_LINKS)
+    if newer_photos:
+        where["photos"] = ("Photo Gallery", PHOTO_PATHS.list_path)
+    links = " ".join(
+        f'<a href="{where[name][1]}">{where[name][0]}</a>' for name in boards if name in where
+    )
     return HOME_HTML.replace("</a></body>", f"</a> {links}</body>") if links else HOME_HTML

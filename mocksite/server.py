@@ -88,6 +88,8 @@ from mocksite.boards import InsightsBoard, PhotoBoard, build_insights, build_pho
 from mocksite.boards.news import TEMPLATES, NewsBoard
 from mocksite.faults import FAULTS, Faults, Once
 from mocksite.markup.current.menu import board_list_paths
+from mocksite.markup.varied import Markup, Place, as_markup
+from mocksite.markup.varied.gallery import GALLERY_FORMS
 from mocksite.model import LIST_LINK_MODES, PAGING_STYLES, PAST_END_MODES, ListOptions, Page
 from mocksite.requestlog import RequestLog
 from mocksite.routes import OLD_PATHS, Routes
@@ -105,6 +107,10 @@ from mocksite.urls import (
 
 __all__ = ["FAULTS", "MockSite"]
 
+# Which of the news board's pages a made-up markup renders: both, its lists, its articles.
+MARKUP_SCOPES = ("all", "list", "article")
+# Where the Photo Gallery answers: its 2020 paths, those and its 2023 ones, only the 2023 ones.
+PHOTO_PATHS_MODES = ("older", "both", "newer")
 # What ``moved`` may be, and what each value means for the old paths.
 MOVED_MODES: dict[object, str | None] = {False: None, True: "404", "404": "404", "home": "home"}
 # Where the current template's menu finds the news board when the site serves its older pages.
@@ -186,10 +192,20 @@ class MockSite:
         insights_split: bool = False,
         insights_newer_list: bool = True,
         insights_badges: bool = False,
+        markup: int | Markup | None = None,
+        markup_scope: str = "all",
+        photo_paths: str = "older",
+        photo_list: str | None = None,
     ) -> None:
         self.moved, self.template, self.paths = _where(
             template, list_path, detail_path, id_param, moved
         )
+        if markup_scope not in MARKUP_SCOPES:
+            raise ValueError(f"markup_scope must be one of {MARKUP_SCOPES}, not {markup_scope!r}")
+        self.markup: Markup | None = None if markup is None else as_markup(markup)
+        self.markup_scope = markup_scope
+        if self.markup is not None and drift:
+            raise ValueError("a made-up markup does not drift: give markup or drift, not both")
         self.boards = _served(boards, insights, photos)
         if INSIGHTS_NAME in self.boards:
             self.insights: InsightsBoard | None = insights or build_insights(seed=board.seed)
@@ -200,6 +216,14 @@ class MockSite:
         self.photos: PhotoBoard | None = (
             (photos or build_photos(seed=board.seed)) if PHOTOS_NAME in self.boards else None
         )
+        if photo_paths not in PHOTO_PATHS_MODES:
+            raise ValueError(f"photo_paths must be one of {PHOTO_PATHS_MODES}, not {photo_paths!r}")
+        if photo_list is not None and photo_list not in GALLERY_FORMS:
+            raise ValueError(f"photo_list must be one of {GALLERY_FORMS}, not {photo_list!r}")
+        if self.photos is None and (photo_paths != "older" or photo_list is not None):
+            raise ValueError("the photo options need the photos board served")
+        self.photo_paths = photo_paths
+        self.photo_list = photo_list
         self.insights_split = insights_split
         self.insights_newer_list = insights_newer_list
         self.insights_badges = insights_badges
@@ -239,6 +263,28 @@ class MockSite:
     @property
     def slow_seconds(self) -> float:
         return self.faults.slow_seconds
+
+    @property
+    def gallery(self) -> str:
+        """How the Photo Gallery's lists are written (``GALLERY_FORMS``): the given
+        ``photo_list``, else the made-up markup's when it covers lists, else "board_grid"
+        (each path's own template)."""
+        if self.photo_list is not None:
+            return self.photo_list
+        if self.markup is not None and self.markup_covers("list"):
+            return self.markup["gallery"]
+        return "board_grid"
+
+    def markup_covers(self, pages: str) -> bool:
+        """Whether the news board's `pages` ("list" or "article") are in the made-up markup."""
+        return self.markup is not None and self.markup_scope in ("all", pages)
+
+    @property
+    def place(self) -> Place:
+        """Where the made-up markup's links lead: the site's news paths and its file servlet."""
+        if self.paths is None:
+            return Place(OLDER_NEWS_PATHS, "older")
+        return Place(self.paths, "current")
 
     # -- life cycle ---------------------------------------------------------------
 
@@ -327,9 +373,12 @@ class MockSite:
         template = template or self.template
         if template == "older" and not self.serves_older:
             raise ValueError("this site does not serve the older template")
+        markup = (
+            self.markup if template == self.template and self.markup_covers("article") else None
+        )
         with self.routes.cache.lock:
             truth = self.board.ground_truth(
-                base, template=template, paths=self.paths or CURRENT_PATHS
+                base, template=template, paths=self.paths or CURRENT_PATHS, markup=markup
             )
         if self.drift:
             return truths.drifted(truth)
@@ -344,7 +393,7 @@ class MockSite:
                     base, split=self.insights_split, badges=self.insights_badges
                 )
             elif name == PHOTOS_NAME and photos is not None:
-                truth = photos.ground_truth(base)
+                truth = photos.ground_truth(base, newer=self.photo_paths != "older")
             else:
                 raise ValueError(f"this site does not serve the {name!r} board: {self.boards}")
         return truths.drifted(truth) if self.drift else truth

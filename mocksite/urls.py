@@ -6,7 +6,7 @@ imitation must read as the imitation's own. The older template's paths are
 fixed (``LIST_PATH``, ``VIEW_PATH``, ``FILE_PATH``); the current template's are
 a ``ServedPaths``, whose defaults (``CURRENT_PATHS``) follow the framework's
 ``/board/<board>/<board>List.do`` style. KITA Insights' newer paths are a
-``ServedPaths`` too (``INSIGHTS_PATHS``).
+``ServedPaths`` too (``INSIGHTS_PATHS``), and so are the Photo Gallery's (``PHOTO_PATHS``).
 """
 
 from __future__ import annotations
@@ -70,4 +70,9 @@ CURRENT_PATHS = ServedPaths()
 # paths are the older template's (``markup/older/section.py``: ``INSIGHTS``).
 INSIGHTS_PATHS = ServedPaths(
     "/kitaInsights/kitaInsightsList.do", "/kitaInsights/kitaInsightsDetail.do", "insightsId"
+)
+# The Photo Gallery on the current framework's paths (seen in 2023); its 2020 paths are
+# the older template's (``markup/older/section.py``: ``PHOTOS``).
+PHOTO_PATHS = ServedPaths(
+    "/photoGallery/photoGalleryList.do", "/photoGallery/photoGalleryDetail.do", "photonewsId"
 )

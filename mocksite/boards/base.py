@@ -68,8 +68,11 @@ class FakeBoard(PostIndex):
         links: list[dict[str, Any]],
         generation: str,
         category: str | None = None,
+        counted: bool | None = None,
     ) -> dict[str, Any]:
-        """One article of the truth; `dated`: the page shows the post's date and counter."""
+        """One article of the truth; `dated`: the page shows the post's date and counter
+        (`counted`, when given, says apart whether it shows the counter)."""
+        counted = dated if counted is None else counted
         return {
             "board": self.name,
             "no": post.no,
@@ -77,7 +80,7 @@ class FakeBoard(PostIndex):
             "title": norm(title),
             "subtitle": norm(subtitle) if subtitle is not None else None,
             "published": post.posted.isoformat() if dated else None,
-            "hits": post.hits if dated else None,
+            "hits": post.hits if counted else None,
             "body": "\n\n".join(post.body_texts),
             "links": links,
             "generation": generation,

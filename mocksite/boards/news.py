@@ -44,9 +44,10 @@ from mocksite.kinds import (
     UNTITLED,
     bad_positions,
 )
-from mocksite.markup import current, older
+from mocksite.markup import current, older, varied
 from mocksite.markup.answers import error_page, html_page
 from mocksite.markup.current.variations import list_labels, page_labels
+from mocksite.markup.varied import Markup, Place
 from mocksite.model import ListOptions, Page, Post, Variant
 from mocksite.posts import PAGE_SIZE
 from mocksite.seed import (
@@ -118,8 +119,10 @@ class NewsBoard(FakeBoard):
         *,
         template: str = "older",
         paths: ServedPaths = CURRENT_PATHS,
+        markup: Markup | None = None,
     ) -> dict[str, Any]:
-        """What a correct crawler extracts from `post`'s page in `template`."""
+        """What a correct crawler extracts from `post`'s page in `template`, or in `markup`
+        at the template's paths."""
         base = base_url.rstrip("/")
         is_current = _template(template) == "current"
         links = self.neighbour_links(
@@ -148,9 +151,23 @@ class NewsBoard(FakeBoard):
                         "target_no": None,
                     }
                 )
+        url = self.article_url(base, post.no, template=template, paths=paths)
+        if markup is not None:
+            # A made-up markup shows a date line where the post has one, the counter in it
+            # unless the markup leaves it out; nobody's template: read by inference.
+            return self.article_row(
+                post,
+                url,
+                title=post.title,
+                subtitle=post.subtitle,
+                dated=post.has_info,
+                counted=post.has_info and markup.shows_counter,
+                links=links,
+                generation="inferred",
+            )
         return self.article_row(
             post,
-            self.article_url(base, post.no, template=template, paths=paths),
+            url,
             title=post.title,
             subtitle=post.subtitle,
             # The current template shows the date and counter on every article.
@@ -160,16 +177,24 @@ class NewsBoard(FakeBoard):
         )
 
     def ground_truth(
-        self, base_url: str, *, template: str = "older", paths: ServedPaths = CURRENT_PATHS
+        self,
+        base_url: str,
+        *,
+        template: str = "older",
+        paths: ServedPaths = CURRENT_PATHS,
+        markup: Markup | None = None,
     ) -> dict[str, Any]:
         """What a correct crawl of the whole board in `template` yields, for a server at `base_url`.
 
-        `paths` says where the current template serves the board (unused for the older one).
+        `paths` says where the current template serves the board (unused for the older one);
+        `markup`: the article pages are in that made-up markup, at the template's paths.
         """
         base = base_url.rstrip("/")
         _template(template)
         return self.board_truth(
-            lambda post: self.article_truth(post, base, template=template, paths=paths),
+            lambda post: self.article_truth(
+                post, base, template=template, paths=paths, markup=markup
+            ),
             lambda no: self.article_url(base, no, template=template, paths=paths),
         )
 
@@ -256,6 +281,25 @@ class NewsBoard(FakeBoard):
         names = current.DRIFT_NAMES if drift else current.NAMES
         text = current.list_html(view, options, paths, names, size)
         return current.answer(text, view.session if sessions else None)
+
+    # -- pages in a made-up markup ---------------------------------------------------
+
+    def markup_view_page(self, no: int, markup: Markup, place: Place) -> Page:
+        """Article `no` in `markup`, at `place` (the template's paths and files)."""
+        answer = self.older_problem_page(no)
+        if answer is not None:
+            return answer
+        post = self._posts[no]
+        written = varied.article_html(post, self.neighbours(no), markup, place)
+        text = varied.truncate(written) if post.kind == TRUNCATED else written.text
+        return html_page(text, post.variant.encoding)
+
+    def markup_list_page(
+        self, page: int, options: ListOptions, markup: Markup, place: Place, size: int = PAGE_SIZE
+    ) -> Page:
+        """List page `page` of `size` rows in `markup`, at `place`."""
+        view = self.list_view(page, options, size)
+        return html_page(varied.list_html(view, options, markup, place))
 
     def home_page(self, paths: ServedPaths = CURRENT_PATHS, *, sessions: bool = True) -> Page:
         """The current template's home page ``/``, with the menu and the newest articles."""

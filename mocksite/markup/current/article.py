@@ -139,7 +139,7 @@ _NO_FILES = jsp("\n                .\n                    .\n")
 _BOARD = jsp("""    <div class="container">
         <div class="board">
             <!-- [D] theme-board2 <== depth 순서 -->
-            <div class="{board_detail} theme-board1">
+            <div class="{board_detail} theme-board1">{gallery}
                    <div class="{detail_body} caption para">
                        <!-- 본문 -->
                        .
@@ -305,12 +305,23 @@ def _slot(post: Post, other: Post | None, which: int) -> str:
     return f"<!-- {marker} -->{label}<a {link}>{esc(other.title)}</a>"
 
 
-def _board(post: Post, neighbours: Neighbours, paths: ServedPaths, names: Names) -> str:
+def _board(
+    post: Post,
+    neighbours: Neighbours,
+    paths: ServedPaths,
+    names: Names,
+    *,
+    body: str | None = None,
+    gallery: str = "",
+) -> str:
     older, newer = neighbours
+    if body is None:
+        body = body_document(post, names, empty=post.kind == EMPTY_BODY)
     return _BOARD.format(
         board_detail=names.board_detail,
+        gallery=f"\n{gallery}" if gallery else "",
         detail_body=names.detail_body,
-        body=body_document(post, names, empty=post.kind == EMPTY_BODY),
+        body=body,
         files=_files(post, paths, names),
         board_btns=names.board_btns,
         older=_slot(post, older, 0),
@@ -346,12 +357,16 @@ def article_html(
     heading: str = HEADING,
     badges: bool = True,
     menu: ServedPaths | None = None,
+    body: str | None = None,
+    gallery: str = "",
 ) -> str:
     """The page of `post` (session marks unfilled); its older and newer posts are `neighbours`.
 
     `paths` are the board's own; `heading` its name; `badges` False leaves out
     the date and counter badges; `menu` says where the mega-menu finds the
-    news board (default: `paths`, the page being the news board's).
+    news board (default: `paths`, the page being the news board's); `body`:
+    what ``div.detail-body`` holds (default: the post's blocks as the
+    editor's document); `gallery`: a block of images before it.
     """
     drift = names is not NAMES
     title = "" if post.kind == UNTITLED else post.title
@@ -369,7 +384,7 @@ def article_html(
         form
         + _sub_top(post, title, paths, names, heading=heading, badges=badges)
         + SUB_TOP_SCRIPT
-        + _board(post, neighbours, paths, names)
+        + _board(post, neighbours, paths, names, body=body, gallery=gallery)
     )
     script = _script(post, title, paths)
     return document(page_title, paths.detail_path, menu or paths, content, script)
