@@ -668,6 +668,8 @@ def test_command_line(tmp_path: Path) -> None:
         "0",
         "--articles",
         "15",
+        "--boards",
+        "news",
         "--past-end",
         "last",
         "--faults",

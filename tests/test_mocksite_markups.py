@@ -22,14 +22,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
 
-from mocksite import MockSite, NewsBoard, build_board
+from mocksite import MockSite, build_board
 from mocksite.kinds import DELETED, EMPTY_BODY, TRUNCATED, UNTITLED
 from mocksite.markup.varied import (
     DIMENSIONS,
@@ -88,13 +87,12 @@ def calls(code: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def target(
-    element: Any, defs: dict[str, tuple[list[str], str]], path: str, key: str
-) -> int | None:
+def target(element: Any, defs: dict[str, tuple[list[str], str]], path: str, key: str) -> int | None:
     """The `key` number `element` leads to on `path`: from its href, or a handler it calls."""
     href = element.get("href") or ""
     if not href.startswith(("#", "javascript:")) and urlsplit(href).path.split(";")[0] == path:
-        return int(parse_qs(urlsplit(href).query)[key][0])
+        values = parse_qs(urlsplit(href).query).get(key)
+        return int(values[0]) if values else None
     code = (element.get("onclick") or "") + (href if href.startswith("javascript:") else "")
     for name, args in calls(code):
         if name in defs:
@@ -314,7 +312,8 @@ def read_article(page: str, markup: Markup, place: Place, no: int) -> dict[str, 
     neighbours = []
     for anchor in by_cls(doc, n["nav"])[0].xpath(".//a"):
         other = target(anchor, defs, paths.detail_path, paths.id_param)
-        assert other is not None and other != no
+        assert other is not None
+        assert other != no
         neighbours.append(
             {
                 "rel": "prev" if other < no else "next",
@@ -461,7 +460,9 @@ def test_an_older_style_page_with_its_body_in_detail_body() -> None:
     post = next(p for p in BOARD.articles if p.subtitle is not None and p.has_info)
     page = decode(BOARD.markup_view_page(post.no, markup, OLDER).body)
     doc = lxml.html.fromstring(page)
-    assert text_of(doc.xpath("//head/title")[0]) == "KITA News | Korea International Trade Association"
+    assert (
+        text_of(doc.xpath("//head/title")[0]) == "KITA News | Korea International Trade Association"
+    )
     body = text_of(doc.xpath("//div[@class='board-detail']/div[@class='detail-body']")[0])
     # The body repeats the title and holds the subtitle, neither of which is body text.
     assert body.startswith(norm(post.repeat_text))
@@ -529,9 +530,9 @@ def test_markup_at_the_current_templates_paths() -> None:
         place = site.place
         assert place.paths == CURRENT_PATHS
         truth = site.ground_truth()
-        expected = next(a for a in truth["articles"] if any(
-            link["rel"] == "attachment" for link in a["links"]
-        ))
+        expected = next(
+            a for a in truth["articles"] if any(link["rel"] == "attachment" for link in a["links"])
+        )
         page = get(site, f"{CURRENT_PATHS.detail_path}?no={expected['no']}").body
         got = read_article(decode(page), markup, place, expected["no"])
         old = get(site, f"/about/newsView.do?no={expected['no']}").body
@@ -542,11 +543,6 @@ def test_markup_at_the_current_templates_paths() -> None:
     assert b'class="view_cont"' in old
 
 
-@cache
-def _defaults() -> MockSite:
-    return MockSite(build_board(10))
-
-
 def test_options_are_checked() -> None:
     with pytest.raises(ValueError, match="markup_scope"):
         MockSite(build_board(10), markup=1, markup_scope="lists")
@@ -554,7 +550,7 @@ def test_options_are_checked() -> None:
         MockSite(build_board(10), markup=1, drift=True)
     with pytest.raises(ValueError, match="seed"):
         MockSite(build_board(10), markup="seven")  # type: ignore[arg-type]  # the wrong type is the point
-    assert _defaults().markup is None
+    assert MockSite(build_board(10)).markup is None
 
 
 def test_a_markup_changes_no_truth_but_the_counter_it_hides() -> None:
@@ -570,7 +566,3 @@ def test_a_markup_changes_no_truth_but_the_counter_it_hides() -> None:
                 "generation": "inferred",
             }
         assert truth["problems"] == base["problems"]
-
-
-def _unused(board: NewsBoard) -> None:
-    del board

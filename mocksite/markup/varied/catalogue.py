@@ -13,7 +13,8 @@ as the longest dimension (30 seeds for 15 options) shows every option of
 every dimension, and neighbouring seeds differ everywhere. A few choices
 then follow from others (``_settle``): the two markups that once made a
 crawler store wrong data (``frame=detail_body_older``, ``handler=goView_site_first``)
-come with what made them traps, a page whose title element is ``none`` names
+come with what made them traps (the older page's ``<title>`` and a heading, a body
+repeating title and subtitle; list rows calling the handler), a page whose title element is ``none`` names
 the article in its ``<title>``, rows reached only by plain hrefs get
 neighbours reached by the handler (so the handler is always on some page),
 and a dimension a markup does not use is left out of its choices.
@@ -268,6 +269,9 @@ def _settle(raw: dict[str, str]) -> dict[str, str]:
             out["meta_labels"] = "english"
     if out["title_element"] == "none" and out["page_title"] == "generic":
         out["page_title"] = "suffix"
+    if out["handler"] == "goView_site_first" and out["row_link"] == "href":
+        # The trap as it was met: the list's rows call the handler.
+        out["row_link"] = "onclick"
     if out["row_link"] == "href":
         # Some page must reach articles through the handler.
         out["neighbour_link"] = "handler"
