@@ -62,7 +62,23 @@ and truth (``ground_truth(board="insights")``):
   list answers at all, and whether the newer pages show a date;
 - the Photo Gallery: ``/about/photoList.do?pageIndex=N`` (a grid of
   thumbnails) and ``/about/photoView.do?photonewsId=N`` in the older
-  template, items whose images are their content.
+  template, items whose images are their content; with ``photo_paths``
+  "both" (or "newer": only these) also ``/photoGallery/photoGalleryList.do``
+  and ``/photoGallery/photoGalleryDetail.do?photonewsId=N`` in the current
+  template (no date, no counter, as the stored page of 2023 shows),
+  canonical there; ``photo_list`` "cards" writes its lists as
+  ``ul.gallery_list > li > a`` cards, ``fn_view('N')`` on every other one,
+  "div_cards" as cards in a made-up markup.
+
+With ``markup=<seed or Markup>`` the news board's pages at the site's own
+paths (the old ones, or the current template's) come in a made-up markup
+(``markup/varied/``): list pages and article pages, or only one kind with
+``markup_scope="list"`` or ``"article"``. Their links lead to the same
+URLs, bad pages stay bad, and ``ground_truth()`` is the template's truth
+but where the markup shows less (no counter beside the date: ``hits``
+None) and the articles' ``generation`` ("inferred"). The markup's
+``gallery`` choice writes the Photo Gallery's lists too, unless
+``photo_list`` says otherwise.
 
 A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
 ignored on every path, as the servlet container does. Every answer is
@@ -159,6 +175,14 @@ class MockSite:
         only the older list lists the items.
     insights_badges: the newer path's pages show the current template's date
         and view badges (default: no date at all, as stored pages show).
+
+    markup: a seed or a ``Markup`` (``markup/varied/``): the news board's pages at
+        the site's own paths in that made-up markup; None: in the template's.
+    markup_scope: "all", "list" or "article": which of those pages the markup writes.
+    photo_paths: "older" (the Photo Gallery at /about/photo*.do), "both" (and at
+        /photoGallery/..., canonical there) or "newer" (only there).
+    photo_list: how its lists are written: "board_grid" (each path's own
+        template), "cards" or "div_cards"; None: the markup's choice, if any.
 
     In the current template, `list_links` "mixed" varies the rows' goDetailPage
     calls (any other value writes one form), `past_end` "empty" is a list with

@@ -249,7 +249,7 @@ def test_paging_comes_in_blocks_of_ten() -> None:
 def page_title(doc: Any) -> str:
     title = text_of(doc.xpath("//head/title")[0])
     for suffix in SITE_SUFFIXES:
-        title = title.removesuffix(suffix.strip()).removesuffix(suffix)
+        title = title.removesuffix(suffix.strip()).strip()
     return norm(title)
 
 
@@ -294,6 +294,9 @@ def read_article(page: str, markup: Markup, place: Place, no: int) -> dict[str, 
     defs = definitions(page)
     n = markup.names
     title = read_title(doc, markup)
+    if markup["page_title"] != "generic":
+        # Where the page's <title> names the article, it says what the title element says.
+        assert page_title(doc) == title
     published, hits = read_meta(doc, markup)
     body = body_of(doc, markup)
     # The editor's nested document leaves its <title> and <meta> inside the body.

@@ -12,11 +12,12 @@ dimension's name and the block. So any run of seeds at least twice as long
 as the longest dimension (30 seeds for 15 options) shows every option of
 every dimension, and neighbouring seeds differ everywhere. A few choices
 then follow from others (``_settle``): the two markups that once made a
-crawler store wrong data (``frame=detail_body_older``, ``handler=goView_site_first``)
-come with what made them traps (the older page's ``<title>`` and a heading, a body
-repeating title and subtitle; list rows calling the handler), a page whose title element is ``none`` names
-the article in its ``<title>``, rows reached only by plain hrefs get
-neighbours reached by the handler (so the handler is always on some page),
+crawler store wrong data (``frame=detail_body_older``,
+``handler=goView_site_first``) come with what made them traps (the older
+page's ``<title>`` and a heading, a body repeating title and subtitle; list
+rows that call the handler); a page whose title element is ``none`` names
+the article in its ``<title>``; rows reached only by plain hrefs get
+neighbours reached by the handler (so the handler is always on some page);
 and a dimension a markup does not use is left out of its choices.
 
 ``Markup.describe()`` is a line a person reads in a minute; ``representative_seeds(n)``
