@@ -16,8 +16,9 @@ crawler store wrong data (``frame=detail_body_older``,
 ``handler=goView_site_first``) come with what made them traps (the older
 page's ``<title>`` and a heading, a body repeating title and subtitle; list
 rows that call the handler); a page whose title element is ``none`` names
-the article in its ``<title>``; rows reached only by plain hrefs get
-neighbours reached by the handler (so the handler is always on some page);
+the article in its ``<title>``, before the site's name and nothing else;
+rows reached only by plain hrefs get neighbours reached by the handler (so
+the handler is always on some page);
 and a dimension a markup does not use is left out of its choices.
 
 ``Markup.describe()`` is a line a person reads in a minute; ``representative_seeds(n)``
@@ -268,7 +269,8 @@ def _settle(raw: dict[str, str]) -> dict[str, str]:
         out["meta"] = TABLE_CELLS
         if out["meta_labels"] == "none":
             out["meta_labels"] = "english"
-    if out["title_element"] == "none" and out["page_title"] == "generic":
+    if out["title_element"] == "none" and out["page_title"] in ("generic", "board_suffix"):
+        # The <title> alone names the article: before the site's name, and nothing else there.
         out["page_title"] = "suffix"
     if out["handler"] == "goView_site_first" and out["row_link"] == "href":
         # The trap as it was met: the list's rows call the handler.

@@ -54,10 +54,9 @@ def format_counter(hits: int, form: str) -> str:
 class _Rows:
     """Writes the rows of one list page in the markup's container."""
 
-    def __init__(self, markup: Markup, links: Links, page: int) -> None:
+    def __init__(self, markup: Markup, links: Links) -> None:
         self.m = markup
         self.links = links
-        self.page = page
         self.n = markup.names
         rng = random.Random(f"list/{markup.seed}")
         self.korean = rng.random() < 0.3
@@ -242,7 +241,7 @@ def list_html(
     come through `view`; the markup decides every form)."""
     links = Links(markup, place, view.session)
     shown = view.shown
-    rows = _Rows(markup, links, shown or view.page)
+    rows = _Rows(markup, links)
     out: list[str] = []
     if shown is None:
         out.append(rows.no_rows())

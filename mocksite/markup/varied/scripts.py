@@ -141,7 +141,7 @@ class Download:
         for k, name in enumerate(query):
             arg = params[self.order.index(k)]
             expr += f"{'&' if k else ''}{name}=' + {arg} + '"
-        expr = expr.removesuffix(" + '") if expr.endswith(" + '") else expr + "'"
+        expr = expr.removesuffix(" + '")
         return f"function {self.name}({', '.join(params)}) {{\n\tlocation.href = {expr};\n}}"
 
 
