@@ -23,7 +23,7 @@ from typing import Any
 from bench.config import PROJECT
 from bench.measure import process_cpu_seconds
 from kitacrawl import site
-from mocksite import Board, MockSite
+from mocksite import MockSite, NewsBoard
 from mocksite.kinds import FLAKY
 
 # The same for the bare and the real crawl: the imitation is local, so no
@@ -174,7 +174,7 @@ class Crawler:
 
 
 @contextlib.contextmanager
-def serve(board: Board) -> Iterator[MockSite]:
+def serve(board: NewsBoard) -> Iterator[MockSite]:
     """The imitation on 127.0.0.1, answering from this process's threads."""
     server = MockSite(board)
     with server:

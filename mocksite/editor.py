@@ -110,18 +110,18 @@ def _unit_html(block: Block, tag: str) -> str:
     return f"<{tag}>{block.html}</{tag}>"
 
 
-def body_html(post: Post, *, repeat: bool = True) -> str:
-    """What the body container holds: the title repeated (unless not `repeat`), the subtitle,
-    the blocks."""
+def body_html(post: Post, *, repeat: bool = True, subtitle: bool = True) -> str:
+    """What the body container holds: the title repeated (unless not `repeat`), the subtitle
+    (unless not `subtitle`: it is shown elsewhere), the blocks."""
     v = post.variant
     rng = random.Random(post.render_seed)
     units = []
     if repeat:
         text = _text_html(post.repeat_text, v.debris)
         units.append(Block("text", f"<strong>{text}</strong>" if v.repeat_strong else text, ()))
-    subtitle = subtitle_html(post)
-    if subtitle is not None:
-        units.append(Block("text", subtitle, ()))
+    shown = subtitle_html(post) if subtitle else None
+    if shown is not None:
+        units.append(Block("text", shown, ()))
     units += post.blocks
     newline = "\r\n" if "srcwrap" in v.debris else "\n"
     if v.body_form == "br":

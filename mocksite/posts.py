@@ -1,10 +1,10 @@
 """The posts of one board by id: the list's order, neighbours, what a list page shows.
 
-Every board of the imitation (the news board in ``board.py``, KITA Insights and
-the Photo Gallery in ``boards/``) keeps its posts the same way: by id, listed
-newest first, ten to a list page, each article's neighbours the nearest
-stored posts on either side. ``PostIndex`` is that part; a board adds its
-pages, its ground truth and its changes.
+Every board of the imitation (``boards/``: the news board, KITA Insights and
+the Photo Gallery) keeps its posts the same way: by id, listed newest first,
+ten to a list page, each article's neighbours the nearest stored posts on
+either side. ``PostIndex`` is that part; a board (``boards/base.py``) adds
+its pages, its ground truth and its changes.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ In the older template (``template="older"``, the default, 2017-2022):
 - ``/``: a small home page linking to the news list.
 
 In the current template (``template="current"``: KITA's framework as kita.net
-shows it in 2026, see ``markup/current/``), at the paths of a ``BoardPaths``
+shows it in 2026, see ``markup/current/``), at the paths of a ``ServedPaths``
 (by default ``/board/kitaNews/kitaNewsList.do`` and
 ``/board/kitaNews/kitaNewsDetail.do?no=N``, the id parameter's name an option):
 
@@ -62,7 +62,23 @@ and truth (``ground_truth(board="insights")``):
   list answers at all, and whether the newer pages show a date;
 - the Photo Gallery: ``/about/photoList.do?pageIndex=N`` (a grid of
   thumbnails) and ``/about/photoView.do?photonewsId=N`` in the older
-  template, items whose images are their content.
+  template, items whose images are their content; with ``photo_paths``
+  "both" (or "newer": only these) also ``/photoGallery/photoGalleryList.do``
+  and ``/photoGallery/photoGalleryDetail.do?photonewsId=N`` in the current
+  template (no date, no counter, as the stored page of 2023 shows),
+  canonical there; ``photo_list`` "cards" writes its lists as
+  ``ul.gallery_list > li > a`` cards, ``fn_view('N')`` on every other one,
+  "div_cards" as cards in a made-up markup.
+
+With ``markup=<seed or Markup>`` the news board's pages at the site's own
+paths (the old ones, or the current template's) come in a made-up markup
+(``markup/varied/``): list pages and article pages, or only one kind with
+``markup_scope="list"`` or ``"article"``. Their links lead to the same
+URLs, bad pages stay bad, and ``ground_truth()`` is the template's truth
+but where the markup shows less (no counter beside the date: ``hits``
+None) and the articles' ``generation`` ("inferred"). The markup's
+``gallery`` choice writes the Photo Gallery's lists too, unless
+``photo_list`` says otherwise.
 
 A ``;JSESSIONID_ORG=...`` (or any ``;jsessionid...``) path parameter is
 ignored on every path, as the servlet container does. Every answer is
@@ -77,155 +93,44 @@ correct crawl of the current board yields.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import random
-import re
-import socket
-import struct
-import threading
 from collections.abc import Callable, Iterable
-from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
 
-from mocksite.board import TEMPLATES, Board
+from mocksite import truth as truths
 from mocksite.boards import InsightsBoard, PhotoBoard, build_insights, build_photos
-from mocksite.kinds import FLAKY
-from mocksite.markup.answers import REASONS, error_page
-from mocksite.markup.current import PAGE_UNITS
+from mocksite.boards.news import TEMPLATES, NewsBoard
+from mocksite.faults import FAULTS, Faults, Once
 from mocksite.markup.current.menu import board_list_paths
-from mocksite.markup.current.sessions import COOKIE
-from mocksite.markup.older.section import INSIGHTS, PHOTOS
-from mocksite.model import (
-    LIST_LINK_MODES,
-    PAGING_STYLES,
-    PAST_END_MODES,
-    ListOptions,
-    Page,
-)
+from mocksite.markup.varied import Markup, Place, as_markup
+from mocksite.markup.varied.gallery import GALLERY_FORMS
+from mocksite.model import LIST_LINK_MODES, PAGING_STYLES, PAST_END_MODES, ListOptions, Page
 from mocksite.requestlog import RequestLog
+from mocksite.routes import OLD_PATHS, Routes
+from mocksite.serving import PageServer, Request
 from mocksite.urls import (
     BOARD_NAME,
     BOARD_NAMES,
     CURRENT_PATHS,
-    FILE_PATH,
     INSIGHTS_NAME,
-    INSIGHTS_PATHS,
     LIST_PATH,
     PHOTOS_NAME,
     VIEW_PATH,
-    BoardPaths,
+    ServedPaths,
 )
 
-# Fault name -> problem kind a correct crawler records (None: it recovers the article).
-FAULTS: dict[str, str | None] = {
-    "slow": "timeout",
-    "reset": "connection",
-    "429": None,
-    "offsite_redirect": "offsite_redirect",
-    "redirect_loop": "redirect_loop",
-    "oversize": "too_large",
-    "content_type": "not_html",
-}
-OFFSITE_URL = "http://example.invalid/"
-OVERSIZE_BYTES = 3 * 1024 * 1024
-SESSION_RE = re.compile(r";jsessionid[_a-z]*=[^/?#;]*", re.IGNORECASE)
-SESSION_COOKIE_RE = re.compile(rf"(?:^|;)\s*{COOKIE}=")
+__all__ = ["FAULTS", "MockSite"]
+
+# Which of the news board's pages a made-up markup renders: both, its lists, its articles.
+MARKUP_SCOPES = ("all", "list", "article")
+# Where the Photo Gallery answers: its 2020 paths, those and its 2023 ones, only the 2023 ones.
+PHOTO_PATHS_MODES = ("older", "both", "newer")
 # What ``moved`` may be, and what each value means for the old paths.
 MOVED_MODES: dict[object, str | None] = {False: None, True: "404", "404": "404", "home": "home"}
-ROBOTS_TXT = b"User-agent: *\nDisallow: /cmm/\n"
-# Marks "the fault lets this request through" (a 429 target after its first answer).
-_SERVE_NORMALLY = Page(0, "", b"")
-# Marks "this part of the site does not serve the path" while routing a request.
-_ELSEWHERE = Page(0, "", b"")
-HOME_HTML = (
-    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>KITA</title></head>\n'
-    '<body><a href="/about/newsList.do">KITA News</a></body></html>\n'
-)
-# The older home page's links to the other boards, when they are served.
-HOME_LINKS = {
-    INSIGHTS_NAME: f'<a href="{INSIGHTS_PATHS.list_path}">KITA Insights</a>',
-    PHOTOS_NAME: f'<a href="{PHOTOS.list_path}">Photo Gallery</a>',
-}
 # Where the current template's menu finds the news board when the site serves its older pages.
-OLDER_NEWS_PATHS = BoardPaths(LIST_PATH, VIEW_PATH)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    # A benchmark opens many connections at once.
-    request_queue_size = 128
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # Clients hang up mid-answer all the time (timeouts, resets); that is not news.
-        pass
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # Idle keep-alive connections are dropped after this many seconds.
-    timeout = 60
-    site: ClassVar[MockSite]
-
-    def setup(self) -> None:
-        super().setup()
-        # Headers and body go out in one write; no Nagle delay on keep-alive connections.
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.site._track(self.connection, add=True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            self.site._track(self.connection, add=False)
-
-    def do_GET(self) -> None:
-        self.site._serve(self, head=False)
-
-    def do_HEAD(self) -> None:
-        self.site._serve(self, head=True)
-
-    def do_POST(self) -> None:
-        # eGov forms post the same parameters the links carry.
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        self.site._serve(self, head=False, body=body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _first(params: dict[str, list[str]], name: str) -> int | None:
-    values = params.get(name)
-    if not values:
-        return None
-    try:
-        return int(values[0].strip())
-    except ValueError:
-        return None
-
-
-def _oversize(page: Page) -> Page:
-    """The page padded with a comment to OVERSIZE_BYTES."""
-    filler = OVERSIZE_BYTES - len(page.body)
-    padding = b"<!-- " + b"x" * max(filler, 0) + b" -->\n"
-    body = page.body.replace(b"</body>", padding + b"</body>", 1)
-    return Page(page.status, page.content_type, body, page.headers)
-
-
-def _file(name: str) -> Page:
-    body = f"%PDF-1.4\n% kitacrawl mocksite attachment {name}\n%%EOF\n".encode()
-    disposition = ("Content-Disposition", 'attachment; filename="attachment.pdf"')
-    return Page(200, "application/octet-stream", body, (disposition,))
-
-
-def _binary(no: int) -> Page:
-    noise = random.Random(no).randbytes(4096)
-    return Page(200, "application/octet-stream", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise)
+OLDER_NEWS_PATHS = ServedPaths(LIST_PATH, VIEW_PATH)
 
 
 class MockSite:
@@ -271,6 +176,14 @@ class MockSite:
     insights_badges: the newer path's pages show the current template's date
         and view badges (default: no date at all, as stored pages show).
 
+    markup: a seed or a ``Markup`` (``markup/varied/``): the news board's pages at
+        the site's own paths in that made-up markup; None: in the template's.
+    markup_scope: "all", "list" or "article": which of those pages the markup writes.
+    photo_paths: "older" (the Photo Gallery at /about/photo*.do), "both" (and at
+        /photoGallery/..., canonical there) or "newer" (only there).
+    photo_list: how its lists are written: "board_grid" (each path's own
+        template), "cards" or "div_cards"; None: the markup's choice, if any.
+
     In the current template, `list_links` "mixed" varies the rows' goDetailPage
     calls (any other value writes one form), `past_end` "empty" is a list with
     a single ``li.no-data``, and `paging` is not used: the framework always
@@ -281,7 +194,7 @@ class MockSite:
 
     def __init__(
         self,
-        board: Board,
+        board: NewsBoard,
         *,
         port: int = 0,
         past_end: str = "empty",
@@ -303,10 +216,20 @@ class MockSite:
         insights_split: bool = False,
         insights_newer_list: bool = True,
         insights_badges: bool = False,
+        markup: int | Markup | None = None,
+        markup_scope: str = "all",
+        photo_paths: str = "older",
+        photo_list: str | None = None,
     ) -> None:
         self.moved, self.template, self.paths = _where(
             template, list_path, detail_path, id_param, moved
         )
+        if markup_scope not in MARKUP_SCOPES:
+            raise ValueError(f"markup_scope must be one of {MARKUP_SCOPES}, not {markup_scope!r}")
+        self.markup: Markup | None = None if markup is None else as_markup(markup)
+        self.markup_scope = markup_scope
+        if self.markup is not None and drift:
+            raise ValueError("a made-up markup does not drift: give markup or drift, not both")
         self.boards = _served(boards, insights, photos)
         if INSIGHTS_NAME in self.boards:
             self.insights: InsightsBoard | None = insights or build_insights(seed=board.seed)
@@ -317,6 +240,14 @@ class MockSite:
         self.photos: PhotoBoard | None = (
             (photos or build_photos(seed=board.seed)) if PHOTOS_NAME in self.boards else None
         )
+        if photo_paths not in PHOTO_PATHS_MODES:
+            raise ValueError(f"photo_paths must be one of {PHOTO_PATHS_MODES}, not {photo_paths!r}")
+        if photo_list is not None and photo_list not in GALLERY_FORMS:
+            raise ValueError(f"photo_list must be one of {GALLERY_FORMS}, not {photo_list!r}")
+        if self.photos is None and (photo_paths != "older" or photo_list is not None):
+            raise ValueError("the photo options need the photos board served")
+        self.photo_paths = photo_paths
+        self.photo_list = photo_list
         self.insights_split = insights_split
         self.insights_newer_list = insights_newer_list
         self.insights_badges = insights_badges
@@ -331,77 +262,62 @@ class MockSite:
         ):
             if value not in allowed:
                 raise ValueError(f"{name} must be one of {allowed}, not {value!r}")
-        unknown = set(faults) - set(FAULTS)
-        if unknown:
-            raise ValueError(f"unknown faults {sorted(unknown)}; known: {sorted(FAULTS)}")
         self.board = board
-        self.faults = frozenset(faults)
         self.drift = drift
-        self.slow_seconds = slow_seconds
         quiet = board.quiet_nos()
         # Old articles, so that their normal rows sit on later pages.
         self.pinned_nos = tuple(quiet[len(quiet) // 10 :: 3][:pinned])
         self.options = ListOptions(past_end, list_links, paging, list_columns, self.pinned_nos)
         # The other boards' lists: the same forms, no pinned notices.
         self.board_options = ListOptions(past_end, list_links, paging, list_columns)
-        self._all_targets = self._choose_targets([no for no in quiet if no not in self.pinned_nos])
-        self._fault_of = {
-            no: name for name, nos in self._all_targets.items() if name in self.faults for no in nos
-        }
         self.requests = RequestLog()
-        self._port = port
-        self._lock = threading.RLock()
-        self._cache: dict[tuple[Any, ...], Page] = {}
-        self._answered: set[tuple[str, int]] = set()
-        self._connections: set[socket.socket] = set()
-        self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        # One-shot answers (a flaky post's 503, a 429) given so far.
+        self.once = Once()
+        self._server = PageServer(self._respond, port=port, name="kitacrawl-mocksite")
+        self.faults = Faults(
+            faults,
+            [no for no in quiet if no not in self.pinned_nos],
+            board_size=len(board),
+            slow_seconds=slow_seconds,
+            stopping=self._server.stopping,
+            once=self.once,
+        )
+        self.routes = Routes(self)
 
-    def _choose_targets(self, candidates: list[int]) -> dict[str, list[int]]:
-        """A few ids per fault, spread over the board; the same whichever faults are on."""
-        per_fault = min(3, 1 + len(self.board) // 500)
-        wanted = min(len(FAULTS) * per_fault, len(candidates))
-        picks = [candidates[int((j + 0.5) * len(candidates) / wanted)] for j in range(wanted)]
-        targets: dict[str, list[int]] = {name: [] for name in FAULTS}
-        for j, no in enumerate(picks):
-            targets[list(FAULTS)[j % len(FAULTS)]].append(no)
-        return targets
+    @property
+    def slow_seconds(self) -> float:
+        return self.faults.slow_seconds
+
+    @property
+    def gallery(self) -> str:
+        """How the Photo Gallery's lists are written (``GALLERY_FORMS``): the given
+        ``photo_list``, else the made-up markup's when it covers lists, else "board_grid"
+        (each path's own template)."""
+        if self.photo_list is not None:
+            return self.photo_list
+        if self.markup is not None and self.markup_covers("list"):
+            return self.markup["gallery"]
+        return "board_grid"
+
+    def markup_covers(self, pages: str) -> bool:
+        """Whether the news board's `pages` ("list" or "article") are in the made-up markup."""
+        return self.markup is not None and self.markup_scope in ("all", pages)
+
+    @property
+    def place(self) -> Place:
+        """Where the made-up markup's links lead: the site's news paths and its file servlet."""
+        if self.paths is None:
+            return Place(OLDER_NEWS_PATHS, "older")
+        return Place(self.paths, "current")
 
     # -- life cycle ---------------------------------------------------------------
 
     def start(self) -> MockSite:
-        if self._server is not None:
-            return self
-        handler = type("Handler", (_Handler,), {"site": self})
-        self._stopping.clear()
-        self._server = _Server(("127.0.0.1", self._port), handler)
-        self._port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name=f"kitacrawl-mocksite-{self._port}",
-            daemon=True,
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        server, thread = self._server, self._thread
-        if server is None:
-            return
-        self._stopping.set()
-        server.shutdown()
-        server.server_close()
-        # Wake the threads that sit on idle keep-alive connections.
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-        if thread is not None:
-            thread.join(timeout=5)
-        self._server = self._thread = None
+        self._server.stop()
 
     def __enter__(self) -> MockSite:
         return self.start()
@@ -416,25 +332,34 @@ class MockSite:
 
     @property
     def port(self) -> int:
-        if not self._port:
-            raise RuntimeError("MockSite is not started")
-        return self._port
+        try:
+            return self._server.port
+        except RuntimeError:
+            raise RuntimeError("MockSite is not started") from None
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def _track(self, connection: socket.socket, *, add: bool) -> None:
-        with self._lock:
-            if add:
-                self._connections.add(connection)
-            else:
-                self._connections.discard(connection)
+    def _respond(self, request: Request) -> Page | None:
+        self.requests.append(request.target)
+        return self.routes.answer(request)
+
+    # Tests override these two to change one kind of answer of the news board.
+
+    def _list(self, page_index: int) -> Page:
+        """The older template's list page `page_index`."""
+        return self.routes.news_list(page_index)
+
+    def _article(self, request: Request, no: int, sessions: bool | None = None) -> Page | None:
+        """The news board's article `no`: the older template's page (`sessions` None) or the
+        current one's (with session ids when True); None when the connection was dropped."""
+        return self.routes.article(request, no, sessions)
 
     # -- what the crawler should find -----------------------------------------------
 
     @property
-    def menu_paths(self) -> BoardPaths:
+    def menu_paths(self) -> ServedPaths:
         """Where the current template's mega-menu finds the news board on this site."""
         return self.paths or OLDER_NEWS_PATHS
 
@@ -447,7 +372,7 @@ class MockSite:
 
     def fault_targets(self) -> dict[str, list[int]]:
         """Article ids each enabled fault applies to."""
-        return {name: list(nos) for name, nos in self._all_targets.items() if name in self.faults}
+        return self.faults.targets()
 
     def ground_truth(
         self,
@@ -472,44 +397,30 @@ class MockSite:
         template = template or self.template
         if template == "older" and not self.serves_older:
             raise ValueError("this site does not serve the older template")
-        with self._lock:
+        markup = (
+            self.markup if template == self.template and self.markup_covers("article") else None
+        )
+        with self.routes.cache.lock:
             truth = self.board.ground_truth(
-                base, template=template, paths=self.paths or CURRENT_PATHS
+                base, template=template, paths=self.paths or CURRENT_PATHS, markup=markup
             )
         if self.drift:
-            return _drifted(truth)
-        moved = {no: FAULTS[name] for no, name in self._fault_of.items() if FAULTS[name]}
-        problems = list(truth["problems"])
-        articles = []
-        for article in truth["articles"]:
-            kind = moved.get(article["no"])
-            if kind is None:
-                articles.append(article)
-            else:
-                problems.append(
-                    {"board": BOARD_NAME, "no": article["no"], "url": article["url"], "kind": kind}
-                )
-        problems.sort(key=lambda p: -p["no"])
-        return {
-            "board": BOARD_NAME,
-            "articles": articles,
-            "problems": problems,
-            "list_pages": truth["list_pages"],
-        }
+            return truths.drifted(truth)
+        return truths.with_faults(truth, self.faults.problems())
 
     def _board_truth(self, name: str, base: str) -> dict[str, Any]:
         """The truth of KITA Insights or the Photo Gallery, as this site serves it."""
         insights, photos = self.insights, self.photos
-        with self._lock:
+        with self.routes.cache.lock:
             if name == INSIGHTS_NAME and insights is not None:
                 truth = insights.ground_truth(
                     base, split=self.insights_split, badges=self.insights_badges
                 )
             elif name == PHOTOS_NAME and photos is not None:
-                truth = photos.ground_truth(base)
+                truth = photos.ground_truth(base, newer=self.photo_paths != "older")
             else:
                 raise ValueError(f"this site does not serve the {name!r} board: {self.boards}")
-        return _drifted(truth) if self.drift else truth
+        return truths.drifted(truth) if self.drift else truth
 
     def ground_truths(self, base_url: str | None = None) -> dict[str, dict[str, Any]]:
         """The ground truth of every board served, by board name."""
@@ -530,342 +441,31 @@ class MockSite:
 
     def publish(self, k: int) -> list[int]:
         """Add `k` new articles on top of the board; returns their ids."""
-        with self._lock:
+        with self.routes.cache.lock:
             added = self.board.publish(k)
-            self._cache.clear()
+            self.routes.cache.clear()
         return added
 
     def bump_hits(self, delta: int | Callable[[int], int]) -> None:
         """Raise every hit counter by `delta`, or by `delta(no)`."""
-        with self._lock:
+        with self.routes.cache.lock:
             self.board.bump_hits(delta)
-            self._cache.clear()
+            self.routes.cache.clear()
 
     def edit(
         self, no: int, *, new_body_paragraph: str | None = None, title: str | None = None
     ) -> None:
         """Append a paragraph to article `no` and/or change its title."""
-        with self._lock:
+        with self.routes.cache.lock:
             self.board.edit(no, new_body_paragraph=new_body_paragraph, title=title)
-            self._cache.clear()
+            self.routes.cache.clear()
 
     def reset_requests(self) -> None:
         self.requests.clear()
 
     def rearm(self) -> None:
         """Let flaky and 429 targets fail their next first request again."""
-        with self._lock:
-            self._answered.clear()
-
-    # -- serving --------------------------------------------------------------------
-
-    def _cached(self, key: tuple[Any, ...], render: Callable[[], Page]) -> Page:
-        page = self._cache.get(key)
-        if page is None:
-            # Rendering under the lock keeps a page from outliving a change of the board.
-            with self._lock:
-                page = self._cache.get(key)
-                if page is None:
-                    page = render()
-                    self._cache[key] = page
-        return page
-
-    def _first_time(self, what: str, no: int) -> bool:
-        with self._lock:
-            if (what, no) in self._answered:
-                return False
-            self._answered.add((what, no))
-            return True
-
-    def _serve(self, handler: _Handler, *, head: bool, body: bytes = b"") -> None:
-        target = handler.path
-        self.requests.append(target)
-        if target.startswith(("http://", "https://")):
-            parts = urlsplit(target)
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-        path, _, query = target.partition("?")
-        path = SESSION_RE.sub("", path)
-        params = parse_qs(query, keep_blank_values=True)
-        # A form's POST body carries what a link's query would; the query's values come first.
-        for name, values in parse_qs(
-            body.decode("utf-8", "replace"), keep_blank_values=True
-        ).items():
-            params.setdefault(name, []).extend(values)
-        page = self._route(handler, path, params)
-        if page is not None:
-            self._send(handler, page, head=head)
-
-    def _route(self, handler: _Handler, path: str, params: dict[str, list[str]]) -> Page | None:
-        """The answer for `path` with `params`; None when the connection was dropped instead."""
-        sessions = not SESSION_COOKIE_RE.search(handler.headers.get("Cookie") or "")
-        page = self._current_route(handler, path, params, sessions)
-        if page is _ELSEWHERE:
-            page = self._older_route(handler, path, params)
-        if page is _ELSEWHERE and self.insights is not None:
-            page = self._insights_route(self.insights, path, params, sessions)
-        if page is _ELSEWHERE and self.photos is not None:
-            page = self._photos_route(self.photos, path, params)
-        if page is _ELSEWHERE:
-            page = self._site_route(path, sessions)
-        return page
-
-    def _current_route(
-        self, handler: _Handler, path: str, params: dict[str, list[str]], sessions: bool
-    ) -> Page | None:
-        """The current template's board pages and files; ``_ELSEWHERE`` for other paths."""
-        paths = self.paths
-        if paths is None:
-            return _ELSEWHERE
-        if path == paths.detail_path:
-            no = _first(params, paths.id_param)
-            return error_page(404) if no is None else self._article(handler, no, sessions)
-        if path == paths.list_path:
-            unit = _first(params, "pageUnit")
-            page_index = _first(params, "pageIndex") or 1
-            return self._current_list(
-                page_index, unit if unit in PAGE_UNITS else PAGE_UNITS[0], sessions
-            )
-        if path == paths.file_path and params.get("fileSeq") and params.get("fileDtlSeq"):
-            return _file(params["fileSeq"][0])
-        return _ELSEWHERE
-
-    def _older_route(
-        self, handler: _Handler, path: str, params: dict[str, list[str]]
-    ) -> Page | None:
-        """The older template's board pages and files, or what a moved board left there."""
-        if not self.serves_older:
-            return self._moved_away(path)
-        if path == VIEW_PATH:
-            no = _first(params, "no")
-            return error_page(404) if no is None else self._article(handler, no)
-        if path == LIST_PATH:
-            return self._list(_first(params, "pageIndex") or 1)
-        if path == FILE_PATH and params.get("atchFileId"):
-            return _file(params["atchFileId"][0])
-        return _ELSEWHERE
-
-    def _insights_route(
-        self, insights: InsightsBoard, path: str, params: dict[str, list[str]], sessions: bool
-    ) -> Page:
-        """KITA Insights at its older and newer paths; ``_ELSEWHERE`` for other paths."""
-        if path in {INSIGHTS.view_path, INSIGHTS_PATHS.detail_path}:
-            no = _first(params, INSIGHTS_PATHS.id_param)
-            generation = "older" if path == INSIGHTS.view_path else "current"
-            if no is None or not insights.served_at(no, generation, split=self.insights_split):
-                return error_page(404)
-            return self._insights_view(insights, no, generation, sessions)
-        if path == INSIGHTS.list_path or (
-            path == INSIGHTS_PATHS.list_path and self.insights_newer_list
-        ):
-            return self._insights_list(insights, path, params, sessions)
-        return error_page(404) if path == INSIGHTS_PATHS.list_path else _ELSEWHERE
-
-    def _insights_view(
-        self, insights: InsightsBoard, no: int, generation: str, sessions: bool
-    ) -> Page:
-        if generation == "older":
-            render = partial(insights.older_view_page, no, drift=self.drift)
-            return self._cached(("insights view", no), render)
-        render = partial(
-            insights.newer_view_page,
-            no,
-            sessions=sessions,
-            drift=self.drift,
-            badges=self.insights_badges,
-            menu=self.menu_paths,
-        )
-        return self._cached(("insights current view", no, sessions), render)
-
-    def _insights_list(
-        self, insights: InsightsBoard, path: str, params: dict[str, list[str]], sessions: bool
-    ) -> Page:
-        page_index = max(_first(params, "pageIndex") or 1, 1)
-        if path == INSIGHTS.list_path:
-            past = page_index > insights.list_pages
-            render = partial(
-                insights.older_list_page, page_index, self.board_options, drift=self.drift
-            )
-            return self._cached(("insights list", "past" if past else page_index), render)
-        unit = _first(params, "pageUnit")
-        unit = unit if unit in PAGE_UNITS else PAGE_UNITS[0]
-        past = page_index > -(-len(insights) // unit)
-        render = partial(
-            insights.newer_list_page,
-            page_index,
-            self.board_options,
-            sessions=sessions,
-            drift=self.drift,
-            size=unit,
-            menu=self.menu_paths,
-        )
-        key = ("insights current list", "past" if past else page_index, unit, sessions)
-        return self._cached(key, render)
-
-    def _photos_route(self, photos: PhotoBoard, path: str, params: dict[str, list[str]]) -> Page:
-        """The Photo Gallery's pages; ``_ELSEWHERE`` for other paths."""
-        if path == PHOTOS.view_path:
-            no = _first(params, PHOTOS.id_param)
-            if no is None:
-                return error_page(404)
-            return self._cached(
-                ("photos view", no), partial(photos.view_page, no, drift=self.drift)
-            )
-        if path == PHOTOS.list_path:
-            page_index = max(_first(params, "pageIndex") or 1, 1)
-            past = page_index > photos.list_pages
-            render = partial(photos.list_page, page_index, self.board_options, drift=self.drift)
-            return self._cached(("photos list", "past" if past else page_index), render)
-        return _ELSEWHERE
-
-    def _moved_away(self, path: str) -> Page:
-        """What the old board paths answer once the board moved: 404, or a redirect home."""
-        if self.moved is None or path not in OLD_PATHS:
-            return _ELSEWHERE
-        if self.moved == "home":
-            return Page(302, "text/html", b"", (("Location", f"{self.base_url}/"),))
-        return error_page(404)
-
-    def _site_route(self, path: str, sessions: bool) -> Page:
-        """What is there whatever the board: robots.txt, the home page; else 404."""
-        if path == "/robots.txt":
-            return Page(200, "text/plain", ROBOTS_TXT)
-        if path in {"/", "/index.do"}:
-            paths = self.paths
-            if paths is None:
-                return Page(200, "text/html;charset=UTF-8", _home_html(self.boards).encode())
-            return self._cached(
-                ("home", sessions), lambda: self.board.home_page(paths, sessions=sessions)
-            )
-        return error_page(404)
-
-    def _list(self, page_index: int) -> Page:
-        page_index = max(page_index, 1)
-        # Every page past the end answers the same, so they share one cache entry.
-        key = ("list", "past" if page_index > self.board.list_pages else page_index)
-        return self._cached(
-            key, lambda: self.board.list_page(page_index, self.options, drift=self.drift)
-        )
-
-    def _current_list(self, page_index: int, unit: int, sessions: bool) -> Page:
-        assert self.paths is not None
-        paths = self.paths
-        page_index = max(page_index, 1)
-        past = page_index > -(-len(self.board) // unit)
-        key = ("current list", "past" if past else page_index, unit, sessions)
-        return self._cached(
-            key,
-            lambda: self.board.current_list_page(
-                page_index, self.options, paths, sessions=sessions, drift=self.drift, size=unit
-            ),
-        )
-
-    def _article(self, handler: _Handler, no: int, sessions: bool | None = None) -> Page | None:
-        """The answer for article `no`; None when the connection was dropped instead.
-
-        `sessions` None: the older template's page; else the current template's,
-        with session ids in its URLs when True.
-        """
-        post = self.board.post(no)
-        if post is not None and post.kind == FLAKY and self._first_time(FLAKY, no):
-            return error_page(503)
-        key: tuple[Any, ...]
-        render: Callable[[], Page]
-        if sessions is None:
-            key = ("view", no)
-
-            def render() -> Page:
-                return self.board.view_page(no, drift=self.drift)
-        else:
-            key = ("current view", no, sessions)
-            paths = self.paths
-            assert paths is not None
-
-            def render() -> Page:
-                return self.board.current_view_page(no, paths, sessions=sessions, drift=self.drift)
-
-        fault = self._fault_of.get(no)
-        if fault is not None:
-            page = self._fault_answer(handler, no, fault, key, render)
-            if page is not _SERVE_NORMALLY:
-                return page
-        return self._cached(key, render)
-
-    def _fault_answer(
-        self,
-        handler: _Handler,
-        no: int,
-        fault: str,
-        key: tuple[Any, ...],
-        render: Callable[[], Page],
-    ) -> Page | None:
-        if fault == "reset":
-            self._reset(handler)
-            return None
-        if fault == "slow":
-            return None if self._stopping.wait(self.slow_seconds) else _SERVE_NORMALLY
-        if fault == "429":
-            if self._first_time("429", no):
-                return Page(429, "text/html", b"Too Many Requests\n", (("Retry-After", "1"),))
-            return _SERVE_NORMALLY
-        answers: dict[str, Callable[[], Page]] = {
-            "offsite_redirect": lambda: Page(302, "text/html", b"", (("Location", OFFSITE_URL),)),
-            "redirect_loop": lambda: Page(
-                302, "text/html", b"", (("Location", self.base_url + handler.path),)
-            ),
-            "oversize": lambda: self._cached(("oversize", *key), lambda: _oversize(render())),
-            "content_type": lambda: self._cached(("binary", no), lambda: _binary(no)),
-        }
-        return answers[fault]()
-
-    @staticmethod
-    def _reset(handler: _Handler) -> None:
-        """Drop the connection with a TCP reset and no answer at all."""
-        handler.close_connection = True
-        with contextlib.suppress(OSError):
-            handler.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
-            handler.connection.close()
-
-    @staticmethod
-    def _send(handler: _Handler, page: Page, *, head: bool) -> None:
-        lines = [
-            f"HTTP/1.1 {page.status} {REASONS.get(page.status, 'Unknown')}",
-            f"Date: {handler.date_time_string()}",
-            "Server: WebtoB",
-            f"Content-Type: {page.content_type}",
-            f"Content-Length: {len(page.body)}",
-            *(f"{name}: {value}" for name, value in page.headers),
-        ]
-        if handler.close_connection:
-            lines.append("Connection: close")
-        elif handler.request_version == "HTTP/1.0":
-            lines.append("Connection: keep-alive")
-        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        try:
-            handler.wfile.write(data if head else data + page.body)
-        except OSError:
-            handler.close_connection = True
-
-
-OLD_PATHS = frozenset({LIST_PATH, VIEW_PATH})
-
-
-def _drifted(truth: dict[str, Any]) -> dict[str, Any]:
-    """The truth of a board whose every page drifted: no article, no problem to find."""
-    return {
-        "board": truth["board"],
-        "articles": [],
-        "problems": [],
-        "list_pages": truth["list_pages"],
-        "drift": True,
-    }
-
-
-def _home_html(boards: tuple[str, ...]) -> str:
-    """The older site's home page: a link to each board served."""
-    links = " ".join(HOME_LINKS[name] for name in boards if name in HOME_LINKS)
-    return HOME_HTML.replace("</a></body>", f"</a> {links}</body>") if links else HOME_HTML
+        self.once.clear()
 
 
 def _served(
@@ -889,7 +489,7 @@ def _where(
     detail_path: str | None,
     id_param: str,
     moved: bool | str,
-) -> tuple[str | None, str, BoardPaths | None]:
+) -> tuple[str | None, str, ServedPaths | None]:
     """The moved mode, the template and the current template's paths the options ask for."""
     if not isinstance(moved, bool | str) or moved not in MOVED_MODES:
         raise ValueError(f"moved must be False, True, '404' or 'home', not {moved!r}")
@@ -903,7 +503,7 @@ def _where(
         if list_path or detail_path or id_param != "no":
             raise ValueError("the older template is served at its own paths only")
         return None, template, None
-    paths = BoardPaths(
+    paths = ServedPaths(
         list_path or CURRENT_PATHS.list_path, detail_path or CURRENT_PATHS.detail_path, id_param
     )
     if mode and {paths.list_path, paths.detail_path} & OLD_PATHS:

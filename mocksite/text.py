@@ -39,3 +39,9 @@ def js_attr(text: str) -> str:
     """`text` as a single-quoted JS string literal's content inside a double-quoted attribute."""
     js = text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
     return html.escape(js, quote=False).replace('"', "&quot;")
+
+
+def script_attr(code: str) -> str:
+    """JavaScript `code` as a double-quoted attribute (onclick, a javascript: href) holds it:
+    its single quotes kept, as the site writes them."""
+    return html.escape(code, quote=False).replace('"', "&quot;")

@@ -1,4 +1,9 @@
-"""How a crawled database compares with the imitation's ground truth.
+"""The imitation's ground truth of a served site, and how a crawled database compares with it.
+
+A board states its own truth (``FakeBoard.ground_truth``); what the site
+changes in it is here: ``with_faults`` turns the articles that a fault
+hits into the problems a correct crawler records instead, and ``drifted``
+is the truth of a board whose every page drifted (nothing to extract).
 
 ``compare`` sets what one board's crawl stored (a database file, or an open
 ``Storage``) against that board's ``MockSite.ground_truth(board=...)`` and
@@ -16,6 +21,34 @@ from typing import Any
 
 from kitacrawl.storage import Storage
 from mocksite.urls import BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME
+
+
+def with_faults(truth: dict[str, Any], problems: dict[int, str]) -> dict[str, Any]:
+    """`truth` with the articles of `problems` (id -> problem kind) moved to its problems."""
+    kept = []
+    moved = list(truth["problems"])
+    for article in truth["articles"]:
+        kind = problems.get(article["no"])
+        if kind is None:
+            kept.append(article)
+        else:
+            moved.append(
+                {"board": truth["board"], "no": article["no"], "url": article["url"], "kind": kind}
+            )
+    moved.sort(key=lambda p: -p["no"])
+    return {**truth, "articles": kept, "problems": moved}
+
+
+def drifted(truth: dict[str, Any]) -> dict[str, Any]:
+    """The truth of a board whose every page drifted: no article, no problem to find."""
+    return {
+        "board": truth["board"],
+        "articles": [],
+        "problems": [],
+        "list_pages": truth["list_pages"],
+        "drift": True,
+    }
+
 
 # The article fields the truth states besides its links.
 FIELDS = ("url", "title", "subtitle", "published", "hits", "body")

@@ -4,9 +4,9 @@ The imitation serves its pages under the paths the real site uses; its links to
 files and images may name the real site's hosts, which a crawler of the
 imitation must read as the imitation's own. The older template's paths are
 fixed (``LIST_PATH``, ``VIEW_PATH``, ``FILE_PATH``); the current template's are
-a ``BoardPaths``, whose defaults (``CURRENT_PATHS``) follow the framework's
+a ``ServedPaths``, whose defaults (``CURRENT_PATHS``) follow the framework's
 ``/board/<board>/<board>List.do`` style. KITA Insights' newer paths are a
-``BoardPaths`` too (``INSIGHTS_PATHS``).
+``ServedPaths`` too (``INSIGHTS_PATHS``), and so are the Photo Gallery's (``PHOTO_PATHS``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def article_url(base_url: str, no: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class BoardPaths:
+class ServedPaths:
     """The paths of the news board in the current template, and the name of its id parameter."""
 
     list_path: str = "/board/kitaNews/kitaNewsList.do"
@@ -65,9 +65,14 @@ class BoardPaths:
         return f"{base_url.rstrip('/')}{self.file_path}?fileSeq={seq}&fileDtlSeq={dtl_seq}"
 
 
-CURRENT_PATHS = BoardPaths()
+CURRENT_PATHS = ServedPaths()
 # KITA Insights on the current framework's paths (from late 2022); its 2020-2022
 # paths are the older template's (``markup/older/section.py``: ``INSIGHTS``).
-INSIGHTS_PATHS = BoardPaths(
+INSIGHTS_PATHS = ServedPaths(
     "/kitaInsights/kitaInsightsList.do", "/kitaInsights/kitaInsightsDetail.do", "insightsId"
+)
+# The Photo Gallery on the current framework's paths (seen in 2023); its 2020 paths are
+# the older template's (``markup/older/section.py``: ``PHOTOS``).
+PHOTO_PATHS = ServedPaths(
+    "/photoGallery/photoGalleryList.do", "/photoGallery/photoGalleryDetail.do", "photonewsId"
 )

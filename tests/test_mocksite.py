@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from mocksite import ALL_VARIATIONS, FAULTS, Board, MockSite, build_board
+from mocksite import ALL_VARIATIONS, FAULTS, MockSite, NewsBoard, build_board
 from mocksite.kinds import EMPTY_BODY, FLAKY, UNTITLED
 from mocksite.markup.answers import DELETED_SCRIPT
 from mocksite.seed import (
@@ -192,7 +192,7 @@ def read_article(page: str, base: str) -> dict[str, Any]:
     }
 
 
-def all_pages(board: Board) -> str:
+def all_pages(board: NewsBoard) -> str:
     return "\n".join(decode(board.view_page(p.no).body) for p in board.posts)
 
 
@@ -668,6 +668,8 @@ def test_command_line(tmp_path: Path) -> None:
         "0",
         "--articles",
         "15",
+        "--boards",
+        "news",
         "--past-end",
         "last",
         "--faults",

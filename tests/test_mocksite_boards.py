@@ -13,6 +13,7 @@ import dataclasses
 import json
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ import pytest
 from kitacrawl.items import Article, Link, Problem
 from kitacrawl.storage import Storage
 from mocksite import MockSite, build_board, build_insights, build_photos
+from mocksite.__main__ import _parser
+from mocksite.markup.varied import DIMENSIONS, markup_for
 from mocksite.truth import BOARD_FIELDS, FIELDS, board_truth, compare
 from tests.test_mocksite import PROJECT, get
 
@@ -281,7 +284,7 @@ def test_command_line_serves_the_boards(tmp_path: Path) -> None:
         == 12
     )
     bad = subprocess.run(
-        [sys.executable, "-m", "mocksite", "--insights-split"],
+        [sys.executable, "-m", "mocksite", "--boards", "news", "--insights-split"],
         cwd=PROJECT,
         capture_output=True,
         text=True,
@@ -289,3 +292,43 @@ def test_command_line_serves_the_boards(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert "insights board" in bad.stderr
+
+
+def test_command_line_serves_every_board_by_default(tmp_path: Path) -> None:
+    truth_path = tmp_path / "truth.json"
+    command = [
+        sys.executable, "-m", "mocksite", "--port", "0", "--articles", "15", "--photos", "12",
+        "--photo-paths", "both", "--markup", "3", "--truth", str(truth_path),
+    ]  # fmt: skip
+    with subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None
+        lines = [process.stdout.readline().strip() for _ in range(4)]
+        found = re.search(r"127\.0\.0\.1:(\d+)", lines[0])
+        assert found, lines
+        with socket.create_connection(("127.0.0.1", int(found.group(1))), timeout=5) as sock:
+            sock.sendall(
+                b"GET /photoGallery/photoGalleryList.do HTTP/1.1\r\nHost: x\r\n"
+                b"Connection: close\r\n\r\n"
+            )
+            assert sock.recv(100).startswith(b"HTTP/1.1 200")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    assert lines[1].startswith("insights: 40 items")
+    assert "/photoGallery/photoGalleryDetail.do?photonewsId=N" in lines[2]
+    assert lines[3] == f"news pages (all) in {markup_for(3).describe()}"
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    assert sorted(truth["boards"]) == sorted(ALL)
+    assert {a["generation"] for a in truth["boards"]["news"]["articles"]} == {"inferred"}
+
+
+def test_command_line_describes_a_markup_and_helps_every_option() -> None:
+    described = subprocess.run(
+        [sys.executable, "-m", "mocksite", "--describe-markup", "5"],
+        cwd=PROJECT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    lines = described.stdout.splitlines()
+    assert lines[0] == markup_for(5).describe()
+    assert len(lines) == 1 + len(DIMENSIONS)
+    actions = [a for a in _parser()._actions if a.dest != "help"]
+    assert len(actions) > 25
+    assert [a.dest for a in actions if not (a.help or "").strip()] == []

@@ -30,8 +30,8 @@ from mocksite import (
     CURRENT_VARIATIONS,
     FAULTS,
     LIST_VARIATIONS,
-    Board,
     MockSite,
+    NewsBoard,
     build_board,
 )
 from mocksite.kinds import DELETED, EMPTY_BODY, FLAKY, MISSING, TRUNCATED, UNTITLED
@@ -111,7 +111,7 @@ def without_sessions(text: str) -> str:
     return SESSION_RE.sub("", text)
 
 
-def current_pages(board: Board, **kwargs: Any) -> str:
+def current_pages(board: NewsBoard, **kwargs: Any) -> str:
     return "\n".join(board.current_view_page(p.no, **kwargs).body.decode() for p in board.posts)
 
 

@@ -20,8 +20,10 @@ import pytest
 
 from mocksite import PHOTO_VARIATIONS, MockSite, build_board, build_photos
 from mocksite.markup.answers import DELETED_SCRIPT
+from mocksite.markup.varied import markup_for
 from tests.test_mocksite import by_class, canonical, decode, get, norm, paragraphs, text_of
 from tests.test_mocksite_insights import read_date_line
+from tests.test_mocksite_markups import definitions, target
 
 VIEW = "/about/photoView.do"
 LIST = "/about/photoList.do"
@@ -257,3 +259,151 @@ def test_bad_pages(site: MockSite) -> None:
     assert text_of(by_class(doc, "view_cont")[0]) == ""
     assert not by_class(doc, "board_view")[0].xpath(".//img")
     assert all(p["board"] == "photos" for p in problems.values())
+
+
+# -- the 2023 paths, and the list as a grid of cards -----------------------------------
+
+
+NEWER_VIEW = "/photoGallery/photoGalleryDetail.do"
+NEWER_LIST = "/photoGallery/photoGalleryList.do"
+
+
+def read_newer_photo(page: str, base: str) -> dict[str, Any]:
+    """An independent reading of an item page at the 2023 path (the current template)."""
+    doc = lxml.html.fromstring(page)
+    title = text_of(doc.xpath("//p[@id='subTopTitle']")[0])
+    assert not doc.xpath("//span[contains(@class, 'badge')]")
+    view = by_class(doc, "board-detail")[0]
+    body = view.xpath("./div[contains(concat(' ', @class, ' '), ' detail-body ')]")[0]
+    for stray in body.xpath(".//title | .//meta"):
+        stray.drop_tree()
+    links: list[dict[str, Any]] = []
+    slots = by_class(view, "board-btns")[0].xpath("./p")
+    for rel, slot in (("prev", slots[0]), ("next", slots[-1])):
+        for anchor in slot.xpath("./a"):
+            found = re.search(r"goDetailPage\('(\d+)'", anchor.get("onclick") or anchor.get("href"))
+            assert found
+            no = int(found.group(1))
+            links.append(
+                {
+                    "rel": rel,
+                    "url": f"{base}{NEWER_VIEW}?photonewsId={no}",
+                    "text": text_of(anchor),
+                    "target_no": no,
+                }
+            )
+    boxes = []
+    for img in view.xpath(".//img"):
+        box = image_box(img, view)
+        shown = text_of(box) if box is not None and box is not body else ""
+        links.append(
+            {
+                "rel": "image",
+                "url": canonical(img.get("src"), base),
+                "text": shown or img.get("alt"),
+                "target_no": None,
+            }
+        )
+        if box is not None:
+            boxes.append(box)
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return {
+        "title": title,
+        "subtitle": None,
+        "published": None,
+        "hits": None,
+        "body": "\n\n".join(paragraphs(body)),
+        "links": links,
+    }
+
+
+def test_the_2023_paths_serve_the_same_items() -> None:
+    board = build_photos(30)
+    with MockSite(
+        build_board(12), boards=("news", "photos"), photos=board, photo_paths="both"
+    ) as site:
+        truth = site.ground_truth(board="photos")
+        older_truth = board.ground_truth(site.base_url)
+        for expected in truth["articles"]:
+            answer = get(site, f"{NEWER_VIEW};jsessionid=AB?photonewsId={expected['no']}")
+            got = read_newer_photo(decode(answer.body), site.base_url)
+            assert got == {key: expected[key] for key in got}, expected["no"]
+            assert expected["url"] == f"{site.base_url}{NEWER_VIEW}?photonewsId={expected['no']}"
+            assert expected["generation"] == "current"
+        # The 2020 path still answers, in the older template, for the same items.
+        no = truth["articles"][3]["no"]
+        older = read_photo(decode(get(site, f"{VIEW}?photonewsId={no}").body), site.base_url)
+        same = next(a for a in older_truth["articles"] if a["no"] == no)
+        assert older == {key: same[key] for key in older}
+        listed = get(site, f"{NEWER_LIST}?pageIndex=1").body.decode()
+        assert listed.count("goDetailPage('") >= 10
+        assert get(site, LIST).status == 200
+        problems = {p["kind"]: p["no"] for p in truth["problems"]}
+        assert get(site, f"{NEWER_VIEW}?photonewsId={problems['http_404']}").status == 404
+        assert get(site, f"{NEWER_VIEW}?photonewsId={problems['http_500']}").status == 500
+        assert b"dlgAlert" in get(site, f"{NEWER_VIEW}?photonewsId={problems['deleted']}").body
+        home = get(site, "/").body.decode()
+    assert [p["kind"] for p in truth["problems"]] == [p["kind"] for p in older_truth["problems"]]
+    assert f'href="{NEWER_LIST}"' in home
+
+
+def test_only_the_2023_paths() -> None:
+    with MockSite(build_board(12), boards=("news", "photos"), photo_paths="newer") as site:
+        no = site.ground_truth(board="photos")["articles"][0]["no"]
+        assert get(site, f"{NEWER_VIEW}?photonewsId={no}").status == 200
+        assert get(site, f"{VIEW}?photonewsId={no}").status == 404
+        assert get(site, LIST).status == 404
+
+
+@pytest.mark.parametrize("paths", ["older", "both"])
+def test_the_list_as_a_grid_of_cards(paths: str) -> None:
+    board = build_photos(30)
+    with MockSite(
+        build_board(12), boards=("news", "photos"), photos=board, photo_paths=paths,
+        photo_list="cards",
+    ) as site:  # fmt: skip
+        where = (LIST, VIEW) if paths == "older" else (NEWER_LIST, NEWER_VIEW)
+        seen: list[int] = []
+        forms: set[str] = set()
+        for page in range(1, board.list_pages + 1):
+            text = get(site, f"{where[0]}?pageIndex={page}").body.decode()
+            doc = lxml.html.fromstring(text)
+            assert not doc.xpath("//*[contains(@class, 'board_list')]")
+            defs = definitions(text)
+            for anchor in doc.xpath("//ul[@class='gallery_list']/li/a"):
+                no = target(anchor, defs, where[1], "photonewsId")
+                assert no is not None
+                seen.append(no)
+                forms.add("handler" if anchor.get("onclick") else "href")
+            pages = {target(a, defs, where[0], "pageIndex") for a in doc.xpath("//a")}
+            assert page == board.list_pages or page + 1 in pages
+        assert get(site, f"{where[1]}?photonewsId={seen[0]}").status == 200
+    assert seen == [p.no for p in board.posts]
+    assert forms == {"handler", "href"}
+
+
+def test_the_list_as_made_up_cards() -> None:
+    seed = next(s for s in range(30) if markup_for(s)["gallery"] == "div_cards")
+    markup = markup_for(seed)
+    board = build_photos(25)
+    with MockSite(build_board(12), boards=("news", "photos"), photos=board, markup=seed) as site:
+        text = get(site, f"{LIST}?pageIndex=2").body.decode()
+    doc = lxml.html.fromstring(text)
+    defs = definitions(text)
+    cards = doc.xpath(f"//div[@class='{markup.names['gallery_list']}']/div")
+    nos = []
+    for card in cards:
+        found = {target(e, defs, VIEW, "photonewsId") for e in [card, *card.xpath(".//a")]}
+        nos += list(found - {None})
+    assert nos == [p.no for p in board.posts[10:20]]
+
+
+def test_photo_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="photos board"):
+        MockSite(build_board(10), photo_paths="both")
+    with pytest.raises(ValueError, match="photo_paths"):
+        MockSite(build_board(10), boards=("news", "photos"), photo_paths="2023")
+    with pytest.raises(ValueError, match="photo_list"):
+        MockSite(build_board(10), boards=("news", "photos"), photo_list="grid")

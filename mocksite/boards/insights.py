@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mocksite.assign import spread
+from mocksite.boards.base import FakeBoard
 from mocksite.boards.items import PREFIX_FORMS, InsightsItem
 from mocksite.boards.words import (
     BOARD_LINK_PARTS,
@@ -58,25 +59,22 @@ from mocksite.boards.words import (
     SEED_NEIGHBOUR_CATEGORIES,
     SEEN_NEWER_NO,
 )
-from mocksite.build import bad_positions
 from mocksite.editor import body_html, text_block
 from mocksite.kinds import (
-    ARTICLE_KINDS,
     BROKEN,
     DELETED,
     GOOD,
     MISSING,
-    PROBLEM_KINDS,
     TRUNCATED,
+    bad_positions,
 )
 from mocksite.markup import current, older
-from mocksite.markup.answers import deleted_page, error_page, html_page
+from mocksite.markup.answers import error_page, html_page
 from mocksite.markup.older.section import INSIGHTS
-from mocksite.model import Block, ListOptions, Page, Variant
-from mocksite.posts import PAGE_SIZE, PostIndex
-from mocksite.text import norm
+from mocksite.model import Block, ListOptions, Page, Post, Variant
+from mocksite.posts import PAGE_SIZE
 from mocksite.timeline import LAST_DATE
-from mocksite.urls import CURRENT_PATHS, INSIGHTS_NAME, INSIGHTS_PATHS, BoardPaths
+from mocksite.urls import CURRENT_PATHS, INSIGHTS_NAME, INSIGHTS_PATHS, ServedPaths
 from mocksite.variations import NEIGHBOUR_FORMS
 from mocksite.words import BODY_TEMPLATES, draw_slots
 
@@ -111,7 +109,7 @@ INSIGHTS_VARIATIONS: tuple[str, ...] = (
 _KEPT = frozenset(range(SEED_INSIGHTS_NO - 1, SEEN_NEWER_NO + 2))
 
 
-class InsightsBoard(PostIndex):
+class InsightsBoard(FakeBoard):
     """KITA Insights: its items by id, its pages at both paths, its ground truth."""
 
     name = INSIGHTS_NAME
@@ -144,23 +142,14 @@ class InsightsBoard(PostIndex):
         return INSIGHTS_PATHS.article_url(base_url, no)
 
     def article_truth(
-        self, item: InsightsItem, base_url: str, *, split: bool = False, badges: bool = False
+        self, post: Post, base_url: str, *, split: bool = False, badges: bool = False
     ) -> dict[str, Any]:
-        """What a correct crawler extracts from the page of `item` it ends on."""
+        """What a correct crawler extracts from the page of item `post` it ends on."""
+        assert isinstance(post, InsightsItem)
         base = base_url.rstrip("/")
-        generation = self.generation(item.no, split=split)
-        links: list[dict[str, Any]] = []
-        for rel, other in zip(("prev", "next"), self.neighbours(item.no), strict=True):
-            if other is not None:
-                links.append(
-                    {
-                        "rel": rel,
-                        "url": self.article_url(base, other.no),
-                        "text": norm(other.title) or None,
-                        "target_no": other.no,
-                    }
-                )
-        for block in item.blocks:
+        generation = self.generation(post.no, split=split)
+        links = self.neighbour_links(post, lambda no: self.article_url(base, no))
+        for block in post.blocks:
             for link in block.links:
                 url = (
                     link.truth_url(base)
@@ -170,51 +159,36 @@ class InsightsBoard(PostIndex):
                 links.append(
                     {"rel": link.rel, "url": url, "text": link.text, "target_no": link.target_no}
                 )
-        # The older path shows its date line; the newer one only with badges.
-        dated = generation == "older" or badges
-        return {
-            "board": self.name,
-            "no": item.no,
-            "url": self.article_url(base, item.no),
-            "title": norm(item.headline),
-            "subtitle": None,
-            "published": item.posted.isoformat() if dated else None,
-            "hits": item.hits if dated else None,
-            "body": "\n\n".join(item.body_texts),
-            "links": links,
-            "generation": generation,
-            "category": item.category,
-        }
+        return self.article_row(
+            post,
+            self.article_url(base, post.no),
+            title=post.headline,
+            subtitle=None,
+            # The older path shows its date line; the newer one only with badges.
+            dated=generation == "older" or badges,
+            links=links,
+            generation=generation,
+            category=post.category,
+        )
 
     def ground_truth(
         self, base_url: str, *, split: bool = False, badges: bool = False
     ) -> dict[str, Any]:
         """What a correct crawl of the whole board yields, for a server at `base_url`."""
         base = base_url.rstrip("/")
-        articles = []
-        problems = []
-        for post in self.posts:
-            assert isinstance(post, InsightsItem)
-            if post.kind in ARTICLE_KINDS:
-                articles.append(self.article_truth(post, base, split=split, badges=badges))
-            else:
-                problems.append(
-                    {
-                        "board": self.name,
-                        "no": post.no,
-                        "url": self.article_url(base, post.no),
-                        "kind": PROBLEM_KINDS[post.kind],
-                    }
-                )
-        return {
-            "board": self.name,
-            "articles": articles,
-            "problems": problems,
-            "list_pages": self.list_pages,
-        }
+        return self.board_truth(
+            lambda post: self.article_truth(post, base, split=split, badges=badges),
+            lambda no: self.article_url(base, no),
+        )
 
-    def labels(self, item: InsightsItem) -> set[str]:
-        """The variation labels (INSIGHTS_VARIATIONS) that `item`'s pages show."""
+    def variations(self) -> Counter[str]:
+        """How many good items show each variation label."""
+        return self.count_labels(self.labels)
+
+    def labels(self, post: Post) -> set[str]:
+        """The variation labels (INSIGHTS_VARIATIONS) that item `post`'s pages show."""
+        assert isinstance(post, InsightsItem)
+        item = post
         v = item.variant
         out = {
             f"category:{item.category or 'none'}",
@@ -239,25 +213,15 @@ class InsightsBoard(PostIndex):
                         out.add("board_link:newer_era")
         return out
 
-    def variations(self) -> Counter[str]:
-        """How many good items show each variation label."""
-        counts: Counter[str] = Counter()
-        for post in self.articles:
-            assert isinstance(post, InsightsItem)
-            counts.update(self.labels(post))
-        return counts
-
     # -- pages ----------------------------------------------------------------------
 
     def older_view_page(self, no: int, *, drift: bool = False) -> Page:
         """The answer to ``/global/insightsView.do?insightsId=`no``` (older layout)."""
+        answer = self.older_problem_page(no)
+        if answer is not None:
+            return answer
         item = self.item(no)
-        if item is None or item.kind == MISSING:
-            return error_page(404)
-        if item.kind == DELETED:
-            return deleted_page()
-        if item.kind == BROKEN:
-            return error_page(500)
+        assert item is not None
         names = older.DRIFT_NAMES if drift else older.NAMES
         body = body_html(item, repeat=item.repeat)
         text = older.article_html(item, self.neighbours(no), names, section=INSIGHTS, body=body)
@@ -278,7 +242,7 @@ class InsightsBoard(PostIndex):
         sessions: bool = True,
         drift: bool = False,
         badges: bool = False,
-        menu: BoardPaths = CURRENT_PATHS,
+        menu: ServedPaths = CURRENT_PATHS,
     ) -> Page:
         """The answer to ``/kitaInsights/kitaInsightsDetail.do?insightsId=`no``` (current).
 
@@ -314,7 +278,7 @@ class InsightsBoard(PostIndex):
         sessions: bool = True,
         drift: bool = False,
         size: int = PAGE_SIZE,
-        menu: BoardPaths = CURRENT_PATHS,
+        menu: ServedPaths = CURRENT_PATHS,
     ) -> Page:
         """The answer to ``/kitaInsights/kitaInsightsList.do?pageIndex=`page``` (current)."""
         view = self.list_view(page, options, size)

@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mocksite.assign import spread
+from mocksite.boards.base import FakeBoard
 from mocksite.boards.items import (
     NAMED_SRC_FORMS,
     PHOTO_FORMS,
@@ -55,26 +56,28 @@ from mocksite.boards.words import (
     SEED_PHOTO_TEXT,
     SEED_PHOTO_TITLE,
 )
-from mocksite.build import bad_positions
 from mocksite.editor import text_block
 from mocksite.kinds import (
-    ARTICLE_KINDS,
     BROKEN,
     DELETED,
     EMPTY_BODY,
     GOOD,
     MISSING,
-    PROBLEM_KINDS,
+    bad_positions,
 )
-from mocksite.markup import older
-from mocksite.markup.answers import deleted_page, error_page, html_page
+from mocksite.markup import current, older
+from mocksite.markup.answers import error_page, html_page
+from mocksite.markup.current.dext import CLOSE as DEXT_CLOSE
+from mocksite.markup.current.dext import OPEN as DEXT_OPEN
 from mocksite.markup.older import photo
 from mocksite.markup.older.section import PHOTOS
-from mocksite.model import ListOptions, Page, Variant
-from mocksite.posts import PostIndex
-from mocksite.text import is_hangul, norm
+from mocksite.markup.varied import Markup
+from mocksite.markup.varied.gallery import gallery_html
+from mocksite.model import ListOptions, Page, Post, Variant
+from mocksite.posts import PAGE_SIZE
+from mocksite.text import is_hangul
 from mocksite.timeline import LAST_DATE
-from mocksite.urls import PHOTOS_NAME
+from mocksite.urls import CURRENT_PATHS, PHOTO_PATHS, PHOTOS_NAME, ServedPaths
 from mocksite.variations import NEIGHBOUR_FORMS
 from mocksite.words import draw_slots
 
@@ -105,7 +108,7 @@ PHOTO_VARIATIONS: tuple[str, ...] = (
 _KEPT = frozenset(range(SEED_PHOTO_NO - 1, SEED_PHOTO_NO + 2))
 
 
-class PhotoBoard(PostIndex):
+class PhotoBoard(FakeBoard):
     """The Photo Gallery: its items by id, its pages, its ground truth."""
 
     name = PHOTOS_NAME
@@ -120,70 +123,54 @@ class PhotoBoard(PostIndex):
 
     # -- ground truth ---------------------------------------------------------------
 
-    def article_url(self, base_url: str, no: int) -> str:
-        """An item's canonical URL: the view path, the id its only parameter."""
+    def article_url(self, base_url: str, no: int, *, newer: bool = False) -> str:
+        """An item's canonical URL: the view path (the newer one when `newer`), the id its
+        only parameter."""
+        if newer:
+            return PHOTO_PATHS.article_url(base_url, no)
         return f"{base_url.rstrip('/')}{PHOTOS.view_path}?{PHOTOS.id_param}={no}"
 
-    def article_truth(self, item: PhotoItem, base_url: str) -> dict[str, Any]:
-        """What a correct crawler extracts from the page of `item`."""
+    def article_truth(self, post: Post, base_url: str, *, newer: bool = False) -> dict[str, Any]:
+        """What a correct crawler extracts from the page of item `post`.
+
+        `newer`: the site serves the newer paths, where a crawler reading them
+        first ends: the current template, with no date and no counter.
+        """
+        assert isinstance(post, PhotoItem)
         base = base_url.rstrip("/")
-        links: list[dict[str, Any]] = []
-        for rel, other in zip(("prev", "next"), self.neighbours(item.no), strict=True):
-            if other is not None:
-                links.append(
-                    {
-                        "rel": rel,
-                        "url": self.article_url(base, other.no),
-                        "text": norm(other.title) or None,
-                        "target_no": other.no,
-                    }
-                )
-        for image in item.photos:
+        links = self.neighbour_links(post, lambda no: self.article_url(base, no, newer=newer))
+        for image in post.photos:
             link = image.link()
             links.append(
                 {"rel": "image", "url": link.truth_url(base), "text": link.text, "target_no": None}
             )
-        return {
-            "board": self.name,
-            "no": item.no,
-            "url": self.article_url(base, item.no),
-            "title": norm(item.title),
-            "subtitle": None,
-            "published": item.posted.isoformat(),
-            "hits": item.hits,
-            "body": "\n\n".join(item.body_texts),
-            "links": links,
-            "generation": "older",
-            "category": None,
-        }
+        return self.article_row(
+            post,
+            self.article_url(base, post.no, newer=newer),
+            title=post.title,
+            subtitle=None,
+            dated=not newer,
+            links=links,
+            generation="current" if newer else "older",
+        )
 
-    def ground_truth(self, base_url: str) -> dict[str, Any]:
-        """What a correct crawl of the whole board yields, for a server at `base_url`."""
+    def ground_truth(self, base_url: str, *, newer: bool = False) -> dict[str, Any]:
+        """What a correct crawl of the whole board yields, for a server at `base_url`
+        (`newer`: one that serves the newer paths, see ``article_truth``)."""
         base = base_url.rstrip("/")
-        articles = []
-        problems = []
-        for post in self.posts:
-            assert isinstance(post, PhotoItem)
-            if post.kind in ARTICLE_KINDS:
-                articles.append(self.article_truth(post, base))
-            else:
-                problems.append(
-                    {
-                        "board": self.name,
-                        "no": post.no,
-                        "url": self.article_url(base, post.no),
-                        "kind": PROBLEM_KINDS[post.kind],
-                    }
-                )
-        return {
-            "board": self.name,
-            "articles": articles,
-            "problems": problems,
-            "list_pages": self.list_pages,
-        }
+        return self.board_truth(
+            lambda post: self.article_truth(post, base, newer=newer),
+            lambda no: self.article_url(base, no, newer=newer),
+        )
 
-    def labels(self, item: PhotoItem) -> set[str]:
-        """The variation labels (PHOTO_VARIATIONS) that `item`'s page shows."""
+    def variations(self) -> Counter[str]:
+        """How many good items show each variation label."""
+        return self.count_labels(self.labels)
+
+    def labels(self, post: Post) -> set[str]:
+        """The variation labels (PHOTO_VARIATIONS) that item `post`'s page shows."""
+        assert isinstance(post, PhotoItem)
+        item = post
         v = item.variant
         out = {
             f"form:{item.photo_form}",
@@ -208,25 +195,15 @@ class PhotoBoard(PostIndex):
             out.add(f"src:{_src_label(item, image)}")
         return out
 
-    def variations(self) -> Counter[str]:
-        """How many good items show each variation label."""
-        counts: Counter[str] = Counter()
-        for post in self.articles:
-            assert isinstance(post, PhotoItem)
-            counts.update(self.labels(post))
-        return counts
-
     # -- pages ----------------------------------------------------------------------
 
     def view_page(self, no: int, *, drift: bool = False) -> Page:
         """The answer to ``/about/photoView.do?photonewsId=`no```."""
+        answer = self.older_problem_page(no)
+        if answer is not None:
+            return answer
         item = self.item(no)
-        if item is None or item.kind == MISSING:
-            return error_page(404)
-        if item.kind == DELETED:
-            return deleted_page()
-        if item.kind == BROKEN:
-            return error_page(500)
+        assert item is not None
         names = older.DRIFT_NAMES if drift else older.NAMES
         text = older.article_html(
             item,
@@ -242,6 +219,66 @@ class PhotoBoard(PostIndex):
         """The answer to ``/about/photoList.do?pageIndex=`page```."""
         names = older.DRIFT_NAMES if drift else older.NAMES
         return html_page(photo.list_html(self.list_view(page, options), options, names))
+
+    # -- the newer paths (current template) ---------------------------------------------
+
+    def newer_view_page(
+        self,
+        no: int,
+        *,
+        sessions: bool = True,
+        drift: bool = False,
+        menu: ServedPaths = CURRENT_PATHS,
+    ) -> Page:
+        """The answer to ``/photoGallery/photoGalleryDetail.do?photonewsId=`no```: the current
+        template, no date and no counter (as the stored page of 2023 shows), the images and
+        their names in the body or a gallery block before it."""
+        item = self.item(no)
+        if item is None or item.kind == MISSING:
+            return error_page(404)
+        if item.kind == BROKEN:
+            return error_page(500)
+        if item.kind == DELETED:
+            return current.answer(current.deleted_html(PHOTO_PATHS), None)
+        names = current.DRIFT_NAMES if drift else current.NAMES
+        body = photo.body_html(item)
+        text = current.article_html(
+            item,
+            self.neighbours(no),
+            PHOTO_PATHS,
+            names,
+            heading=PHOTOS.heading,
+            badges=False,
+            menu=menu,
+            body=f"{DEXT_OPEN}{body}{DEXT_CLOSE}" if names.dext else body,
+            gallery=photo.gallery_html(item),
+        )
+        return current.answer(text, item.session if sessions else None)
+
+    def newer_list_page(
+        self,
+        page: int,
+        options: ListOptions,
+        *,
+        sessions: bool = True,
+        drift: bool = False,
+        size: int = PAGE_SIZE,
+        menu: ServedPaths = CURRENT_PATHS,
+    ) -> Page:
+        """The answer to ``/photoGallery/photoGalleryList.do?pageIndex=`page``` (current)."""
+        view = self.list_view(page, options, size)
+        names = current.DRIFT_NAMES if drift else current.NAMES
+        text = current.list_html(
+            view, options, PHOTO_PATHS, names, size, heading=PHOTOS.heading, menu=menu
+        )
+        return current.answer(text, view.session if sessions else None)
+
+    def gallery_page(
+        self, page: int, options: ListOptions, form: str, markup: Markup, paths: ServedPaths
+    ) -> Page:
+        """List page `page` as a grid of cards of gallery form `form`, leading to `paths`."""
+        view = self.list_view(page, options)
+        return html_page(gallery_html(view, form, markup, paths))
 
 
 def _src_label(item: PhotoItem, image: Photo) -> str:

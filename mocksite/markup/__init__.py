@@ -11,11 +11,15 @@ neighbours go, how list rows and paging look.
   ``goDetailPage`` rows, badges, the body as a nested DEXT editor document,
   a mega-menu of ``global.moveMenu`` handlers, session ids in every URL;
   and its drifted copy;
+- ``varied/``: made-up markups, many from a seed, each within what the site
+  contract lets a crawler rely on (rows, handlers and their inline
+  definitions, dates and counters, paging, the article's head, body, files
+  and neighbours vary; the links lead to the same URLs);
 - ``answers.py``: the answers that are the same whatever the template (an
   HTML text encoded as the site sends it, the server's error page, the alert
   of a deleted post in the older template).
 
-A template package provides ``NAMES``/``DRIFT_NAMES``, ``article_html``,
-``list_html`` and ``truncate``; ``Board`` decides what a page shows and hands
-it to one of them.
+A template package provides ``article_html``, ``list_html`` and ``truncate``
+(the two generations also ``NAMES``/``DRIFT_NAMES``); a board (``boards/``)
+decides what a page shows and hands it to one of them.
 """

@@ -44,13 +44,13 @@ from mocksite.markup.current.variations import (
 )
 from mocksite.model import Neighbours, Post
 from mocksite.text import attr, esc, js_attr
-from mocksite.urls import CURRENT_HOST, SITE_ID, BoardPaths
+from mocksite.urls import CURRENT_HOST, SITE_ID, ServedPaths
 
 HEADING = "KITA News"
 DELETED_MESSAGE = "The post has been deleted or does not exist."
 
 
-def _board_folder(paths: BoardPaths) -> str:
+def _board_folder(paths: ServedPaths) -> str:
     """The board's name in its paths (``kitaNews``), as the file viewer's ids use it."""
     return posixpath.basename(posixpath.dirname(paths.detail_path)) or "board"
 
@@ -139,7 +139,7 @@ _NO_FILES = jsp("\n                .\n                    .\n")
 _BOARD = jsp("""    <div class="container">
         <div class="board">
             <!-- [D] theme-board2 <== depth 순서 -->
-            <div class="{board_detail} theme-board1">
+            <div class="{board_detail} theme-board1">{gallery}
                    <div class="{detail_body} caption para">
                        <!-- 본문 -->
                        .
@@ -245,7 +245,7 @@ _SCRIPT = jsp("""<script type="text/javascript">
 
 
 def _sub_top(
-    post: Post, title: str, paths: BoardPaths, names: Names, *, heading: str, badges: bool
+    post: Post, title: str, paths: ServedPaths, names: Names, *, heading: str, badges: bool
 ) -> str:
     write_badge = view_badge = ""
     if badges:
@@ -271,7 +271,7 @@ def _sub_top(
     )
 
 
-def _files(post: Post, paths: BoardPaths, names: Names) -> str:
+def _files(post: Post, paths: ServedPaths, names: Names) -> str:
     if not post.attachments:
         return _NO_FILES
     folder = _board_folder(paths)
@@ -305,12 +305,23 @@ def _slot(post: Post, other: Post | None, which: int) -> str:
     return f"<!-- {marker} -->{label}<a {link}>{esc(other.title)}</a>"
 
 
-def _board(post: Post, neighbours: Neighbours, paths: BoardPaths, names: Names) -> str:
+def _board(
+    post: Post,
+    neighbours: Neighbours,
+    paths: ServedPaths,
+    names: Names,
+    *,
+    body: str | None = None,
+    gallery: str = "",
+) -> str:
     older, newer = neighbours
+    if body is None:
+        body = body_document(post, names, empty=post.kind == EMPTY_BODY)
     return _BOARD.format(
         board_detail=names.board_detail,
+        gallery=f"\n{gallery}" if gallery else "",
         detail_body=names.detail_body,
-        body=body_document(post, names, empty=post.kind == EMPTY_BODY),
+        body=body,
         files=_files(post, paths, names),
         board_btns=names.board_btns,
         older=_slot(post, older, 0),
@@ -320,7 +331,7 @@ def _board(post: Post, neighbours: Neighbours, paths: BoardPaths, names: Names) 
     )
 
 
-def _script(post: Post, title: str, paths: BoardPaths) -> str:
+def _script(post: Post, title: str, paths: ServedPaths) -> str:
     folder = posixpath.dirname(paths.detail_path)
     return _SCRIPT.format(
         count_url=url(folder + "/updateViewCount.do"),
@@ -340,18 +351,22 @@ def _script(post: Post, title: str, paths: BoardPaths) -> str:
 def article_html(
     post: Post,
     neighbours: Neighbours,
-    paths: BoardPaths,
+    paths: ServedPaths,
     names: Names = NAMES,
     *,
     heading: str = HEADING,
     badges: bool = True,
-    menu: BoardPaths | None = None,
+    menu: ServedPaths | None = None,
+    body: str | None = None,
+    gallery: str = "",
 ) -> str:
     """The page of `post` (session marks unfilled); its older and newer posts are `neighbours`.
 
     `paths` are the board's own; `heading` its name; `badges` False leaves out
     the date and counter badges; `menu` says where the mega-menu finds the
-    news board (default: `paths`, the page being the news board's).
+    news board (default: `paths`, the page being the news board's); `body`:
+    what ``div.detail-body`` holds (default: the post's blocks as the
+    editor's document); `gallery`: a block of images before it.
     """
     drift = names is not NAMES
     title = "" if post.kind == UNTITLED else post.title
@@ -369,7 +384,7 @@ def article_html(
         form
         + _sub_top(post, title, paths, names, heading=heading, badges=badges)
         + SUB_TOP_SCRIPT
-        + _board(post, neighbours, paths, names)
+        + _board(post, neighbours, paths, names, body=body, gallery=gallery)
     )
     script = _script(post, title, paths)
     return document(page_title, paths.detail_path, menu or paths, content, script)
@@ -388,7 +403,7 @@ def truncate(text: str, names: Names = NAMES) -> str:
     return text[: start + (end - start) // 2]
 
 
-def deleted_html(paths: BoardPaths) -> str:
+def deleted_html(paths: ServedPaths) -> str:
     """What the site answers for a deleted post: 200 and a script that is only a dialog."""
     return (
         '<script type="text/javascript">\n'

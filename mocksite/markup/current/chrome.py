@@ -19,7 +19,7 @@ from mocksite.markup.current.jsp import jsp
 from mocksite.markup.current.menu import GAP, menus
 from mocksite.markup.current.sessions import SID, url
 from mocksite.text import attr, esc
-from mocksite.urls import CURRENT_HOST, BoardPaths
+from mocksite.urls import CURRENT_HOST, ServedPaths
 
 # About what an article page of the imitation weighs, in bytes (the real ones: ~235 kB).
 PAGE_WEIGHT = 55_000
@@ -174,7 +174,7 @@ GLOBALS_SCRIPT = jsp(f"""<script type="text/javascript">
 
 
 @lru_cache(maxsize=16)
-def _header(paths: BoardPaths) -> str:
+def _header(paths: ServedPaths) -> str:
     """The header with the mega-menu for a site serving the board at `paths`."""
     pc_menu, mobile_menu, site_map = menus(paths)
     tabs = "".join(
@@ -474,7 +474,7 @@ SUB_TOP_SCRIPT = jsp(f"""<script type="text/javascript">
 """)
 
 
-def location(paths: BoardPaths, heading: str) -> str:
+def location(paths: ServedPaths, heading: str) -> str:
     """The breadcrumb of a news board page."""
     crumb = f"global.goPage('{url(paths.list_path)}');"
     return (
@@ -581,7 +581,7 @@ FOOTER = jsp(
 )
 
 
-def document(title: str, og_path: str, paths: BoardPaths, content: str, script: str) -> str:
+def document(title: str, og_path: str, paths: ServedPaths, content: str, script: str) -> str:
     """A whole page: `content` (the ``div.ct``) and the page's own `script`, inside the chrome.
 
     The header and the mega-menu come first, then the content, the page's

@@ -11,10 +11,10 @@ from mocksite.markup.current.menu import NEWS_LABEL, Entry
 from mocksite.markup.current.sessions import url
 from mocksite.model import Post
 from mocksite.text import esc
-from mocksite.urls import SITE_ID, BoardPaths
+from mocksite.urls import SITE_ID, ServedPaths
 
 
-def home_html(latest: list[Post], paths: BoardPaths) -> str:
+def home_html(latest: list[Post], paths: ServedPaths) -> str:
     """The home page (session marks unfilled), showing the `latest` news posts."""
     items = "".join(
         f'\n\t\t\t\t<li><a href="javascript:void(0);" onclick="global.goPage('

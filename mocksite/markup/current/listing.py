@@ -27,7 +27,7 @@ from mocksite.markup.current.variations import (
 )
 from mocksite.model import ListOptions, ListView, Post
 from mocksite.text import attr, esc, norm
-from mocksite.urls import SITE_ID, BoardPaths
+from mocksite.urls import SITE_ID, ServedPaths
 
 HEADING = "KITA News"
 PAGE_UNITS = (10, 20, 50, 100)
@@ -194,7 +194,7 @@ _SCRIPT = jsp("""<script type="text/javascript">
 """)
 
 
-def _form(view: ListView, paths: BoardPaths, names: Names, unit: int) -> str:
+def _form(view: ListView, paths: ServedPaths, names: Names, unit: int) -> str:
     page = view.shown if view.shown is not None else view.page
     if view.shown is not None and korean_total(view.shown):
         total = f"총 <strong>{view.total}</strong> 건"
@@ -214,7 +214,7 @@ def _form(view: ListView, paths: BoardPaths, names: Names, unit: int) -> str:
     )
 
 
-def _script(paths: BoardPaths) -> str:
+def _script(paths: ServedPaths) -> str:
     return _SCRIPT.format(
         key=paths.id_param,
         site_id=SITE_ID,
@@ -226,12 +226,12 @@ def _script(paths: BoardPaths) -> str:
 def list_html(
     view: ListView,
     options: ListOptions,
-    paths: BoardPaths,
+    paths: ServedPaths,
     names: Names = NAMES,
     unit: int = 10,
     *,
     heading: str = HEADING,
-    menu: BoardPaths | None = None,
+    menu: ServedPaths | None = None,
 ) -> str:
     """The whole list page (session marks unfilled) showing `view`, `unit` rows a page.
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from mocksite.markup.current.sessions import url
 from mocksite.text import esc
-from mocksite.urls import BoardPaths
+from mocksite.urls import ServedPaths
 
 # JSP loops leave runs of blank, tab-indented lines between the entries they write.
 GAP = "\n\t\t\t\t\n\t\t\t\t\n\t\t\t\t\t\n"
@@ -47,7 +47,7 @@ class Entry:
 NEWS_LABEL = "KITA News"
 
 
-def sections(paths: BoardPaths) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
+def sections(paths: ServedPaths) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
     """The menu's sections (title, entries), the news board at `paths`' list path."""
     return (
         (
@@ -94,7 +94,7 @@ def sections(paths: BoardPaths) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
     )
 
 
-def board_list_paths(paths: BoardPaths) -> list[str]:
+def board_list_paths(paths: ServedPaths) -> list[str]:
     """The list paths of the boards the menu names (``.../xxxList.do``), in menu order."""
     return [
         entry.target
@@ -104,7 +104,7 @@ def board_list_paths(paths: BoardPaths) -> list[str]:
     ]
 
 
-def _pc_menu(paths: BoardPaths) -> str:
+def _pc_menu(paths: ServedPaths) -> str:
     """The PC drop-down: one tab pane per section, popular links on top."""
     out = [
         '\t<!-- [D] pc 메뉴 -->\n\t<div class="gnb-nav gnb-menu">\n\t\t<div class="tab-content">'
@@ -143,7 +143,7 @@ def _pc_menu(paths: BoardPaths) -> str:
     return "".join(out)
 
 
-def _mobile_menu(paths: BoardPaths) -> str:
+def _mobile_menu(paths: ServedPaths) -> str:
     """The mobile menu: an accordion of the same sections."""
     out = ['\t<!-- [D] mobile 메뉴 -->\n\t<div class="gnb-mo">\n\t\t<ul class="mo-depth1">']
     for k, (title, entries) in enumerate(sections(paths), start=1):
@@ -160,7 +160,7 @@ def _mobile_menu(paths: BoardPaths) -> str:
     return "".join(out)
 
 
-def _site_map(paths: BoardPaths) -> str:
+def _site_map(paths: ServedPaths) -> str:
     """The site map layer: the same entries again, with their place in the menu as data."""
     out = ['<div id="divSiteMap" class="sitemap-frame" style="display: none;">']
     for k, (title, entries) in enumerate(sections(paths), start=1):
@@ -180,6 +180,6 @@ def _site_map(paths: BoardPaths) -> str:
 
 
 @lru_cache(maxsize=16)
-def menus(paths: BoardPaths) -> tuple[str, str, str]:
+def menus(paths: ServedPaths) -> tuple[str, str, str]:
     """The PC menu, the mobile menu and the site map for a site serving the board at `paths`."""
     return _pc_menu(paths), _mobile_menu(paths), _site_map(paths)
