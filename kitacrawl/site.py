@@ -445,7 +445,9 @@ MAX_INFO_LENGTH = 160
 # A bullet drawn as text in front of a title (SITE.md: "• <title>").
 BULLET_RE = re.compile(r"^[\s\u00a0]*[•·●■▪▶◆◇○□►]")
 # Class or id words of a title element (sub_tit, view_tit, subject, headline ...).
-TITLE_HINT_RE = re.compile(r"tit|subj|headline|heading", re.I)
+TITLE_HINT_RE = re.compile(r"tit|su?bj|headline|heading", re.I)
+# A label cell in front of the title: "Title", "Subject", "제목".
+TITLE_LABEL_RE = re.compile(r"\s*(?:title|subject|제목)\s*[:：]?\s*", re.I)
 # Class or id words (each matched at a word's start) of navigation and page chrome.
 CHROME_HINT_RE = re.compile(
     r"(?:gnb|lnb|snb|nav|menu|header|breadcrumb|location|sitemap|quick|util|skip|side"
@@ -479,7 +481,7 @@ SEPARATED_NEIGHBOUR_LABEL_RE = re.compile(
 # A neighbour slot that says there is none: "Prev There is no previous post.", "이전글 없음".
 NO_NEIGHBOUR_RE = re.compile(
     rf"\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]?\s*.{{0,40}}?"
-    r"(?:there\s+is\s+no|no\s+(?:previous|next|more)|none\b|없습니다|없음)",
+    r"(?:there\s+is\s+no|no\s+(?:previous|next|more|posts?|articles?|items?)\b|none\b|없습니다|없음)",
     re.I,
 )
 PREV_LABEL_RE = re.compile(r"(?:^|[\W_])prev(?:ious)?(?:$|[\W_])|이전", re.I)

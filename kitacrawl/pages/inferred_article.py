@@ -58,7 +58,8 @@ Side = Literal["prev", "next"]
 TargetKind = Literal["article", "download", "list", "other"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
+# (not <header>: an article's own header holds its title)
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
 # How far (in lines) a title may sit before its date line, and the body after the head.
 _TITLE_REACH = 4
 _LONG_LINE = 60
@@ -142,6 +143,20 @@ class InferredArticlePage(ArticleFields):
         return any(low < slot < here for slot in slots)
 
     @cached_property
+    def _labelled_titles(self) -> set[Any]:
+        """The openers of lines that follow a line saying only "Title" (a label cell)."""
+        found: set[Any] = set()
+        texts, openers = self.lines.texts, self.lines.openers
+        previous = ""
+        for index, text in enumerate(texts):
+            if not text:
+                continue
+            if site.TITLE_LABEL_RE.fullmatch(previous) and openers[index] is not None:
+                found.add(openers[index])
+            previous = text
+        return found
+
+    @cached_property
     def targets(self) -> list[Target]:
         """Every element with an href or a handler, and where it leads, in document order."""
         found: list[Target] = []
@@ -203,13 +218,19 @@ class InferredArticlePage(ArticleFields):
         return Target(element, "other", line)  # its URL is resolved when a body link needs it
 
     # -- the head: title, date, counter --------------------------------------------
-    def _is_title_like(self, element: Any, text: str) -> bool:
+    def _is_title_like(self, element: Any, text: str) -> bool:  # noqa: PLR0911 - one answer per sign
         if element is None or element in self._in_links or element in self._in_chrome:
             return False
         if len(text) > site.MAX_TITLE_LENGTH or site.SITE_NAME_RE.fullmatch(strip_bullet(text)):
             return False  # too long for a title, or the board's or site's own name
         if _is_label(text) or (parse_date(text) is not None and len(text) < 30):
             return False
+        if parse_subtitle(text) is not None:
+            return False  # "- subtitle -", even in the head's box
+        if strip_bullet(text) in self._document_titles:
+            return True  # the line the page's own <title> names
+        if element in self._labelled_titles:
+            return True  # the value beside a "Title" / "제목" label
         for holder in (element, *list(element.iterancestors())[:2]):
             tag = holder.tag.lower() if isinstance(holder.tag, str) else ""
             hint = f"{holder.get('id') or ''} {holder.get('class') or ''}"
@@ -447,6 +468,7 @@ class InferredArticlePage(ArticleFields):
                 if len(text) >= _LONG_LINE
                 and openers[i] not in self._in_chrome
                 and openers[i] not in self._in_links
+                and not self._is_title_like(openers[i], text)
             ),
             None,
         )
@@ -571,15 +593,11 @@ class InferredArticlePage(ArticleFields):
     @cached_property
     def _body_lines(self) -> list[str]:
         start, end = self.body_range
-        lines = [
+        return [
             text
             for text in self.lines.text_of(start, end)
             if not site.CHROME_LINE_RE.fullmatch(text)
         ]
-        title = self.head.title
-        if lines and title and self._is_repeat(lines[0], title):
-            lines = lines[1:]
-        return lines
 
     def _is_repeat(self, line: str, title: str) -> bool:
         if parse_subtitle(line) is not None or not is_repeated_title(line, title):
@@ -589,12 +607,21 @@ class InferredArticlePage(ArticleFields):
 
     @cached_property
     def _split(self) -> tuple[str | None, list[str]]:
-        lines = self._body_lines
-        subtitle = self.head.subtitle
-        if lines:
-            found = parse_subtitle(lines[0])
+        """(subtitle, paragraphs): the title printed again and a ``- subtitle -`` taken off the top.
+
+        Either may come first (a subtitle printed under the head, then the
+        body's own heading), each at most once.
+        """
+        lines, subtitle, title = self._body_lines, self.head.subtitle, self.head.title
+        repeated = False
+        while lines:
+            found = parse_subtitle(lines[0]) if subtitle is None else None
             if found is not None:
                 subtitle, lines = found, lines[1:]
+            elif not repeated and title and self._is_repeat(lines[0], title):
+                repeated, lines = True, lines[1:]
+            else:
+                break
         return subtitle, lines
 
     # -- fields ---------------------------------------------------------------
@@ -880,7 +907,8 @@ def _starts(words: list[str], pattern: re.Pattern[str]) -> bool:
 
 def _is_label(text: str) -> bool:
     return bool(
-        site.NEIGHBOUR_LABEL_RE.fullmatch(text)
+        site.TITLE_LABEL_RE.fullmatch(text)
+        or site.NEIGHBOUR_LABEL_RE.fullmatch(text)
         or site.LIST_BUTTON_RE.fullmatch(text)
         or site.FILE_LABEL_RE.fullmatch(text)
         or site.INFO_LABEL_ONLY_RE.fullmatch(text)
