@@ -126,7 +126,9 @@ class Board(PostIndex):
             "title": norm(post.title),
             "subtitle": norm(post.subtitle) if post.subtitle is not None else None,
             "published": post.posted.isoformat() if dated else None,
-            "hits": post.hits if dated else None,
+            # Every list row shows the counter: a crawl keeps the latest one seen, from
+            # the page or the list (articles.hits), dated page or not.
+            "hits": post.hits,
             "body": "\n\n".join(post.body_texts),
             "links": links,
             "generation": template,

@@ -179,7 +179,8 @@ class InsightsBoard(PostIndex):
             "title": norm(item.headline),
             "subtitle": None,
             "published": item.posted.isoformat() if dated else None,
-            "hits": item.hits if dated else None,
+            # The lists show the counter: a crawl keeps it, from the page or the list.
+            "hits": item.hits,
             "body": "\n\n".join(item.body_texts),
             "links": links,
             "generation": generation,
