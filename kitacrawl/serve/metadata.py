@@ -336,8 +336,9 @@ RELATIONS: tuple[Relation, ...] = (
             "id": "row id, in the order they were applied",
             "migration_set": "the set the migration belongs to: `kitacrawl`",
             "name": "the migration (`001_initial`, ...; see `kitacrawl/storage/schema.py`)",
-            "applied_at": "when it was applied, in UTC (rows adopted from kitacrawl's own"
-            " runner keep its form, `2026-11-28T06:22:44Z`)",
+            "applied_at": "when it was applied, in UTC, as sqlite-utils writes it"
+            " (`2026-12-04 18:28:10.123456+00:00`; rows adopted from kitacrawl's own runner"
+            " keep its form, `2026-11-28T06:22:44Z`)",
         },
         datasette={"hidden": True},
         indexes={
