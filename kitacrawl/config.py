@@ -4,7 +4,8 @@ One rule for all of them: a value given explicitly (``-s NAME=value``, a
 ``kitacrawl`` flag, or a script's ``CrawlerProcess`` settings) wins, then the
 environment variable of the same name, then the default below. ``settings.py``
 deliberately defines none of them: a value there would hide the environment.
-The README's settings table lists the same names (a test keeps the two equal).
+The README's settings table is generated from ``OPTIONS`` (``make docs``, cog):
+each ``doc`` is a cell of that Markdown table, one line with no ``|``.
 """
 
 from __future__ import annotations
@@ -46,22 +47,22 @@ OPTIONS: tuple[Option, ...] = (
         int,
         "incremental runs re-fetch articles published this recently, to catch edits…",
     ),
-    Option("KITACRAWL_REVISIT_AFTER_HOURS", 20.0, float, "…but not more often than this"),
+    Option("KITACRAWL_REVISIT_AFTER_HOURS", 20.0, float, "…but not more often than this…"),
     Option("KITACRAWL_REVISIT_MAX", 50, int, "…and at most this many a run"),
     Option(
         "KITACRAWL_RETRY_AFTER_HOURS",
         1.0,
         float,
-        "an article that failed for a passing reason (5xx, timeout) is retried after this long,"
-        " the wait doubling with each failure…",
+        "an article that failed for a passing reason (5xx, timeout, connection) is retried"
+        " after this long, the wait doubling with every failure…",
     ),
     Option("KITACRAWL_RETRY_MAX_DAYS", 7.0, float, "…up to this long between two tries…"),
     Option(
         "KITACRAWL_GIVE_UP_DAYS",
         30.0,
         float,
-        "…until it has failed for this long (and at least 5 times): then a `gave_up` problem"
-        " is recorded and it is re-checked like a final one",
+        "…until it has failed this long (and at least 5 times): then a `gave_up` problem"
+        " is recorded and it is re-checked like a final page",
     ),
     Option(
         "KITACRAWL_RECHECK_DAYS",
@@ -74,13 +75,13 @@ OPTIONS: tuple[Option, ...] = (
         "KITACRAWL_RETRY_MAX",
         100,
         int,
-        "at most this many retries and re-checks a run (the most overdue first)",
+        "at most this many retries and re-checks a run, the most overdue first",
     ),
     Option(
         "KITACRAWL_FAILED_SHARE",
         0.5,
         float,
-        "a run in which more than this share of the article fetches failed for a passing reason"
+        "a run in which more than this share of its article fetches failed for a passing reason"
         " ends `failed` (exit 3)",
     ),
     Option(
@@ -88,13 +89,14 @@ OPTIONS: tuple[Option, ...] = (
         True,
         bool,
         "keep every fetched page (compressed, each distinct body once) for `kitacrawl reparse`,"
-        " WARC export and offline replay",
+        " WARC export and offline replay; `0` turns it off",
     ),
     Option(
         "KITACRAWL_ARCHIVE_DB",
         "",
         str,
-        "the database whose archive an offline replay reads (empty: `KITACRAWL_DB` itself)",
+        "the database whose archive `kitacrawl crawl --offline` replays (empty: `KITACRAWL_DB`"
+        " itself)",
     ),
     Option(
         "KITACRAWL_MAX_LIST_PAGES", 5000, int, "a hard stop for paging, whatever the site answers"
@@ -109,7 +111,7 @@ OPTIONS: tuple[Option, ...] = (
         "KITACRAWL_RETRY_AFTER_MAX",
         30.0,
         float,
-        "the longest pause, in seconds, a `Retry-After` header may impose",
+        "the longest pause, in seconds, that a `Retry-After` header may impose",
     ),
 )
 
@@ -121,15 +123,20 @@ def _board_options(board: str, paths: site.BoardPaths) -> tuple[Option, ...]:
             f"{stem}_LIST_PATH",
             ",".join(paths.list_paths),
             str,
-            f"the {board} board's list path (several, comma-separated, are tried in order)",
+            f"the {board} board's list path (several, comma-separated: the first is read, the"
+            " next where the board is not there)",
         ),
         Option(
             f"{stem}_DETAIL_PATH",
             ",".join(paths.detail_paths),
             str,
-            f"the {board} board's article path; the first makes the canonical URL",
+            f"the {board} board's article path (several, comma-separated: the first makes the"
+            " canonical URL `<base><path>?<id param>=N`; every one is recognised in links, and"
+            " the next is tried where an article answers 404 or 410)",
         ),
-        Option(f"{stem}_ID_PARAM", paths.id_param, str, f"the {board} board's id parameter"),
+        Option(
+            f"{stem}_ID_PARAM", paths.id_param, str, f"the {board} board's article id parameter"
+        ),
     )
 
 

@@ -360,8 +360,9 @@ CURRENT_LIST_ROWS = (
 CURRENT_ROW_LINK = ("div.subject > a", ".subject a", "a[onclick*='goDetailPage']", "a[title]")
 CURRENT_ROW_DATE = ("span.date", "span.font-numbers", ".date")
 # One group: a row shows one counter if any, so no order among them (and a
-# row without one costs one evaluation, not four).
-CURRENT_ROW_HIT = ("span.view, span.hit, em.view, em.hit",)
+# row without one costs one evaluation, not six). A row's info list may carry it
+# as an item of its own (`<li class="view"><i>Views</i> 758</li>`).
+CURRENT_ROW_HIT = ("span.view, span.hit, em.view, em.hit, li.view, li.hit",)
 CURRENT_TOTAL = ("div.bbs-summary strong", ".bbs-summary strong", ".bbs-summary")
 CURRENT_PAGING = ("ul.pagination", ".pagination")
 

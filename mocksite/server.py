@@ -402,11 +402,27 @@ class MockSite:
         )
         with self.routes.cache.lock:
             truth = self.board.ground_truth(
-                base, template=template, paths=self.paths or CURRENT_PATHS, markup=markup
+                base,
+                template=template,
+                paths=self.paths or CURRENT_PATHS,
+                markup=markup,
+                listed=self._lists_show_counters(template),
             )
         if self.drift:
             return truths.drifted(truth)
         return truths.with_faults(truth, self.faults.problems())
+
+    def _lists_show_counters(self, template: str) -> bool:
+        """Do the news board's list pages served show each row's counter?
+
+        Without the lists' columns, or in a made-up list markup without a counter,
+        an article whose page shows none has none anywhere: a crawl keeps none.
+        """
+        if not self.options.columns:
+            return False
+        if self.markup is not None and template == self.template and self.markup_covers("list"):
+            return self.markup["row_counter"] != "none"
+        return True
 
     def _board_truth(self, name: str, base: str) -> dict[str, Any]:
         """The truth of KITA Insights or the Photo Gallery, as this site serves it."""

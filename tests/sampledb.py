@@ -1,7 +1,8 @@
 """A small database filled by hand, every row known, for tests of the analysts' side.
 
 Seven runs (ok, failed, skipped, drift), six articles on two boards (dated and
-undated, with and without a counter on their page), a hit history with two
+undated, with and without a counter on their page; ``articles.hits`` the newest
+counter of the history, as storage keeps it), a hit history with two
 observations on one day (one of them at the same second as another), links
 forming a neighbour chain with one neighbour missing, an attachment, problems
 of four kinds and one edit. The views' expected figures in
@@ -51,6 +52,8 @@ def _article(board: str, no: int, title: str, body: str, **fields: Any) -> dict[
         "subtitle": None,
         "published": None,
         "hits": None,
+        "hits_seen_at": None,
+        "hits_source": None,
         "body": body,
         "first_seen": "2025-03-01T01:01:00Z",
         "last_seen": "2025-03-10T01:01:00Z",
@@ -71,17 +74,20 @@ ARTICLES: list[dict[str, Any]] = [
         "Trade talks between Korea and the United States resumed in Seoul.\n\n"
         "Semiconductor exports lead the recovery, KITA said.",
         subtitle="Exporters welcome the news", published="2025-02-20", hits=150,
+        hits_seen_at="2025-03-10T01:01:00Z", hits_source="list",
         last_fetched="2025-03-10T01:01:00Z", last_changed="2025-03-02T01:00:30Z", crawl_id=7,
     ),
     _article(
         "news", 102, "KITA Opens a Trade Office in Hanoi",
         "The office helps small exporters find buyers in Vietnam.",
         published="2025-02-28", hits=80, crawl_id=7,
+        hits_seen_at="2025-03-10T01:01:00Z", hits_source="list",
     ),
-    # The older layout: no counter on the page, the list's counters only in `hits`.
+    # The older layout: no counter on the page, the list's last one in `hits`.
     _article(
         "news", 103, "Export Seminar for SMEs", "A seminar on export finance and trade rules.",
         published="2025-03-01", generation="older", last_seen="2025-03-02T01:00:20Z",
+        hits=55, hits_seen_at="2025-03-02T01:00:20Z", hits_source="list",
     ),
     # Undated, never observed.
     _article(
@@ -92,10 +98,12 @@ ARTICLES: list[dict[str, Any]] = [
     _article(
         "news", 105, "Trade Statistics for 2024", "Exports grew by 8.2% in 2024.",
         published="2025-01-15", hits=300, last_seen="2025-03-01T01:03:00Z",
+        hits_seen_at="2025-03-01T01:03:00Z", hits_source="list",
     ),
     _article(
         "insights", 7, "Chip Exports to Rebound", "Semiconductor exports are expected to grow.",
         published="2025-03-04", hits=12, category="KITA News",
+        hits_seen_at="2025-03-04T02:01:00Z", hits_source="article",
         first_seen="2025-03-04T02:01:00Z", last_seen="2025-03-04T02:01:00Z",
         last_fetched="2025-03-04T02:01:00Z", crawl_id=5,
     ),

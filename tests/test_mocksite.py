@@ -292,7 +292,9 @@ def test_truth_says_what_the_pages_say(seed: int) -> None:
     for expected in truth["articles"]:
         page = decode(board.view_page(expected["no"]).body)
         got = read_article(page, base)
-        assert got == {key: expected[key] for key in got}, expected["no"]
+        # A page with no date shows no counter either: the truth's is the list's.
+        shown = expected if expected["published"] is not None else {**expected, "hits": None}
+        assert got == {key: shown[key] for key in got}, expected["no"]
         assert expected["url"] == f"{base}/about/newsView.do?no={expected['no']}"
 
 
@@ -494,6 +496,20 @@ def test_list_link_modes(mode: str, present: str, absent: str) -> None:
     assert absent not in tbody
     assert '<th scope="col">Hit</th>' not in body
     assert 'class="date"' not in tbody
+
+
+def test_the_truths_counter_is_the_lists_when_the_page_shows_none() -> None:
+    base = "http://127.0.0.1:8000"
+    board = build_board(30)
+    with_columns = MockSite(board).ground_truth(base)["articles"]
+    without = MockSite(board, list_columns=False).ground_truth(base)["articles"]
+    undated = [a["no"] for a in with_columns if a["published"] is None]
+    assert undated, "no article without a date line in the board"
+    for listed, unlisted in zip(with_columns, without, strict=True):
+        post = board.post(listed["no"])
+        assert post is not None
+        assert listed["hits"] == post.hits
+        assert unlisted["hits"] == (None if listed["no"] in undated else post.hits)
 
 
 @pytest.mark.parametrize("past_end", ["empty", "last", "first"])

@@ -29,7 +29,9 @@ def register(sub: Any) -> None:
         "reparse", help="run today's page code over the archived pages (no request to the site)"
     )
     again.add_argument("--board", help="one board only")
-    again.add_argument("--since", metavar="DATE", help="pages fetched on or after this day")
+    again.add_argument(
+        "--since", metavar="DATE", help=f"pages fetched on or after this day ({queries.DATE_FORMS})"
+    )
     again.add_argument("--crawl", type=int, metavar="ID", help="only the pages of this run")
     again.add_argument(
         "--dry-run", action="store_true", help="say what would change, write nothing"
@@ -49,7 +51,9 @@ def register(sub: Any) -> None:
     prune.set_defaults(run=run_prune)
     out = actions.add_parser("export", help="write the archive as a WARC file (warcio)")
     out.add_argument("--warc", required=True, metavar="FILE.warc.gz")
-    out.add_argument("--since", metavar="DATE", help="pages fetched on or after this day")
+    out.add_argument(
+        "--since", metavar="DATE", help=f"pages fetched on or after this day ({queries.DATE_FORMS})"
+    )
     add_db(out)
     out.set_defaults(run=run_export_warc)
     into = actions.add_parser("import", help="read a WARC file into the archive (then: reparse)")

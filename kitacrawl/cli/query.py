@@ -74,8 +74,16 @@ def register(sub: Any) -> None:
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--board", help="one board only (news, insights, photos)")
-    parser.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        help=f"published on or after this day ({queries.DATE_FORMS}: from its first day)",
+    )
+    parser.add_argument(
+        "--until",
+        metavar="DATE",
+        help=f"published on or before this day ({queries.DATE_FORMS}: to its last day)",
+    )
 
 
 def _check_dates(args: argparse.Namespace) -> None:

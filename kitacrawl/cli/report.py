@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
     report.add_argument(
         "--since",
         metavar="DATE",
-        help="articles published, runs started, on or after (YYYY-MM-DD, YYYY-MM, YYYY)",
+        help="articles published, runs started, on or after this day"
+        f" ({queries.DATE_FORMS}: from its first day)",
     )
     report.add_argument("--board", help="one board only (news, insights, photos)")
     add_db(report)

@@ -27,6 +27,8 @@ TOP_ARTICLES = 20
 GROWTH_ARTICLES = 10
 # A growth curve needs two days with a counter to be a line.
 GROWTH_MIN_DAYS = 2
+# The cloud of latest readings: a point an article, the most recently posted.
+READING_ARTICLES = 3000
 RECENT_RUNS = 50
 
 
@@ -43,6 +45,9 @@ class Monthly(TypedDict):
     series: dict[str, list[int]]
     # Board -> articles with no date (not in the series; only without ``since``).
     undated: dict[str, int]
+    # Board -> the markup generations (`articles.generation`) those were read from, and
+    # how many of each: which pages show no date is the data's to say, not the report's.
+    undated_generations: dict[str, dict[str, int]]
 
 
 class TopArticle(TypedDict):
@@ -57,6 +62,19 @@ class TopArticle(TypedDict):
 class GrowthPoint(TypedDict):
     day: str
     # Days from the posting date to the (UTC) day of the observation.
+    days: int
+    hits: int
+
+
+class Reading(TypedDict):
+    """An article's latest counter, against the days from its posting to that reading."""
+
+    board: str
+    no: int
+    title: str
+    published: str
+    url: str
+    day: str  # the UTC day of the reading (`articles.hits_seen_at`)
     days: int
     hits: int
 
@@ -90,7 +108,8 @@ class Coverage(TypedDict):
     board: str
     articles: int
     # Articles with each field present (``hits``: a counter is known, from the
-    # article page or a list page; ``attachments``: at least one attachment link).
+    # article page or a list page, `articles.hits`; ``attachments``: at least one
+    # attachment link).
     published: int
     hits: int
     subtitle: int
@@ -113,6 +132,7 @@ class Report(TypedDict):
     monthly: Monthly
     top: list[TopArticle]
     growth: list[GrowthLine]
+    readings: list[Reading]
     runs: list[Run]
     coverage: list[Coverage]
     problems: list[ProblemCount]
@@ -158,6 +178,7 @@ def build(
         "monthly": monthly(db, scope),
         "top": top_articles(db, scope),
         "growth": growth(db, scope),
+        "readings": readings(db, scope),
         "runs": runs(db, scope),
         "coverage": coverage_rows,
         "problems": problems(db, scope),
@@ -176,15 +197,17 @@ def monthly(db: sqlite_utils.Database, scope: Scope) -> Monthly:
     ):
         counts.setdefault(board, {})[month] = n
     undated: dict[str, int] = {}
+    generations: dict[str, dict[str, int]] = {}
     if scope.since is None:
         where, params = scope.where(None)
-        undated = dict(
-            db.execute(
-                f"SELECT board, count(*) FROM articles WHERE published IS NULL{where}"
-                " GROUP BY board ORDER BY board",
-                params,
-            ).fetchall()
-        )
+        for board, generation, n in db.execute(
+            "SELECT board, coalesce(generation, 'unknown'), count(*) FROM articles"
+            f" WHERE published IS NULL{where}"
+            " GROUP BY board, generation ORDER BY board, generation",
+            params,
+        ):
+            undated[board] = undated.get(board, 0) + n
+            generations.setdefault(board, {})[generation] = n
     seen = [month for by_month in counts.values() for month in by_month]
     months = month_range(min(seen), max(seen)) if seen else []
     return {
@@ -193,6 +216,7 @@ def monthly(db: sqlite_utils.Database, scope: Scope) -> Monthly:
             board: [counts[board].get(month, 0) for month in months] for board in sorted(counts)
         },
         "undated": undated,
+        "undated_generations": generations,
     }
 
 
@@ -210,7 +234,7 @@ def month_range(first: str, last: str) -> list[str]:
 def top_articles(
     db: sqlite_utils.Database, scope: Scope, limit: int = TOP_ARTICLES
 ) -> list[TopArticle]:
-    # `article_stats.hits`: the article page's counter, else the last one a list showed.
+    # `article_stats.hits` (`articles.hits`): the latest counter seen, page or list.
     where, params = scope.where("published")
     return [
         {
@@ -270,6 +294,36 @@ def growth(
     return lines
 
 
+def readings(
+    db: sqlite_utils.Database, scope: Scope, limit: int = READING_ARTICLES
+) -> list[Reading]:
+    """Every dated article with a counter (the ``limit`` most recently posted): its latest
+    counter against the days from its posting date to the (UTC) day it was read. One
+    reading is enough: a first crawl already shows how readership spreads with age."""
+    where, params = scope.where("published")
+    found: list[Reading] = []
+    for row in db.query(
+        "SELECT board, no, title, published, url, substr(hits_seen_at, 1, 10) AS day, hits"
+        " FROM articles WHERE published IS NOT NULL AND hits IS NOT NULL"
+        f" AND hits_seen_at IS NOT NULL{where} ORDER BY published DESC, no DESC LIMIT ?",
+        [*params, limit],
+    ):
+        posted = date.fromisoformat(row["published"][:10])
+        found.append(
+            {
+                "board": row["board"],
+                "no": row["no"],
+                "title": row["title"],
+                "published": row["published"],
+                "url": row["url"],
+                "day": row["day"],
+                "days": (date.fromisoformat(row["day"]) - posted).days,
+                "hits": row["hits"],
+            }
+        )
+    return found
+
+
 RUN_COLUMNS = (
     "id", "board", "mode", "status", "started_at", "finished_at", "exit_code", "requests",
     "problems", "article_failures", "articles_new", "articles_changed", "message",
@@ -321,8 +375,7 @@ def coverage(db: sqlite_utils.Database, scope: Scope) -> list[Coverage]:
         }
         for row in db.query(
             "SELECT a.board, count(*) AS articles, count(a.published) AS published,"
-            " sum(a.hits IS NOT NULL OR EXISTS (SELECT 1 FROM hits h"
-            "     WHERE h.board = a.board AND h.no = a.no)) AS hits,"
+            " count(a.hits) AS hits,"
             " count(a.subtitle) AS subtitle, count(a.category) AS category,"
             " sum(EXISTS (SELECT 1 FROM links l WHERE l.board = a.board AND l.no = a.no"
             "     AND l.rel = 'attachment')) AS attachments"

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from kitacrawl.report.data import Report
+from kitacrawl.report.data import READING_ARTICLES, Report
 
 CHARTJS_VERSION = "4.6.1"
 
@@ -219,15 +219,28 @@ def _monthly(report: Report) -> tuple[str, str, str]:
     )
     undated = monthly["undated"]
     if undated:
-        counts = ", ".join(f"{board} {n:,}" for board, n in undated.items())
+        generations = monthly["undated_generations"]
+        counts = ", ".join(
+            f"{board} {n:,} ({_generation_words(generations.get(board, {}))})"
+            for board, n in undated.items()
+        )
         intro += (
-            "<p>Articles with no posting date (KITA's older layout shows none) are not"
-            f" in the chart: {html.escape(counts)}.</p>"
+            "<p>Articles whose page shows no posting date are not in the chart, by board"
+            f" and by the markup their page was read from: {html.escape(counts)}.</p>"
         )
     elif report["filters"]["since"]:
         intro += "<p>With a start date, articles without a posting date are left out.</p>"
     chart = _chart("chart-monthly", 320) if monthly["months"] else ""
     return "monthly", "Articles per month", intro + chart
+
+
+GENERATION_WORDS = {"older": "the 2017–2022 layout", "current": "KITA's current template"}
+
+
+def _generation_words(counts: dict[str, int]) -> str:
+    return ", ".join(
+        f"{GENERATION_WORDS.get(generation, generation)} {n:,}" for generation, n in counts.items()
+    )
 
 
 def _top(report: Report) -> tuple[str, str, str]:
@@ -246,8 +259,8 @@ def _top(report: Report) -> tuple[str, str, str]:
         for rank, row in enumerate(top, 1)
     ]
     body = (
-        f"<p>The {len(top)} articles with the highest hit counter: the last one seen (the"
-        " article page's, else the list's). Click a bar or a title to open the article.</p>"
+        f"<p>The {len(top)} articles with the highest hit counter: the latest one seen, on"
+        " the article page or a list page. Click a bar or a title to open the article.</p>"
         + _board_legend(report)
         + _chart("chart-top", 60 + 24 * len(top))
         + _table(("#", "hits", "title", "posted", "board", "no"), rows, numeric=(0, 1, 5))
@@ -269,21 +282,32 @@ def _board_legend(report: Report) -> str:
 
 
 def _growth(report: Report) -> tuple[str, str, str]:
-    lines = report["growth"]
+    lines, readings = report["growth"], report["readings"]
+    title = "Hits and days since posting"
     intro = (
-        "<p>How readership grows after posting. For the most recently posted articles"
-        " whose hit counter was read on at least two days (up to ten), each line is the"
-        " counter (the last reading of each day, as in the <code>hit_series</code> view)"
-        " against the days since the posting date. The steep start is an article's first"
-        " days; a flat line, one nobody reads any more. Days run from the posting date to"
-        " the UTC day of the reading, so a reading on the day of posting may show at 0"
-        " or −1.</p>"
+        "<p>How readership grows after posting: hit counters against the days from an"
+        " article's posting date to the day the counter was read. Each grey point is an"
+        " article and its latest counter (every dated article with one, up to"
+        f" {READING_ARTICLES:,} of the most recent): one crawl is enough to see how"
+        " readership spreads with age. Each coloured line is one of the most recently"
+        " posted articles whose counter was read on at least two days (up to ten): its"
+        " counter at the end of each day, as in the <code>hit_series</code> view; a"
+        " steep start is its first days, a flat line one nobody reads any more. Days run"
+        " to the UTC day of the reading, so a reading on the day of posting may show at"
+        " 0 or −1.</p>"
     )
+    if not readings and not lines:
+        return "growth", title, intro + _empty("No dated article with a hit counter yet.")
+    body = intro + _chart("chart-growth", 380)
     if not lines:
         return (
             "growth",
-            "Hit growth of recent articles",
-            intro + _empty("No dated article has counters from two different days yet."),
+            title,
+            body
+            + _empty(
+                "No article has counters from two different days yet: lines appear from"
+                " the second day a counter is read."
+            ),
         )
     rows = [
         [
@@ -296,16 +320,12 @@ def _growth(report: Report) -> tuple[str, str, str]:
         ]
         for line in lines
     ]
-    body = (
-        intro
-        + _chart("chart-growth", 380)
-        + _table(
-            ("article", "posted", "days read", "first hits", "last hits", "last day"),
-            rows,
-            numeric=(2, 3, 4, 5),
-        )
+    body += _table(
+        ("article", "posted", "days read", "first hits", "last hits", "last day"),
+        rows,
+        numeric=(2, 3, 4, 5),
     )
-    return "growth", "Hit growth of recent articles", body
+    return "growth", title, body
 
 
 RUN_HEAD = (

@@ -1,9 +1,10 @@
 """What the database says about itself: every table, view and column described once.
 
 These descriptions are the one place the columns are explained. ``docs/schema.md``
-shows the same text in its column tables, and ``kitacrawl serve`` hands it to
-Datasette (with the Markdown backticks removed); tests keep the schema, this
-module and the document equal, so that none of them can drift. The canned
+shows them in its column and index tables, generated from this module and a
+migrated database (``make docs``, cog; ``make lint`` fails when they are stale),
+and ``kitacrawl serve`` hands them to Datasette (with the Markdown backticks
+removed); tests keep the schema and this module equal, both ways. The canned
 queries are here too, and are the document's worked examples of the same name.
 
 Descriptions are one line of plain text in which `backticks` mark names and
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,11 @@ class Relation:
     sort_desc: str | None = None
     # Extra Datasette table settings (full-text search, label column, hidden).
     datasette: dict[str, Any] = field(default_factory=dict)
+    # What each index serves, by its name ("primary key" for the key), for the document.
+    indexes: dict[str, str] = field(default_factory=dict)
+    # The type of the values of each column SQLite declares none for (a view's
+    # computed columns, FTS5's), for the document.
+    types: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +45,15 @@ class CannedQuery:
     name: str
     title: str
     description: str
+    # What Datasette runs; `:name` parameters become a form on its page.
     sql: str
+    # What docs/schema.md shows, to run as pasted into `sqlite3` (no parameter: a value
+    # of its own in the SQL); None when it is `sql` itself.
+    standalone: str | None = None
+
+    @property
+    def example(self) -> str:
+        return self.standalone if self.standalone is not None else self.sql
 
 
 RELATIONS: tuple[Relation, ...] = (
@@ -53,8 +68,8 @@ RELATIONS: tuple[Relation, ...] = (
             "title": "the board's title field, bullet and trailing spaces removed",
             "subtitle": "the `- ... -` line without its dashes, or NULL",
             "published": "posting date (an ISO date), or NULL (the older layout has none)",
-            "hits": "latest hit counter seen (list or article page), or NULL when the article"
-            " page shows none (the list's counters are then in `hits` only)",
+            "hits": "the latest hit counter seen, on the article page or on a list page (see"
+            " `hits_source`, `hits_seen_at`); NULL when none was ever seen",
             "body": "clean text; paragraphs separated by one blank line (`\\n\\n`)",
             "content_hash": "SHA-256 of title, subtitle and body; a change means an edit",
             "first_seen": "when a run first stored the article",
@@ -69,10 +84,19 @@ RELATIONS: tuple[Relation, ...] = (
             "archive_id": "the archived page the row was last derived from (`archive.id`)",
             "page_code": "the version of the page code that produced the row (a hash of its"
             " source: rows of another version are stale, see `kitacrawl reparse`)",
+            "hits_seen_at": "when the counter in `hits` was read (the newest observation in the"
+            " `hits` table), NULL without a counter",
+            "hits_source": "where it was read: `article` (the article page) or `list` (a list"
+            " page), NULL without a counter",
         },
         facets=("board", "generation"),
         sort_desc="published",
         datasette={"fts_table": "articles_fts", "fts_pk": "rowid", "label_column": "title"},
+        indexes={
+            "primary key": "one article; joins from every other table",
+            "idx_articles_published": "the latest articles, date ranges",
+            "idx_articles_board_published": "the same within one board",
+        },
     ),
     Relation(
         "articles_fts",
@@ -83,6 +107,7 @@ RELATIONS: tuple[Relation, ...] = (
             "subtitle": "`articles.subtitle`, indexed for search",
             "body": "`articles.body`, indexed for search",
         },
+        types={"title": "TEXT", "subtitle": "TEXT", "body": "TEXT"},
     ),
     Relation(
         "links",
@@ -101,6 +126,12 @@ RELATIONS: tuple[Relation, ...] = (
             " board, else NULL",
         },
         facets=("rel",),
+        indexes={
+            "primary key": "",
+            "idx_links_board_no_position": "an article's links in page order",
+            "idx_links_target_no": "what links to an article (the neighbour graph backwards)",
+            "idx_links_rel": "all links of one kind (attachments)",
+        },
     ),
     Relation(
         "hits",
@@ -118,6 +149,12 @@ RELATIONS: tuple[Relation, ...] = (
         },
         facets=("source",),
         sort_desc="id",
+        indexes={
+            "primary key": "",
+            "idx_hits_board_no_observed_at": "one article's history in time order"
+            " (`hit_series`, `article_stats`)",
+            "idx_hits_crawl_id": "what one run read",
+        },
     ),
     Relation(
         "revisions",
@@ -138,6 +175,7 @@ RELATIONS: tuple[Relation, ...] = (
             " (re-extraction by newer page code)",
         },
         sort_desc="replaced_at",
+        indexes={"primary key": "", "idx_revisions_board_no": "one article's earlier versions"},
     ),
     Relation(
         "crawls",
@@ -180,6 +218,11 @@ RELATIONS: tuple[Relation, ...] = (
         },
         facets=("status", "mode"),
         sort_desc="id",
+        indexes={
+            "primary key": "",
+            "idx_crawls_board_status": "the last `ok` run of a board (freshness, the drift"
+            " baseline)",
+        },
     ),
     Relation(
         "problems",
@@ -198,6 +241,15 @@ RELATIONS: tuple[Relation, ...] = (
         },
         facets=("kind", "board"),
         sort_desc="id",
+        indexes={
+            "primary key": "",
+            "idx_problems_board_no": "one article's attempts (migration 001; the next index"
+            " covers the same)",
+            "idx_problems_board_no_observed_at": "one article's attempts in time order (retry"
+            " schedules)",
+            "idx_problems_crawl_id": "what one run could not store",
+            "idx_problems_kind": "problems by kind",
+        },
     ),
     Relation(
         "archive",
@@ -221,6 +273,14 @@ RELATIONS: tuple[Relation, ...] = (
         },
         facets=("kind", "board", "status"),
         sort_desc="id",
+        datasette={"hidden": True},
+        indexes={
+            "primary key": "",
+            "idx_archive_url_id": "the versions of one URL (prune, offline replay)",
+            "idx_archive_board_no_kind_id": "the latest page of each article (reparse, capture)",
+            "idx_archive_crawl_id": "the pages of one run (`reparse --crawl`)",
+            "idx_archive_body_hash": "which fetches share a body (prune)",
+        },
     ),
     Relation(
         "archive_bodies",
@@ -236,6 +296,7 @@ RELATIONS: tuple[Relation, ...] = (
             "dict_hash": "the dictionary it was packed with (`archive_dicts.hash`), if any",
         },
         datasette={"hidden": True},
+        indexes={"primary key": "one body, stored once"},
     ),
     Relation(
         "archive_dicts",
@@ -249,6 +310,10 @@ RELATIONS: tuple[Relation, ...] = (
             "created_at": "when it was made",
         },
         datasette={"hidden": True},
+        indexes={
+            "primary key": "",
+            "idx_archive_dicts_board_kind": "the dictionary of a board's pages",
+        },
     ),
     Relation(
         "board_state",
@@ -261,16 +326,25 @@ RELATIONS: tuple[Relation, ...] = (
             "updated_at": "when a run last moved it",
             "crawl_id": "the run that moved it (`crawls.id`)",
         },
+        indexes={"primary key": ""},
     ),
     Relation(
-        "_kitacrawl_migrations",
+        "_sqlite_migrations",
         "table",
-        "the schema migrations applied to this file",
+        "the schema migrations applied to this file (sqlite-utils' ledger)",
         {
+            "id": "row id, in the order they were applied",
+            "migration_set": "the set the migration belongs to: `kitacrawl`",
             "name": "the migration (`001_initial`, ...; see `kitacrawl/storage/schema.py`)",
-            "applied_at": "when it was applied",
+            "applied_at": "when it was applied, in UTC, as sqlite-utils writes it"
+            " (`2026-12-04 18:28:10.123456+00:00`; rows adopted from kitacrawl's own runner"
+            " keep its form, `2026-11-28T06:22:44Z`)",
         },
         datasette={"hidden": True},
+        indexes={
+            "primary key": "",
+            "idx__sqlite_migrations_migration_set_name": "one row per migration of a set",
+        },
     ),
     Relation(
         "hit_series",
@@ -282,6 +356,7 @@ RELATIONS: tuple[Relation, ...] = (
             "day": "the day of the observations (UTC, an ISO date)",
             "hits": "the last counter read that day",
         },
+        types={"day": "TEXT"},
     ),
     Relation(
         "article_stats",
@@ -294,7 +369,7 @@ RELATIONS: tuple[Relation, ...] = (
             "category": "`articles.category`",
             "published": "`articles.published`",
             "month": "the month of `published` (`2020-09`), NULL when undated",
-            "hits": "the latest counter: `articles.hits`, else the last one read off a list",
+            "hits": "`articles.hits`: the latest counter seen, on the article page or a list",
             "first_observed": "the first observation of its counter, NULL if never observed",
             "last_observed": "the last observation of its counter, NULL if never observed",
             "days_observed": "days on which its counter was read (its rows in `hit_series`)",
@@ -304,6 +379,13 @@ RELATIONS: tuple[Relation, ...] = (
         },
         facets=("board", "month"),
         sort_desc="published",
+        types={
+            "month": "TEXT",
+            "first_observed": "TEXT",
+            "last_observed": "TEXT",
+            "days_observed": "INTEGER",
+            "hits_per_day": "REAL",
+        },
     ),
     Relation(
         "monthly_counts",
@@ -315,6 +397,7 @@ RELATIONS: tuple[Relation, ...] = (
             "articles": "articles published that month",
         },
         sort_desc="month",
+        types={"month": "TEXT", "articles": "INTEGER"},
     ),
 )
 
@@ -339,8 +422,8 @@ LIMIT 50
     CannedQuery(
         "top_read",
         "Most read",
-        "The 50 articles with the highest counters, with how fast they are read. The"
-        " counters of the older layout (shown on the list only) count too.",
+        "The 50 articles with the highest counters, with how fast they are read (a"
+        " counter shown on the list only counts too).",
         """
 SELECT board, no, published, hits, hits_per_day, title, url
 FROM article_stats
@@ -362,6 +445,20 @@ SELECT s.board, s.no, a.published, s.day,
 FROM hit_series s
 LEFT JOIN articles a ON a.board = s.board AND a.no = s.no
 WHERE s.no = :no
+ORDER BY s.board, s.day
+""",
+        standalone="""
+WITH chosen AS (
+  -- the article read on the most occasions; for another: SELECT 'news' AS board, 2530 AS no
+  SELECT board, no FROM hits GROUP BY board, no ORDER BY count(*) DESC, no DESC LIMIT 1
+)
+SELECT s.board, s.no, a.published, s.day,
+       CAST(julianday(s.day) - julianday(a.published) AS INTEGER) AS days_after,
+       s.hits,
+       s.hits - lag(s.hits) OVER (PARTITION BY s.board, s.no ORDER BY s.day) AS gained
+FROM chosen c
+JOIN hit_series s ON s.board = c.board AND s.no = c.no
+LEFT JOIN articles a ON a.board = s.board AND a.no = s.no
 ORDER BY s.board, s.day
 """,
     ),
@@ -440,9 +537,27 @@ ORDER BY r.replaced_at DESC, r.id DESC
     ),
 )
 
+CANNED_BY_NAME = {query.name: query for query in CANNED_QUERIES}
+
 # Datasette's defaults are for a public server; this is one analyst on a laptop or
-# an intranet box, and a few worked examples read the whole hit history.
-SETTINGS: dict[str, Any] = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000}
+# an intranet box, and a few worked examples read the whole hit history. An article's
+# body in a table cell is cut to a line or two (the row page shows it whole).
+SETTINGS: dict[str, Any] = {
+    "sql_time_limit_ms": 5000,
+    "facet_time_limit_ms": 1000,
+    "truncate_cells_html": 200,
+}
+
+# Datasette 0.65 writes a table's column descriptions above its rows, a screen of them
+# on `articles` or `crawls`: on table pages they move below the rows (flex order), under
+# a heading. Each column's cog menu shows its own description too.
+TABLE_PAGE_CSS = """
+body.table section.content { display: flex; flex-direction: column; }
+body.table section.content > dl.column-descriptions { order: 1; margin-top: 2em; }
+body.table section.content > dl.column-descriptions::before {
+  content: "Columns"; display: block; font-size: 1.17em; font-weight: bold; margin-bottom: 0.5em;
+}
+"""
 
 
 def plain(text: str) -> str:
@@ -471,6 +586,8 @@ def datasette_metadata(database: str) -> dict[str, Any]:
         " ledger. The tables and views are described in docs/schema.md.",
         "source": "KITA (www.kita.org)",
         "source_url": "http://www.kita.org/about/newsList.do",
+        # Inline, as a data: URL: no file to serve or to package.
+        "extra_css_urls": ["data:text/css," + quote(" ".join(TABLE_PAGE_CSS.split()))],
         "databases": {
             database: {
                 "tables": tables,

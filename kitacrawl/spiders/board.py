@@ -24,6 +24,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from kitacrawl import config, problems, site
+from kitacrawl.failures import classify_failure
 from kitacrawl.items import FetchedPage, HitObservation, ParseError, Problem
 from kitacrawl.pages import board_paths, read_article, read_list
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
@@ -180,7 +181,7 @@ class BoardSpider(scrapy.Spider):
     def list_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
         page_no = request.cb_kwargs["page_no"]
-        kind, detail = problems.classify_failure(failure)
+        kind, detail = classify_failure(failure)
         exc = failure.value
         if (
             page_no == 1
@@ -303,7 +304,7 @@ class BoardSpider(scrapy.Spider):
         self.pending_articles -= 1
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
         no = request.cb_kwargs.get("no")
-        kind, detail = problems.classify_failure(failure)
+        kind, detail = classify_failure(failure)
         retry_path = request.meta.get("detail_path", 0) + 1
         if (
             no is not None

@@ -175,6 +175,7 @@ class Storage:
         that is no visit of the site, so it records no counter observation, moves
         neither ``last_seen`` nor ``last_fetched``, leaves ``hits`` at the newest
         observation, and a change of text is a revision of cause ``reparse``.
+        ``hits`` is the newest counter seen from any source (see :meth:`_counter`).
         """
         now = utcnow()
         source = article.source
@@ -200,8 +201,18 @@ class Storage:
                     archive_id = archive.write(self.db.conn, source, crawl_id, self.dictionaries)
                 old = self._row(
                     "SELECT title, subtitle, body, content_hash, first_seen, last_changed,"
-                    " crawl_id FROM articles WHERE board = ? AND no = ?",
+                    " crawl_id, hits, hits_seen_at, hits_source FROM articles"
+                    " WHERE board = ? AND no = ?",
                     key,
+                )
+                # One observation from the article page per run, even when a redirect
+                # brought the same page twice.
+                seen_this_run = (
+                    old is not None and crawl_id is not None and old["crawl_id"] == crawl_id
+                )
+                observing = observed and article.hits is not None and not seen_this_run
+                hits, hits_seen_at, hits_source = self._counter(
+                    key, old, article.hits, observing=observing, seen=seen
                 )
                 common = {
                     "url": article.url,
@@ -210,20 +221,18 @@ class Storage:
                     "crawl_id": crawl_id,
                     "page_code": page_code,
                     "archive_id": archive_id,
+                    "hits": hits,
+                    "hits_seen_at": hits_seen_at,
+                    "hits_source": hits_source,
                 }
                 if old is None:
                     result: SaveResult = "new"
-                    hits = article.hits
-                    if not observed and hits is not None:
-                        # The page's counter is as old as the page: a newer observation wins.
-                        hits = self._latest_hits(key) or hits
                     row = {
                         "board": article.board,
                         "no": article.no,
                         "title": article.title,
                         "subtitle": article.subtitle,
                         "published": published,
-                        "hits": hits,
                         "body": article.body,
                         "content_hash": digest,
                         "first_seen": seen,
@@ -256,22 +265,16 @@ class Storage:
                         )
                     if observed:
                         updates.update(last_seen=now, last_fetched=now)
-                    # A missing date or counter on one visit never erases a known one; a
-                    # re-extraction only fills a counter nobody observed.
+                    # A missing date on one visit never erases a known one.
                     sql = ", ".join(f"{name} = ?" for name in updates)
-                    hits_rule = "coalesce(?, hits)" if observed else "coalesce(hits, ?)"
                     self.db.execute(
-                        f"UPDATE articles SET {sql}, published = coalesce(?, published),"
-                        f" hits = {hits_rule} WHERE board = ? AND no = ?",
-                        [*updates.values(), published, article.hits, *key],
+                        f"UPDATE articles SET {sql}, published = coalesce(?, published)"
+                        " WHERE board = ? AND no = ?",
+                        [*updates.values(), published, *key],
                     )
                 self._replace_links(article.board, article.no, links, new=result == "new")
-                # One observation from the article page per run, even when a redirect
-                # brought the same page twice.
-                seen_this_run = (
-                    old is not None and crawl_id is not None and old["crawl_id"] == crawl_id
-                )
-                if observed and article.hits is not None and not seen_this_run:
+                if observing:
+                    assert article.hits is not None
                     self._insert_hits(
                         article.board, {article.no: article.hits}, crawl_id, "article", now
                     )
@@ -279,13 +282,37 @@ class Storage:
             raise StorageError(f"cannot store article {article.no}: {exc}") from exc
         return result
 
-    def _latest_hits(self, key: tuple[str, int]) -> int | None:
+    def _counter(
+        self,
+        key: tuple[str, int],
+        old: dict[str, Any] | None,
+        page_hits: int | None,
+        *,
+        observing: bool,
+        seen: str,
+    ) -> tuple[int | None, str | None, str | None]:
+        """``articles.hits`` after a write of the article, with when and where it was seen.
+
+        The newest counter seen from any source: the page's, when this write records
+        it as an observation (it was read just now); else the one the row holds; else
+        the newest of the history (a list showed it before the page was stored, or the
+        page shows none); else, for a re-extraction, the page's own, as old as the page.
+        A missing counter on one visit never erases a known one.
+        """
+        if observing:
+            return page_hits, seen, "article"
+        if old is not None and old["hits"] is not None:
+            return old["hits"], old["hits_seen_at"], old["hits_source"]
         row = self.db.execute(
-            "SELECT hits FROM hits WHERE board = ? AND no = ? ORDER BY observed_at DESC, id DESC"
-            " LIMIT 1",
+            "SELECT hits, observed_at, source FROM hits WHERE board = ? AND no = ?"
+            " ORDER BY observed_at DESC, id DESC LIMIT 1",
             key,
         ).fetchone()
-        return int(row[0]) if row else None
+        if row is not None:
+            return int(row[0]), row[1], row[2]
+        if page_hits is not None:
+            return page_hits, seen, "article"
+        return None, None, None
 
     def _keep_revision(
         self,
@@ -351,8 +378,9 @@ class Storage:
         source: str = "list",
         page: FetchedPage | None = None,
     ) -> int:
-        """Record counters read off a list; stored articles that show one get the new value.
+        """Record counters read off a list; the stored articles take them as their ``hits``.
 
+        A counter read now is the newest one seen, whatever the article page shows.
         A list row is a sighting of the article too: ``last_seen`` moves, ``last_fetched``
         (the article page itself) does not.
         """
@@ -364,13 +392,10 @@ class Storage:
                 if not counts:
                     return 0
                 self._insert_hits(board, counts, crawl_id, source, now)
-                # An article whose page shows no counter keeps NULL: the list's figure
-                # goes to the history only, so the row still says what the page says.
                 self.db.conn.executemany(
-                    "UPDATE articles SET last_seen = ?,"
-                    " hits = CASE WHEN hits IS NULL THEN NULL ELSE ? END"
-                    " WHERE board = ? AND no = ?",
-                    [(now, hits, board, no) for no, hits in counts.items()],
+                    "UPDATE articles SET last_seen = ?, hits = ?, hits_seen_at = ?,"
+                    " hits_source = ? WHERE board = ? AND no = ?",
+                    [(now, hits, now, source, board, no) for no, hits in counts.items()],
                 )
         except sqlite3.Error as exc:
             raise StorageError(f"cannot record hit counters: {exc}") from exc

@@ -54,6 +54,9 @@ def open_database(path: str | os.PathLike[str]) -> sqlite_utils.Database:
 # -- dates ------------------------------------------------------------------------
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# The forms a date filter takes (`--since`, `--until`): a month or a year means its first
+# day (or, for an end, its last).
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 
 def parse_day(text: str, *, end: bool = False) -> str:
@@ -61,7 +64,7 @@ def parse_day(text: str, *, end: bool = False) -> str:
     ``end`` the last day, of a month or year). Raises :class:`BadQuery`."""
     match = _DATE_RE.match(text.strip())
     if not match:
-        raise BadQuery(f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise BadQuery(f"not a date: {text!r} (use {DATE_FORMS})")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     try:

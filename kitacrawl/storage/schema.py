@@ -3,15 +3,25 @@
 This module is the only place that creates or alters tables; ``docs/schema.md``
 describes the same tables for the people who query them. Migrations are
 append-only: a released one is never edited, a change is a new migration.
+
+They run through sqlite-utils' own runner (:class:`sqlite_utils.migrations.Migrations`),
+as the set ``kitacrawl`` in its ledger ``_sqlite_migrations``. Databases written
+before (up to migration 007) kept their history in ``_kitacrawl_migrations``,
+kitacrawl's own runner's table: the first step moves those rows into the new
+ledger, times and all, so such a file upgrades in place and its history stays.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
-MIGRATIONS_TABLE = "_kitacrawl_migrations"
+MIGRATIONS = Migrations("kitacrawl")
+# sqlite-utils' ledger, shared by every migration set of a file (``migration_set``).
+MIGRATIONS_TABLE = Migrations.migrations_table
+# kitacrawl's own runner's ledger (migrations 001 to 007), adopted by the first step.
+LEGACY_MIGRATIONS_TABLE = "_kitacrawl_migrations"
+ADOPT = "000_adopt_kitacrawl_migrations"
 
 # A ledger row of `kitacrawl reparse` (crawls.mode): re-extraction, no crawl of the site.
 REPARSE = "reparse"
@@ -45,6 +55,21 @@ END;
 """
 
 
+@MIGRATIONS(name=ADOPT)
+def _m000_adopt_kitacrawl_migrations(db: sqlite_utils.Database) -> None:
+    # A file of kitacrawl's own runner: its applied migrations become rows of this
+    # set, in the order and with the times they were applied. (A new file has none.)
+    if LEGACY_MIGRATIONS_TABLE not in db.table_names():
+        return
+    db.execute(
+        f"INSERT INTO [{MIGRATIONS_TABLE}] (migration_set, name, applied_at)"
+        f" SELECT ?, name, applied_at FROM [{LEGACY_MIGRATIONS_TABLE}] ORDER BY rowid",
+        [MIGRATIONS.name],
+    )
+    db.execute(f"DROP TABLE [{LEGACY_MIGRATIONS_TABLE}]")
+
+
+@MIGRATIONS(name="001_initial")
 def _m001_initial(db: sqlite_utils.Database) -> None:
     db.table("articles").create(
         {
@@ -178,6 +203,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS(name="002_generation_and_failures")
 def _m002_generation_and_failures(db: sqlite_utils.Database) -> None:
     # Which markup an article was read from, and a title's category prefix.
     db.table("articles").add_column("generation", str)
@@ -207,6 +233,7 @@ SELECT board, no, day, hits FROM (
     # Each figure is a subquery on the hits index for that article alone (not a join
     # with an aggregate of the whole history), so a read of a few articles (a page,
     # a filter on `no` or `month`, a count) costs only those articles (migration 005).
+    # `articles.hits` is the latest counter from any source (migration 008).
     "article_stats": """
 SELECT board, no, title, category, published, month, hits,
        first_observed, last_observed, days_observed,
@@ -219,8 +246,7 @@ SELECT board, no, title, category, published, month, hits,
 FROM (
   SELECT a.board, a.no, a.title, a.category, a.published,
          substr(a.published, 1, 7) AS month,
-         coalesce(a.hits, (SELECT h.hits FROM hits h WHERE h.board = a.board AND h.no = a.no
-                           ORDER BY h.observed_at DESC, h.id DESC LIMIT 1)) AS hits,
+         a.hits,
          (SELECT min(h.observed_at) FROM hits h
           WHERE h.board = a.board AND h.no = a.no) AS first_observed,
          (SELECT max(h.observed_at) FROM hits h
@@ -246,6 +272,7 @@ def _create_views(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE VIEW [{name}] AS {sql.strip()}")
 
 
+@MIGRATIONS(name="003_views_and_indexes")
 def _m003_views_and_indexes(db: sqlite_utils.Database) -> None:
     _create_views(db)
     # For the documented queries (docs/schema.md): by board and date, links by kind,
@@ -256,6 +283,7 @@ def _m003_views_and_indexes(db: sqlite_utils.Database) -> None:
     db.table("hits").create_index(["crawl_id"])
 
 
+@MIGRATIONS(name="004_archive")
 def _m004_archive(db: sqlite_utils.Database) -> None:
     # Each distinct body once, compressed, under its SHA-256.
     db.execute(
@@ -285,6 +313,7 @@ def _m004_archive(db: sqlite_utils.Database) -> None:
     db.table("crawls").add_column("archived_pages", int)
 
 
+@MIGRATIONS(name="005_article_stats_per_article")
 def _m005_article_stats_per_article(db: sqlite_utils.Database) -> None:
     # article_stats joined every article with an aggregate of the whole hit history:
     # at a million observations any read of it took a second or more (Datasette's time
@@ -292,6 +321,7 @@ def _m005_article_stats_per_article(db: sqlite_utils.Database) -> None:
     _create_views(db)
 
 
+@MIGRATIONS(name="006_archive_dictionaries")
 def _m006_archive_dictionaries(db: sqlite_utils.Database) -> None:
     # Preset dictionaries for the archive's zlib: pages of a board share their chrome.
     db.execute(
@@ -302,6 +332,7 @@ def _m006_archive_dictionaries(db: sqlite_utils.Database) -> None:
     db.table("archive_bodies").add_column("dict_hash", str)
 
 
+@MIGRATIONS(name="007_index_inserts_in_bulk")
 def _m007_index_inserts_in_bulk(db: sqlite_utils.Database) -> None:
     # Storage indexes new articles itself, one statement per batch, in the same
     # transaction (Storage._index_new_articles): an insert trigger wrote one FTS5
@@ -309,45 +340,52 @@ def _m007_index_inserts_in_bulk(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS [articles_ai]")
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("001_initial", _m001_initial),
-    ("002_generation_and_failures", _m002_generation_and_failures),
-    ("003_views_and_indexes", _m003_views_and_indexes),
-    ("004_archive", _m004_archive),
-    ("005_article_stats_per_article", _m005_article_stats_per_article),
-    ("006_archive_dictionaries", _m006_archive_dictionaries),
-    ("007_index_inserts_in_bulk", _m007_index_inserts_in_bulk),
-]
+@MIGRATIONS(name="008_latest_counter_from_any_source")
+def _m008_latest_counter_from_any_source(db: sqlite_utils.Database) -> None:
+    # `articles.hits` becomes the latest counter seen from any source, the article page
+    # or a list, with when and where it was read. Before, an article whose page shows
+    # no counter kept NULL there although the lists showed one (kept in `hits` only).
+    db.table("articles").add_column("hits_seen_at", str)
+    db.table("articles").add_column("hits_source", str)
+    db.execute(
+        "UPDATE articles SET (hits, hits_seen_at, hits_source) = ("
+        " SELECT h.hits, h.observed_at, h.source FROM hits h"
+        " WHERE h.board = articles.board AND h.no = articles.no"
+        " ORDER BY h.observed_at DESC, h.id DESC LIMIT 1)"
+        " WHERE EXISTS (SELECT 1 FROM hits h WHERE h.board = articles.board AND h.no = articles.no)"
+    )
+    # A counter no observation stands behind (re-extracted from an imported page): it was
+    # read off the page the row comes from, when that page was fetched.
+    db.execute(
+        "UPDATE articles SET hits_source = 'article', hits_seen_at = coalesce("
+        " (SELECT fetched_at FROM archive WHERE archive.id = articles.archive_id), last_fetched)"
+        " WHERE hits IS NOT NULL AND hits_seen_at IS NULL"
+    )
+    _create_views(db)
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply the migrations this database lacks, all in one transaction.
+    """Apply the migrations this database lacks, all in one transaction; their names.
 
     ``BEGIN IMMEDIATE`` takes the write lock up front, so a reader or a second
-    process opening the same file waits its turn instead of failing midway. A
-    database that is up to date is only read: an analyst's query never waits
-    for a running crawl's write lock.
+    process opening the same file waits its turn instead of failing midway (and
+    then finds the work done: what is pending is read again under the lock).
+    A database that is up to date is only read: an analyst's query never waits
+    for a running crawl's write lock. Migrations adopted from the older ledger
+    were applied before, not now: they are not in the answer.
     """
-    if _pending(db) == []:
+    if not MIGRATIONS.pending(db):
         return []
-    done: list[str] = []
     db.conn.execute("BEGIN IMMEDIATE")
     try:
-        db.conn.execute(
-            f"CREATE TABLE IF NOT EXISTS [{MIGRATIONS_TABLE}]"
-            " ([name] TEXT PRIMARY KEY, [applied_at] TEXT)"
-        )
-        applied = {row[0] for row in db.conn.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}]")}
-        for name, step in MIGRATIONS:
-            if name in applied:
-                continue
-            step(db)
-            db.conn.execute(
-                f"INSERT INTO [{MIGRATIONS_TABLE}] (name, applied_at) "
-                "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                [name],
-            )
-            done.append(name)
+        before = _applied(db)
+        if ADOPT not in before:
+            # The adoption alone first: the runner decides what is pending once per
+            # apply(), and after the adoption 001 to 007 are no longer pending.
+            MIGRATIONS.apply(db, stop_before="001_initial")
+        adopted = _applied(db) - before - {ADOPT}
+        MIGRATIONS.apply(db)
+        done = [name for name in _applied_in_order(db) if name not in before | adopted]
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
@@ -356,9 +394,9 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     return done
 
 
-def _pending(db: sqlite_utils.Database) -> list[str] | None:
-    """The migrations not applied yet, or None when the database has no ledger of them."""
-    if MIGRATIONS_TABLE not in db.table_names():
-        return None
-    applied = {row[0] for row in db.conn.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}]")}
-    return [name for name, _ in MIGRATIONS if name not in applied]
+def _applied_in_order(db: sqlite_utils.Database) -> list[str]:
+    return [migration.name for migration in MIGRATIONS.applied(db)]
+
+
+def _applied(db: sqlite_utils.Database) -> set[str]:
+    return set(_applied_in_order(db))

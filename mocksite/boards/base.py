@@ -69,10 +69,13 @@ class FakeBoard(PostIndex):
         generation: str,
         category: str | None = None,
         counted: bool | None = None,
+        listed: bool = True,
     ) -> dict[str, Any]:
         """One article of the truth; `dated`: the page shows the post's date and counter
-        (`counted`, when given, says apart whether it shows the counter)."""
-        counted = dated if counted is None else counted
+        (`counted`, when given, says apart whether it shows the counter); `listed`: the
+        board's lists show its counter. A crawl keeps the latest counter seen, from the
+        page or a list (``articles.hits``): the truth has it when either shows it."""
+        counted = (dated if counted is None else counted) or listed
         return {
             "board": self.name,
             "no": post.no,

@@ -120,9 +120,10 @@ class NewsBoard(FakeBoard):
         template: str = "older",
         paths: ServedPaths = CURRENT_PATHS,
         markup: Markup | None = None,
+        listed: bool = True,
     ) -> dict[str, Any]:
         """What a correct crawler extracts from `post`'s page in `template`, or in `markup`
-        at the template's paths."""
+        at the template's paths; `listed`: the lists served show the counters."""
         base = base_url.rstrip("/")
         is_current = _template(template) == "current"
         links = self.neighbour_links(
@@ -162,6 +163,7 @@ class NewsBoard(FakeBoard):
                 subtitle=post.subtitle,
                 dated=post.has_info,
                 counted=post.has_info and markup.shows_counter,
+                listed=listed,
                 links=links,
                 generation="inferred",
             )
@@ -172,6 +174,7 @@ class NewsBoard(FakeBoard):
             subtitle=post.subtitle,
             # The current template shows the date and counter on every article.
             dated=is_current or post.has_info,
+            listed=listed,
             links=links,
             generation=template,
         )
@@ -183,17 +186,19 @@ class NewsBoard(FakeBoard):
         template: str = "older",
         paths: ServedPaths = CURRENT_PATHS,
         markup: Markup | None = None,
+        listed: bool = True,
     ) -> dict[str, Any]:
         """What a correct crawl of the whole board in `template` yields, for a server at `base_url`.
 
         `paths` says where the current template serves the board (unused for the older one);
-        `markup`: the article pages are in that made-up markup, at the template's paths.
+        `markup`: the article pages are in that made-up markup, at the template's paths;
+        `listed`: the list pages served show each article's counter.
         """
         base = base_url.rstrip("/")
         _template(template)
         return self.board_truth(
             lambda post: self.article_truth(
-                post, base, template=template, paths=paths, markup=markup
+                post, base, template=template, paths=paths, markup=markup, listed=listed
             ),
             lambda no: self.article_url(base, no, template=template, paths=paths),
         )

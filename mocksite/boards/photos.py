@@ -150,6 +150,8 @@ class PhotoBoard(FakeBoard):
             title=post.title,
             subtitle=None,
             dated=not newer,
+            # The older gallery list shows counters; the 2023 grids show none.
+            listed=not newer,
             links=links,
             generation="current" if newer else "older",
         )

@@ -88,3 +88,28 @@ def test_an_unwritable_output_is_one_line(
     assert code == 1
     assert err.startswith(f"kitacrawl report: cannot write {blocker / 'r.html'}")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report"], ["search"], ["export"], ["reparse"], ["archive", "export"]],
+    ids=" ".join,
+)
+def test_every_since_names_the_date_forms_it_takes(
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # one line an option: nothing wrapped
+    assert main([*command, "--help"]) == 0
+    (since,) = [line for line in capsys.readouterr().out.splitlines() if "  --since DATE" in line]
+    assert "(YYYY-MM-DD, YYYY-MM or YYYY" in since, since
+
+
+@pytest.mark.parametrize("since", ["2024", "2024-02", "2024-02-15"])
+def test_each_date_form_is_taken(
+    since: str, empty_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "r.html"
+    code, _, err = run(
+        capsys, "report", "--since", since, "--db", str(empty_db), "--output", str(target)
+    )
+    assert (code, err) == (0, "")

@@ -3,7 +3,8 @@
 The imitation is crawled twice (``python -m kitacrawl crawl``, as in
 ``tests/cli/test_cli.py``); the first run's counter readings are then moved
 three days back, as if it had run earlier, so that recent articles have
-counters on two days (a growth curve). ``kitacrawl report`` writes the page,
+counters on two days (a growth curve); another test crawls once (a point an
+article, no curve yet). ``kitacrawl report`` writes the page,
 and Chromium loads it from ``file://`` and dumps the DOM after the scripts ran.
 
 The page checks itself (``assets/report.js``): once Chart.js has drawn, it
@@ -164,6 +165,38 @@ def test_the_report_of_a_crawl_draws_its_four_charts(
     assert "since 2017-05-01" in text
     found = Elements(chromium_dom(chromium, tmp_path / "since.html", tmp_path / "profile"))
     assert (found.body.get("data-errors"), found.body.get("data-charts-drawn")) == ("", "4")
+
+
+def test_the_report_of_a_first_crawl_draws_all_its_charts(
+    chromium: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One crawl: one counter reading an article, no growth line yet; the growth chart
+    # is a point an article (hits against days since posting).
+    db = tmp_path / "kita.db"
+    with MockSite(build_board(60)) as site:
+        done = subprocess.run(
+            [sys.executable, "-m", "kitacrawl", "crawl", "--base-url", site.base_url,
+             "--db", str(db)],
+            cwd=tmp_path, env=crawlrun.environment(), capture_output=True, text=True,
+            timeout=180, check=False,
+        )  # fmt: skip
+        assert done.returncode == ExitCode.OK, done.stderr[-2000:]
+    text = report(db, tmp_path / "report.html", capsys)
+    assert "lines appear from the second day a counter is read" in text
+    found = Elements(chromium_dom(chromium, tmp_path / "report.html", tmp_path / "profile"))
+    assert found.body.get("data-errors") == ""
+    assert (found.body.get("data-charts-expected"), found.body.get("data-charts-drawn")) == (
+        "4",
+        "4",
+    )
+    elements = {c["id"]: int(c.get("data-elements") or 0) for c in found.canvases}
+    with sqlite3.connect(db) as conn:
+        (dated_with_counter,) = conn.execute(
+            "SELECT count(*) FROM articles WHERE published IS NOT NULL AND hits IS NOT NULL"
+        ).fetchone()
+    conn.close()
+    assert dated_with_counter > 20
+    assert elements["chart-growth"] == dated_with_counter  # a point an article
 
 
 def test_an_empty_database_gives_a_page_without_charts_or_errors(

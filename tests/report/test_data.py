@@ -59,6 +59,13 @@ def storage() -> Storage:
         db["hits"].insert(
             {"board": board, "no": no, "hits": hits, "observed_at": observed_at, "source": "list"}
         )
+    # The counters as storage keeps them: the pages' own, read (as if) on 2024-04-01,
+    # after the history above; the undated article's, the latest one a list showed.
+    db.execute("UPDATE articles SET hits_seen_at = '2024-04-01T06:00:00Z' WHERE hits IS NOT NULL")
+    db.execute(
+        "UPDATE articles SET hits = 310, hits_seen_at = '2024-01-02T00:00:00Z',"
+        " hits_source = 'list' WHERE board = 'news' AND no = 3"
+    )
     for row in (
         {"id": 1, "board": "news", "status": "ok", "started_at": "2024-03-01T00:00:00Z",
          "requests": 100, "problems": 3, "exit_code": 0},
@@ -87,6 +94,7 @@ def test_monthly_fills_empty_months_per_board(storage: Storage) -> None:
         "months": ["2024-01", "2024-02", "2024-03"],
         "series": {"insights": [0, 1, 0], "news": [1, 0, 2]},
         "undated": {"news": 1},
+        "undated_generations": {"news": {"older": 1}},
     }
 
 
@@ -95,11 +103,13 @@ def test_monthly_since_cuts_to_the_day_and_leaves_out_undated(storage: Storage) 
         "months": ["2024-03"],
         "series": {"news": [1]},
         "undated": {},
+        "undated_generations": {},
     }
     assert data.monthly(storage.db, Scope(board="insights")) == {
         "months": ["2024-02"],
         "series": {"insights": [1]},
         "undated": {},
+        "undated_generations": {},
     }
 
 
@@ -149,6 +159,29 @@ def test_growth_takes_recent_dated_articles_read_on_two_days(storage: Storage) -
     assert data.growth(storage.db, Scope(since="2024-03-06")) == []
 
 
+def test_readings_put_every_dated_article_with_a_counter_at_its_age(storage: Storage) -> None:
+    found = data.readings(storage.db, Scope())
+    # Newest first; news 3 is undated. Days from posting to 2024-04-01, the reading.
+    assert [(r["board"], r["no"], r["day"], r["days"], r["hits"]) for r in found] == [
+        ("news", 4, "2024-04-01", 12, 20),
+        ("news", 2, "2024-04-01", 27, 500),
+        ("insights", 10, "2024-04-01", 60, 70),
+        ("news", 1, "2024-04-01", 82, 50),
+    ]
+    assert found[1]["title"] == "news 2"
+    assert found[1]["url"] == "http://www.kita.org/news/view.do?no=2"
+    assert [r["no"] for r in data.readings(storage.db, Scope(), limit=2)] == [4, 2]
+    assert [r["no"] for r in data.readings(storage.db, Scope(board="insights"))] == [10]
+    assert [r["no"] for r in data.readings(storage.db, Scope(since="2024-03-06"))] == [4]
+
+
+def test_one_reading_is_enough_for_a_point(storage: Storage) -> None:
+    # A first crawl: one reading of each article, no line yet, still a point each.
+    storage.db.execute("DELETE FROM hits")
+    assert data.growth(storage.db, Scope()) == []
+    assert len(data.readings(storage.db, Scope())) == 4
+
+
 def test_runs_oldest_first_limited_and_filtered(storage: Storage) -> None:
     runs = data.runs(storage.db, Scope())
     assert [(r["id"], r["status"], r["requests"], r["problems"]) for r in runs] == [
@@ -196,6 +229,7 @@ def test_build_puts_it_together(storage: Storage) -> None:
     assert report["boards"] == ["insights", "news"]
     assert [r["id"] for r in report["runs"]] == [1, 2, 3]
     assert [line["no"] for line in report["growth"]] == [2, 10]
+    assert [r["no"] for r in report["readings"]] == [4, 2, 10]
     whole = data.build(storage.db, board="news", now=now)
     assert (whole["articles"], whole["boards"]) == (4, ["news"])
     assert [r["id"] for r in whole["runs"]] == [1, 2]
@@ -213,9 +247,10 @@ def test_an_empty_database_gives_an_empty_report() -> None:
         "filters": {"since": None, "board": None},
         "articles": 0,
         "boards": [],
-        "monthly": {"months": [], "series": {}, "undated": {}},
+        "monthly": {"months": [], "series": {}, "undated": {}, "undated_generations": {}},
         "top": [],
         "growth": [],
+        "readings": [],
         "runs": [],
         "coverage": [],
         "problems": [],

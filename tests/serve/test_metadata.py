@@ -1,15 +1,19 @@
-"""``kitacrawl.serve.metadata``: every table, view and column described; Datasette takes it.
+"""``kitacrawl.serve.metadata``: every table, view, column and index described; Datasette takes it.
 
-The descriptions are checked against a migrated database here, and against
-``docs/schema.md`` in ``tests/test_schema_doc.py``. Datasette itself is run
-in-process on a database filled by hand (no server, no port): its table JSON,
-facets, search, canned queries and the descriptions on its pages.
+The descriptions are checked against a migrated database here, both ways (what
+the database has is described, what is described the database has); the
+document's tables are generated from both (``tools/docgen.py``, checked by
+``tests/test_schema_doc.py``). Datasette itself is run in-process on a database
+filled by hand (no server, no port): its table JSON, facets, search, canned
+queries, the descriptions on its pages and how its pages read.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,12 +23,43 @@ import pytest
 from kitacrawl.serve import metadata
 from kitacrawl.storage import Storage
 from tests import sampledb
-from tests.test_schema_doc import columns, relations
+
+# What SQLite reports as a column's declared type, when a view's or FTS5's column has none.
+VALUE_TYPES = {"TEXT", "INTEGER", "REAL"}
 
 
 @pytest.fixture(scope="module")
 def migrated() -> Storage:
     return Storage.memory()
+
+
+def relations(storage: Storage) -> dict[str, str]:
+    """Every table and view of the database, by name: its type (``table`` or ``view``).
+
+    SQLite's own tables and FTS5's storage tables are left out."""
+    rows = storage.db.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view')"
+        " AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    virtual = [name for name, _, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    shadows = {v + suffix for v in virtual for suffix in metadata.FTS_SHADOW_SUFFIXES}
+    return {name: kind for name, kind, _ in rows if name not in shadows}
+
+
+def columns(storage: Storage, name: str) -> list[tuple[str, str]]:
+    """(name, declared type) of each column, in order."""
+    return [(row[1], row[2]) for row in storage.db.execute(f"PRAGMA table_info([{name}])")]
+
+
+def indexes(storage: Storage, name: str) -> set[str]:
+    """The names of a table's indexes, ``primary key`` for its key."""
+    found = set()
+    if any(row[5] for row in storage.db.execute(f"PRAGMA table_info([{name}])")):
+        found.add("primary key")
+    for _, index, _, origin, _ in storage.db.execute(f"PRAGMA index_list([{name}])"):
+        if origin != "pk":  # the primary key's own index is the key
+            found.add(index)
+    return found
 
 
 def test_every_table_and_view_is_described(migrated: Storage) -> None:
@@ -36,7 +71,7 @@ def test_every_table_and_view_is_described(migrated: Storage) -> None:
 
 @pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
 def test_every_column_is_described(migrated: Storage, relation: metadata.Relation) -> None:
-    in_db = [c[0] for c in columns(migrated, relation.name)]
+    in_db = [name for name, _ in columns(migrated, relation.name)]
     assert list(relation.columns) == in_db, "columns missing, extra or out of order"
     for name, text in relation.columns.items():
         assert text.strip(), f"{relation.name}.{name}: empty description"
@@ -44,6 +79,37 @@ def test_every_column_is_described(migrated: Storage, relation: metadata.Relatio
         assert "|" not in text
         assert "\n" not in text
         assert text.count("`") % 2 == 0, f"{relation.name}.{name}: unbalanced backticks"
+
+
+@pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
+def test_every_index_is_described(migrated: Storage, relation: metadata.Relation) -> None:
+    assert set(relation.indexes) == indexes(migrated, relation.name)
+    for text in relation.indexes.values():
+        assert "|" not in text
+        assert "\n" not in text
+
+
+@pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
+def test_a_type_is_given_where_sqlite_declares_none(
+    migrated: Storage, relation: metadata.Relation
+) -> None:
+    undeclared = {name for name, declared in columns(migrated, relation.name) if not declared}
+    assert set(relation.types) == undeclared
+    assert set(relation.types.values()) <= VALUE_TYPES
+
+
+def test_the_checks_see_what_a_migration_would_add(migrated: Storage) -> None:
+    # The tests above compare with what the database has: a new column, index or table
+    # in a migration must be found undescribed.
+    db = Storage.memory().db
+    db.execute("ALTER TABLE crawls ADD COLUMN undescribed TEXT")
+    db.execute("CREATE INDEX idx_crawls_undescribed ON crawls (undescribed)")
+    db.execute("CREATE TABLE undescribed (x)")
+    storage = Storage(db)
+    assert columns(storage, "crawls")[-1] == ("undescribed", "TEXT")
+    assert "idx_crawls_undescribed" in indexes(storage, "crawls")
+    assert "undescribed" in relations(storage)
+    assert relations(storage).keys() - relations(migrated).keys() == {"undescribed"}
 
 
 @pytest.mark.parametrize("relation", metadata.RELATIONS, ids=lambda r: r.name)
@@ -144,3 +210,41 @@ def test_datasette_shows_the_descriptions(datasette: Any, relation: metadata.Rel
     assert metadata.plain(relation.description) in page
     for text in relation.columns.values():
         assert metadata.plain(text) in page
+
+
+# -- how its pages read (issue 18) --------------------------------------------------------
+
+
+def test_the_database_page_lists_the_analysts_tables_not_the_archive(datasette: Any) -> None:
+    listed = {t["name"]: t["hidden"] for t in get(datasette, "/kita.json").json()["tables"]}
+    for name in ("archive", "archive_bodies", "archive_dicts", "_sqlite_migrations"):
+        assert listed[name] is True, name
+    for name in ("articles", "hits", "crawls", "problems", "links", "revisions"):
+        assert listed[name] is False, name
+    page = get(datasette, "/kita").text
+    # The SQL box starts on the articles, not on the archive.
+    assert ">select * from articles</textarea>" in page
+    assert 'href="/kita/archive"' not in page
+    assert 'href="/kita/articles"' in page
+
+
+def test_long_cells_are_cut_on_html_pages(datasette: Any) -> None:
+    long = "x" * 1000
+    sql = "select replace(printf('%1000s', ''), ' ', 'x') AS body"
+    page = get(datasette, f"/kita?sql={urllib.parse.quote(sql)}").text
+    assert long not in page
+    assert "x" * metadata.SETTINGS["truncate_cells_html"] + "…" in page
+    # The JSON keeps the whole value.
+    rows = get(datasette, f"/kita.json?sql={urllib.parse.quote(sql)}&_shape=array").json()
+    assert rows == [{"body": long}]
+
+
+def test_table_pages_put_the_rows_before_the_column_descriptions(datasette: Any) -> None:
+    page = html.unescape(get(datasette, "/kita/articles").text)
+    assert '<dl class="column-descriptions">' in page
+    (css,) = re.findall(r'<link rel="stylesheet" href="data:text/css,([^"]+)"', page)
+    rules = urllib.parse.unquote(css)
+    assert "body.table section.content { display: flex; flex-direction: column; }" in rules
+    assert "body.table section.content > dl.column-descriptions { order: 1;" in rules
+    # The rows' table comes first in the flow: order 0, before the descriptions' 1.
+    assert 'class="table-wrapper"' in page

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kitacrawl.items import Article, Link, Problem
+from kitacrawl.items import Article, FetchedPage, Link, Problem
 from kitacrawl.storage import Storage, StorageError, queries
 
 
@@ -112,6 +112,83 @@ def test_list_counters_update_the_latest_value(storage: Storage) -> None:
     assert row is not None
     assert row["hits"] == 150
     assert storage.db["hits"].count == 3
+
+
+def counter(storage: Storage, no: int = 7) -> tuple[object, object, object]:
+    row = storage.article("news", no)
+    assert row is not None
+    return row["hits"], row["hits_seen_at"], row["hits_source"]
+
+
+def newest_observation(storage: Storage, no: int = 7) -> tuple[object, object, object]:
+    return storage.db.execute(
+        "SELECT hits, observed_at, source FROM hits WHERE board = 'news' AND no = ?"
+        " ORDER BY observed_at DESC, id DESC LIMIT 1",
+        [no],
+    ).fetchone()
+
+
+def test_hits_is_the_newest_counter_from_the_page_or_a_list(storage: Storage) -> None:
+    storage.save_article(article(hits=100), 1)
+    assert counter(storage)[::2] == (100, "article")
+    storage.observe_hits("news", {7: 150}, 2)
+    assert counter(storage)[::2] == (150, "list")
+    storage.save_article(article(hits=160), 3)
+    assert counter(storage)[::2] == (160, "article")
+    assert counter(storage) == newest_observation(storage)
+
+
+def test_a_page_without_a_counter_takes_the_lists(storage: Storage) -> None:
+    # The older layout: the list shows the counter, the article page none. The list is
+    # read before the page is stored (same run), and again by later runs.
+    storage.observe_hits("news", {7: 40}, 1)
+    storage.save_article(article(hits=None), 1)
+    assert counter(storage)[::2] == (40, "list")
+    assert counter(storage) == newest_observation(storage)
+    storage.observe_hits("news", {7: 55}, 2)
+    assert counter(storage)[::2] == (55, "list")
+    storage.save_article(article(hits=None), 3)  # fetched again: still no counter on it
+    assert counter(storage)[::2] == (55, "list")
+    assert counter(storage) == newest_observation(storage)
+
+
+def test_an_article_never_counted_has_no_counter(storage: Storage) -> None:
+    storage.save_article(article(hits=None), 1)
+    assert counter(storage) == (None, None, None)
+
+
+def page(fetched_at: str) -> FetchedPage:
+    return FetchedPage(
+        url="http://www.kita.org/about/newsView.do?no=7",
+        status=200,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        body=b"<html>the page</html>",
+        fetched_at=fetched_at,
+        board="news",
+        no=7,
+    )
+
+
+def test_reparse_leaves_hits_at_the_newest_observation(storage: Storage) -> None:
+    storage.save_article(article(hits=100), 1)
+    storage.observe_hits("news", {7: 150}, 2)
+    before = counter(storage)
+    # Re-extraction of an older page showing 100: no visit of the site.
+    storage.save_article(article(hits=100, body="Read again."), 3, observed=False, archive_id=1)
+    assert counter(storage) == before
+    assert storage.db["hits"].count == 2
+
+
+def test_reparse_into_an_empty_row_prefers_the_history_then_the_page(storage: Storage) -> None:
+    # A row the re-extraction creates (the articles were deleted, the history kept).
+    storage.observe_hits("news", {7: 150}, 1)
+    old = page("2020-01-01T00:00:00Z")
+    storage.save_article(article(hits=90, source=old), 2, observed=False, archive_id=1)
+    assert counter(storage)[::2] == (150, "list")
+    # No history at all (a WARC imported into a new file): the page's own, as old as the page.
+    storage.save_article(article(8, hits=90, source=old), 2, observed=False, archive_id=1)
+    assert counter(storage, 8) == (90, "2020-01-01T00:00:00Z", "article")
+    assert storage.db["hits"].count == 1
 
 
 def test_fts_follows_inserts_and_updates(storage: Storage) -> None:

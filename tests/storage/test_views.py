@@ -122,7 +122,8 @@ def test_migration_005_replaces_an_older_article_stats() -> None:
     db.execute("DROP VIEW article_stats")
     db.execute("CREATE VIEW article_stats AS SELECT board, no FROM articles")
     db.execute(
-        f"DELETE FROM {schema.MIGRATIONS_TABLE} WHERE name = '005_article_stats_per_article'"
+        f"DELETE FROM {schema.MIGRATIONS_TABLE} WHERE migration_set = 'kitacrawl'"
+        " AND name = '005_article_stats_per_article'"
     )
     assert schema.migrate(db) == ["005_article_stats_per_article"]
     assert "hits_per_day" in {column.name for column in db["article_stats"].columns}

@@ -122,12 +122,24 @@
     },
   });
 
-  // Hit growth: hits against days since posting, one line per article.
+  // Hits against days since posting: a grey point an article (its latest counter),
+  // and a coloured line for each recent article read on two days or more.
   var growth = report.growth;
+  var readings = report.readings;
+  var cloud = {
+    label: "every article (latest counter)",
+    data: readings.map(function (r) { return { x: r.days, y: r.hits, day: r.day }; }),
+    showLine: false,
+    pointRadius: 2,
+    pointHoverRadius: 4,
+    borderColor: "rgba(96, 125, 139, 0.55)",
+    backgroundColor: "rgba(96, 125, 139, 0.35)",
+    order: 2,
+  };
   draw("chart-growth", {
     type: "line",
     data: {
-      datasets: growth.map(function (line, i) {
+      datasets: [cloud].concat(growth.map(function (line, i) {
         return {
           label: line.board + " " + line.no + ": " + cut(line.title, 45),
           data: line.points.map(function (p) { return { x: p.days, y: p.hits, day: p.day }; }),
@@ -135,17 +147,25 @@
           backgroundColor: colour(i),
           pointRadius: 2,
           borderWidth: 2,
+          order: 1,
         };
-      }),
+      })),
     },
     options: {
+      onClick: function (event, elements) {
+        if (!elements.length || elements[0].datasetIndex !== 0) return;
+        var url = readings[elements[0].index].url;
+        if (/^https?:\/\//i.test(url || "")) window.open(url, "_blank", "noopener");
+      },
       plugins: {
         legend: { position: "bottom" },
         tooltip: {
           callbacks: {
             title: function (items) {
-              var line = growth[items[0].datasetIndex];
-              return line.title + " (posted " + line.published + ")";
+              var item = items[0];
+              var article = item.datasetIndex === 0
+                ? readings[item.dataIndex] : growth[item.datasetIndex - 1];
+              return article.title + " (posted " + article.published + ")";
             },
             label: function (item) {
               return "day " + item.raw.x + " (" + item.raw.day + "): " + item.raw.y + " hits";
