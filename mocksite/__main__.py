@@ -76,7 +76,11 @@ def _parser() -> argparse.ArgumentParser:
         default=3.0,
         help="how long a 'slow' fault stalls before it answers",
     )
-    add("--drift", action="store_true", help="every page in a renamed markup nothing can read")
+    add(
+        "--drift",
+        action="store_true",
+        help="lists in a renamed markup, article pages rendered by script: nothing to read",
+    )
     add(
         "--template",
         choices=TEMPLATES,

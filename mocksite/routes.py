@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from mocksite.boards import InsightsBoard, PhotoBoard
 from mocksite.faults import SERVE_NORMALLY
 from mocksite.kinds import FLAKY
-from mocksite.markup.answers import error_page
+from mocksite.markup.answers import error_page, scripted
 from mocksite.markup.current import PAGE_UNITS
 from mocksite.markup.current.sessions import COOKIE
 from mocksite.markup.older.section import INSIGHTS, PHOTOS
@@ -104,6 +104,13 @@ class Routes:
     def __init__(self, site: MockSite) -> None:
         self.site = site
         self.cache = PageCache()
+
+    def _article(self, render: Callable[[], Page]) -> Callable[[], Page]:
+        """An article page's renderer; on a drifted site, the page as its redesign's script
+        renders it (see ``scripted``)."""
+        if not self.site.drift:
+            return render
+        return lambda: scripted(render())
 
     def answer(self, request: Request) -> Page | None:
         """The answer for `request`; None when the connection was dropped instead."""
@@ -227,13 +234,15 @@ class Routes:
             render = partial(site.board.markup_view_page, no, site.markup, site.place)
         elif sessions is None:
             key = ("view", no)
-            render = partial(site.board.view_page, no, drift=site.drift)
+            render = self._article(partial(site.board.view_page, no, drift=site.drift))
         else:
             paths = site.paths
             assert paths is not None
             key = ("current view", no, sessions)
-            render = partial(
-                site.board.current_view_page, no, paths, sessions=sessions, drift=site.drift
+            render = self._article(
+                partial(
+                    site.board.current_view_page, no, paths, sessions=sessions, drift=site.drift
+                )
             )
         fault = site.faults.of(no)
         if fault is not None:
@@ -273,15 +282,17 @@ class Routes:
     ) -> Page:
         site = self.site
         if generation == "older":
-            render = partial(insights.older_view_page, no, drift=site.drift)
+            render = self._article(partial(insights.older_view_page, no, drift=site.drift))
             return self.cache.get(("insights view", no), render)
-        render = partial(
-            insights.newer_view_page,
-            no,
-            sessions=sessions,
-            drift=site.drift,
-            badges=site.insights_badges,
-            menu=site.menu_paths,
+        render = self._article(
+            partial(
+                insights.newer_view_page,
+                no,
+                sessions=sessions,
+                drift=site.drift,
+                badges=site.insights_badges,
+                menu=site.menu_paths,
+            )
         )
         return self.cache.get(("insights current view", no, sessions), render)
 
@@ -330,7 +341,7 @@ class Routes:
             no = number(params, PHOTOS.id_param)
             if no is None:
                 return error_page(404)
-            render = partial(photos.view_page, no, drift=site.drift)
+            render = self._article(partial(photos.view_page, no, drift=site.drift))
             return self.cache.get(("photos view", no), render)
         if path == PHOTOS.list_path:
             page_index = max(number(params, "pageIndex") or 1, 1)
@@ -350,12 +361,14 @@ class Routes:
             no = number(params, PHOTO_PATHS.id_param)
             if no is None:
                 return error_page(404)
-            render = partial(
-                photos.newer_view_page,
-                no,
-                sessions=sessions,
-                drift=site.drift,
-                menu=site.menu_paths,
+            render = self._article(
+                partial(
+                    photos.newer_view_page,
+                    no,
+                    sessions=sessions,
+                    drift=site.drift,
+                    menu=site.menu_paths,
+                )
             )
             return self.cache.get(("photos current view", no, sessions), render)
         if path != PHOTO_PATHS.list_path:

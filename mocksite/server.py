@@ -85,8 +85,10 @@ ignored on every path, as the servlet container does. Every answer is
 HTTP/1.1 with keep-alive and a Content-Length. Pages are rendered once and
 cached until the board changes. Optional faults for reliability tests hit a
 few fixed article ids (``fault_targets()``) in either template; with
-``drift=True`` every page comes in a renamed markup that a crawler written
-for the contract cannot read. ``publish``, ``bump_hits`` and ``edit`` change
+``drift=True`` the site is redesigned beyond reading: its lists in a renamed
+markup (read by structure), its article pages rendered by script, the article
+only data for it (``markup/answers.scripted``): no crawler of HTML finds an
+article, so a crawl ends in drift. ``publish``, ``bump_hits`` and ``edit`` change
 the board while it is served; ``ground_truth()`` always describes what a
 correct crawl of the current board yields.
 """
@@ -146,7 +148,8 @@ class MockSite:
     list_columns: False drops the list's date and hit columns.
     pinned: how many old articles are pinned as notices on top of every list page.
     faults: names from FAULTS, each applied to the ids in ``fault_targets()``.
-    drift: serve every page in a changed markup (no article should be extracted).
+    drift: serve the lists in a renamed markup and every article page rendered by script
+        (no article can be extracted).
     slow_seconds: how long a "slow" target stalls before it answers; set it
         above the crawler's download timeout.
     template: "older" (the 2017-2022 pages at /about/...) or "current" (the

@@ -8,6 +8,7 @@ compares it with the truth. The rest checks the site's behaviour over HTTP on
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import re
@@ -654,17 +655,23 @@ def test_faults_off_by_default_and_targets_stable() -> None:
         MockSite(build_board(10), faults=frozenset({"meteor"}))
 
 
-def test_drift_renames_the_markup() -> None:
+def test_drift_renames_the_lists_and_scripts_the_articles() -> None:
     with MockSite(build_board(30), drift=True) as site:
         no = next(p.no for p in site.board.articles if p.has_info)
         page = get(site, f"/about/newsView.do?no={no}").body.decode()
         listing = get(site, "/about/newsList.do").body.decode()
         truth = site.ground_truth()
-    for name in ("view_tit", "view_cont", "view_info", "board_view", "view_top"):
-        assert f'class="{name}' not in page
-    assert 'class="subject_title' in page
-    # The date line moved below the body.
-    assert page.index('class="article_body"') < page.index('<ul class="meta">')
+    # The article is data for a script: nothing of it is left to read in the HTML.
+    assert '<div id="app"' in page
+    for name in ("view_tit", "view_cont", "view_info", "board_view", "subject_title", "Prev"):
+        assert name not in page
+    data = re.search(r'window.__ARTICLE__ = "([^"]+)"', page)
+    assert data is not None
+    rendered = base64.b64decode(data.group(1)).decode()
+    assert 'class="subject_title' in rendered
+    # What the script renders shows the date line below the body.
+    assert rendered.index('class="article_body"') < rendered.index('<ul class="meta">')
+    # The lists are in a renamed markup.
     assert "board_list" not in listing
     assert 'class="tbl_list"' in listing
     assert truth["articles"] == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+from dataclasses import replace
+
 from mocksite.model import Page
 
 DELETED_SCRIPT = "<script>alert('The post has been deleted.'); history.back();</script>"
@@ -31,6 +34,28 @@ def error_page(status: int) -> Page:
         f"</head>\n<body><h1>{status} {reason}</h1><p>WebtoB</p></body></html>\n"
     )
     return html_page(text, status=status)
+
+
+def scripted(page: Page) -> Page:
+    """`page` after a redesign that renders its article by script (the drift tests' pages).
+
+    The page keeps its head and nothing else: what its body showed is data for a
+    script (base64, so no class name or text of it is left in the HTML). No
+    reader of HTML finds a title or a body in it: the structural reading that
+    reads renamed markups cannot read this one either.
+    """
+    body = page.body
+    opened = body.find(b"<body")
+    start = body.find(b">", opened) + 1 if opened >= 0 else 0
+    end = body.rfind(b"</body>")
+    if opened < 0 or end < start:
+        return page
+    data = base64.b64encode(body[start:end]).decode("ascii")
+    app = (
+        '\n<div id="app" data-state="loading"></div>\n'
+        f'<script>window.__ARTICLE__ = "{data}"; render(window.__ARTICLE__);</script>\n'
+    )
+    return replace(page, body=body[:start] + app.encode("ascii") + body[end:])
 
 
 def deleted_page() -> Page:

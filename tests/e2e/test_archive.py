@@ -238,10 +238,11 @@ def test_prune_keeps_the_pages_articles_came_from(tmp_path: Path) -> None:
 
 BROKEN_SELECTOR = """
 # Loaded at start-up (sitecustomize): the page code as it was before a fix,
-# reading no title on any page.
-from kitacrawl.pages import article
+# reading no title on any page (neither by the known selectors nor by structure).
+from kitacrawl.pages import article, inferred_article
 
 article.ArticlePage.title = lambda self: ""
+inferred_article.InferredArticlePage.title = lambda self: ""
 """
 
 
