@@ -30,6 +30,7 @@ _BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\
 # `- text -` with any mix of spaces and dashes around it.
 _SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
 _WORD_RE = re.compile(r"\w+")
+_TITLE_SEPARATORS = " |:·-–—<>»"
 _SITE_AT_START_RE = re.compile(
     rf"^(?:{SITE_NAME_RE.pattern})(?:{TITLE_SEPARATOR_RE.pattern})", re.I
 )
@@ -168,12 +169,13 @@ def document_title(text: str | None) -> str:
     Trade Association`` names no post -> ``""``. A title with no site name in
     it is kept whole (KITA's current template titles a page with its post).
     """
-    text = normalise_space(text)
+    text = normalise_space(text).strip(_TITLE_SEPARATORS)
     while True:
         match = _SITE_AT_START_RE.match(text) or _SITE_AT_END_RE.search(text)
         if match is None:
             break
-        text = (text[: match.start()] + text[match.end() :]).strip()
+        # An untitled page's "- KITA" leaves a separator behind: it goes too.
+        text = (text[: match.start()] + text[match.end() :]).strip(_TITLE_SEPARATORS)
     return "" if SITE_NAME_RE.fullmatch(text) else text
 
 

@@ -113,7 +113,9 @@ LIST_TOTAL = (".total strong", ".total")
 PINNED_ROW_CLASSES = ("notice", "fix", "top")
 # A pinned notice in a list of unknown markup: by a class (`notice`, `pinned`,
 # `fixed`, `top`), an icon's alt or title, or a label standing alone.
-PINNED_CLASS_RE = re.compile(r"notice|pinned?\b|(?:^|\s)(?:fix(?:ed)?|top|important)(?:\s|$)|공지")
+PINNED_CLASS_RE = re.compile(
+    r"notice|pinned?\b|sticky|(?:^|\s)(?:fix(?:ed)?|top|imp(?:ortant)?)(?:\s|$)|공지"
+)
 PINNED_LABEL_RE = re.compile(r"\[?\s*(?:notice|pinned|important|공지(?:사항)?|필독)\s*\]?", re.I)
 # What a list header's cells say (first match wins).
 LIST_HEADER_KEYS = (

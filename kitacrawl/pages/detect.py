@@ -174,12 +174,28 @@ def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
 
 
 def _rows_filled(known: ListPage, inferred: ListPage) -> ListPage:
-    """The known reading, with dates, counters, pins and paging the structural one found.
+    """The known reading, with the dates, counters and pins the structural one found.
 
-    Only when both read the same articles in the same order.
+    When both read the same articles in the same order, the known rows are
+    filled in place; when the structural reading has every article the known
+    one has and more to say of them (a pinned copy of a row the known reader
+    folded into one, say), it is taken whole. Otherwise the known one stays.
     """
-    if [row.no for row in known.rows] != [row.no for row in inferred.rows]:
+    by_no = {row.no: row for row in inferred.rows}
+    if any(row.no not in by_no for row in known.rows):
         return known
+    gained = any(
+        (row.published is None and by_no[row.no].published is not None)
+        or (row.hits is None and by_no[row.no].hits is not None)
+        or (by_no[row.no].pinned and not row.pinned)
+        for row in known.rows
+    )
+    if [row.no for row in known.rows] != [row.no for row in inferred.rows]:
+        if not gained:
+            return known
+        if not inferred.page_numbers:
+            inferred.page_numbers, inferred.current_page = known.page_numbers, known.current_page
+        return inferred
     filled = False
     for row, other in zip(known.rows, inferred.rows, strict=True):
         if row.published is None and other.published is not None:

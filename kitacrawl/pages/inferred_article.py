@@ -147,13 +147,16 @@ class InferredArticlePage(ArticleFields):
         """The openers of lines that follow a line saying only "Title" (a label cell)."""
         found: set[Any] = set()
         texts, openers = self.lines.texts, self.lines.openers
-        previous = ""
+        label: Any = None
         for index, text in enumerate(texts):
             if not text:
                 continue
-            if site.TITLE_LABEL_RE.fullmatch(previous) and openers[index] is not None:
-                found.add(openers[index])
-            previous = text
+            opener = openers[index]
+            # The value sits beside its label (th and td of one row, dt and dd), never
+            # in the next block: an empty title cell leaves the body's first line alone.
+            if label is not None and opener is not None and opener.getparent() is label.getparent():
+                found.add(opener)
+            label = opener if site.TITLE_LABEL_RE.fullmatch(text) else None
         return found
 
     @cached_property

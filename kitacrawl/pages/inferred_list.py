@@ -199,8 +199,11 @@ class InferredListPage:
         )
 
     def _texts(self, segment: list[Any], anchors: list[Any]) -> list[str]:
-        """The row's visible texts, one per leaf cell, the title link left out."""
-        skip = set(anchors)
+        """The row's visible texts, one per leaf cell, the title link left out.
+
+        A row that is itself the link (``<tr onclick=...>``) keeps its texts.
+        """
+        skip = set(anchors) - set(segment)
         texts: list[str] = []
         for part in segment:
             texts.extend(_leaf_texts(part, skip))
@@ -359,7 +362,11 @@ def _anchor_title(anchor: Any) -> str:
     kept = [
         text
         for text in texts
-        if not (site.DATE_RE.fullmatch(text) or parse_labelled_count(text) is not None)
+        if not (
+            site.DATE_RE.fullmatch(text)
+            or site.NUMBER_RE.match(text)
+            or parse_labelled_count(text) is not None
+        )
     ]
     return normalise_space(" ".join(kept if len(texts) > 1 else texts))
 
