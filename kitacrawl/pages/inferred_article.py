@@ -479,6 +479,10 @@ class InferredArticlePage(ArticleFields):
             for index in range(first_long - 1, -1, -1):
                 if texts[index] and self._is_title_like(openers[index], texts[index]):
                     line, title = self._first_of_repeat(index, texts[index])
+                    if self._document_titles and self._only_bold(openers[line]):
+                        # A bold first line is the body's own heading; the document names
+                        # the title: the body opens with that heading (taken off as a repeat).
+                        return self._document_head(line)
                     if self._empty_slot_before(line) and not self._document_titles:
                         return Head(start=line, end=line)  # the page's title slot is empty
                     return self._bare_head(line, title, named=False)
@@ -487,11 +491,26 @@ class InferredArticlePage(ArticleFields):
             # after the headings and chrome above its first paragraph.
             start = self._body_start_before(first_long)
             if start is not None:
-                head = Head(title=self._document_titles[0], start=start, end=start)
-                head.named_by_document = True
-                head.evidence = ["document title"]
-                return head
+                return self._document_head(start)
         return Head()
+
+    def _document_head(self, start: int) -> Head:
+        """A head with the title the document names and no line of its own: the body at `start`."""
+        head = Head(title=self._document_titles[0], start=start, end=start)
+        head.named_by_document = True
+        head.evidence = ["document title"]
+        return head
+
+    def _only_bold(self, element: Any) -> bool:
+        """Is this title-like element only bold text: no heading, no title class, no bullet?"""
+        if element is None or element.tag not in ("strong", "b"):
+            return False
+        for holder in (element, *list(element.iterancestors())[:2]):
+            tag = holder.tag.lower() if isinstance(holder.tag, str) else ""
+            hint = f"{holder.get('id') or ''} {holder.get('class') or ''}"
+            if tag in _HEADINGS or site.TITLE_HINT_RE.search(hint):
+                return False
+        return not site.BULLET_RE.match(normalise_space(node_text(element)))
 
     def _body_start_before(self, first_long: int | None) -> int | None:
         """The first line of the run of body lines that ends in line ``first_long``."""
