@@ -223,7 +223,10 @@ def board_paths(settings: Any, board: str) -> site.BoardPaths:
     id_param = str(get(settings, f"{stem}_ID_PARAM")).strip()
     if not id_param:
         raise ValueError(f"{stem}_ID_PARAM is empty")
-    return site.BoardPaths(paths("LIST_PATH"), paths("DETAIL_PATH"), id_param)
+    known = site.BOARD_PATHS.get(board)
+    return site.BoardPaths(
+        paths("LIST_PATH"), paths("DETAIL_PATH"), id_param, paired=bool(known and known.paired)
+    )
 
 
 def board_urls(settings: Any, board: str) -> site.BoardUrls:

@@ -219,6 +219,11 @@ class BoardPaths:
     list_paths: tuple[str, ...]
     detail_paths: tuple[str, ...]
     id_param: str
+    # List path k leads to articles at detail path k, and an article's canonical URL
+    # is at the path the board answers at (the Photo Gallery: its 2023 paths, or the
+    # 2020 ones where the site still serves only those). Otherwise the first detail
+    # path is canonical wherever the board answers (KITA Insights).
+    paired: bool = False
 
 
 NEWS_PATHS = BoardPaths(("/about/newsList.do",), ("/about/newsView.do",), "no")
@@ -232,7 +237,13 @@ INSIGHTS_PATHS = BoardPaths(
     ("/kitaInsights/kitaInsightsDetail.do", "/global/insightsView.do"),
     "insightsId",
 )
-PHOTOS_PATHS = BoardPaths(("/about/photoList.do",), ("/about/photoView.do",), "photonewsId")
+# The Photo Gallery moved by 2023 (SITE.md): the newer paths first, the 2020 ones after.
+PHOTOS_PATHS = BoardPaths(
+    ("/photoGallery/photoGalleryList.do", "/about/photoList.do"),
+    ("/photoGallery/photoGalleryDetail.do", "/about/photoView.do"),
+    "photonewsId",
+    paired=True,
+)
 # Every board's paths by board name, in the order `kitacrawl crawl all` runs
 # them; the settings may move them (KITACRAWL_<BOARD>_LIST_PATH, ...).
 BOARD_PATHS: dict[str, BoardPaths] = {
@@ -276,6 +287,31 @@ class BoardUrls:
 
     def absolute(self, href: str, page_url: str) -> str:
         return absolute(href, page_url, self.base_url)
+
+    def serving(self, url: str) -> BoardUrls:
+        """The board's URLs as a page at `url` of a paired board leads: its own paths first.
+
+        For a board whose list and detail paths go in pairs, a page served at
+        the k-th list or detail path makes the k-th detail path canonical;
+        every other board is returned as it is.
+        """
+        paths = self.paths
+        if not paths.paired:
+            return self
+        path = urlsplit(strip_session(url)).path
+        for index, (listed, detail) in enumerate(
+            zip(paths.list_paths, paths.detail_paths, strict=False)
+        ):
+            if index and path in (listed, detail):
+                order = (index, *(i for i in range(len(paths.detail_paths)) if i != index))
+                moved = BoardPaths(
+                    tuple(paths.list_paths[i] for i in order if i < len(paths.list_paths)),
+                    tuple(paths.detail_paths[i] for i in order),
+                    paths.id_param,
+                    paired=True,
+                )
+                return BoardUrls(self.base_url, moved)
+        return self
 
     def file_url(self, file_id: str, file_sn: str) -> str:
         return file_url(self.base_url, file_id, file_sn)

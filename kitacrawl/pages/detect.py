@@ -75,6 +75,7 @@ def read_article(
     spec = board_of(board)
     text = response_text(response)
     url = response.url
+    urls = urls.serving(url)
     known: Article | None = None
     failure: ParseError | None = None
     if generation_of(text) == "current":
@@ -156,6 +157,7 @@ def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
     finds for the same articles.
     """
     text = response_text(response)
+    urls = urls.serving(response.url)
     if generation_of(text) == "current":
         known = CurrentListPageParser(text, response.url, urls=urls).to_item()
     else:

@@ -249,7 +249,8 @@ def test_fixture_is_complete(kind: str, name: str) -> None:
     assert meta["base_url"] == site.DEFAULT_BASE_URL
     assert meta["description"].strip(), "meta.json needs a description"
     assert meta.get("board", site.BOARD_NEWS) in site.BOARD_PATHS
-    urls = urls_of(kind, name)
+    # A paired board's canonical URLs are at the paths the page was served at.
+    urls = urls_of(kind, name).serving(meta["url"])
     problems = KINDS[kind].chrome(SETS[kind].input_bytes(name), expected)
     if KINDS[kind].pages == "list":
         problems += _list_problems(meta, expected, urls)
