@@ -484,7 +484,7 @@ MAX_INFO_LENGTH = 160
 # A bullet drawn as text in front of a title (SITE.md: "• <title>").
 BULLET_RE = re.compile(r"^[\s\u00a0]*[•·●■▪▶◆◇○□►]")
 # Class or id words of a title element (sub_tit, view_tit, subject, headline ...).
-TITLE_HINT_RE = re.compile(r"tit|su?bj|headline|heading", re.I)
+TITLE_HINT_RE = re.compile(r"tit|ttl|su?bj|headline|heading|(?:^|[\W_])tt\d*(?:$|[\W_])", re.I)
 # A label cell in front of the title: "Title", "Subject", "제목".
 TITLE_LABEL_RE = re.compile(r"\s*(?:title|subject|제목)\s*[:：]?\s*", re.I)
 # Class or id words (each matched at a word's start) of navigation and page chrome.
@@ -542,6 +542,11 @@ FILE_EXTENSION_RE = re.compile(r"\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip|txt|csv|rt
 FILE_SIZE_RE = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\s*(?:[KMG]i?B|bytes?)\s*\)?", re.I)
 DOWNLOAD_LABEL_RE = re.compile(
     r"\s*(?:\b(?:download|view|preview)\b|다운로드|내려받기|미리\s*보기|바로\s*보기)\s*", re.I
+)
+# An image that is a label or a button, by its alt text or file name (ico_prev.gif).
+ICON_ALT_RE = re.compile(
+    r"(?:^|[\W_])(?:ico|icon|btn|arrow|bullet)|prev(?:ious)?\b|next\b|이전|다음|첨부|attach|file",
+    re.I,
 )
 # Lines of page furniture that may sit between a body's paragraphs and are never text.
 CHROME_LINE_RE = re.compile(

@@ -230,6 +230,10 @@ class InferredArticlePage(ArticleFields):
             return False
         if parse_subtitle(text) is not None:
             return False  # "- subtitle -", even in the head's box
+        if len(text) < 40 and (
+            site.INFO_LABEL_RE.match(text) or parse_labelled_count(text) is not None
+        ):
+            return False  # "Hits 2145", "Writer : KITA": a line of the head's details
         if strip_bullet(text) in self._document_titles:
             return True  # the line the page's own <title> names
         if element in self._labelled_titles:
@@ -338,8 +342,11 @@ class InferredArticlePage(ArticleFields):
         return None
 
     def _first_of_repeat(self, line: int, text: str) -> tuple[int, str]:
-        """A title printed twice (outside the body, then as its first line): the first one."""
-        texts = self.lines.texts
+        """A title printed twice (outside the body, then as its first line): the first one.
+
+        The earlier line need not look like a title: the repeat says it is one.
+        """
+        texts, openers = self.lines.texts, self.lines.openers
         seen = 0
         for before in range(line - 1, -1, -1):
             if not texts[before]:
@@ -347,12 +354,44 @@ class InferredArticlePage(ArticleFields):
             seen += 1
             if seen > 2:
                 break
-            earlier = texts[before]
-            if self._is_title_like(self.lines.openers[before], earlier) and is_repeated_title(
+            earlier, opener = texts[before], openers[before]
+            if self._plain_line(opener, earlier) and is_repeated_title(
                 strip_bullet(text), strip_bullet(earlier)
             ):
                 return before, earlier
         return line, text
+
+    def _plain_line(self, opener: Any, text: str) -> bool:
+        """A line that may be a title: not a link, chrome, label, site name or date line."""
+        return not (
+            opener is None
+            or opener in self._in_links
+            or opener in self._in_chrome
+            or _is_label(text)
+            or site.SITE_NAME_RE.fullmatch(strip_bullet(text))
+            or parse_subtitle(text) is not None
+            or len(text) > site.MAX_TITLE_LENGTH
+            or (parse_date(text) is not None and len(text) < 30)
+        )
+
+    def _repeated_pair(self, until: int) -> int | None:
+        """The first line before `until` that the next line prints again: the title and
+        the body's own copy of it (SITE.md: the body opens with the title)."""
+        texts, openers = self.lines.texts, self.lines.openers
+        previous: int | None = None
+        for index in range(until + 1):
+            text = texts[index] if index < len(texts) else ""
+            if not text:
+                continue
+            if (
+                previous is not None
+                and self._plain_line(openers[previous], texts[previous])
+                and _headline_like(texts[previous])
+                and is_repeated_title(strip_bullet(text), strip_bullet(texts[previous]))
+            ):
+                return previous
+            previous = index
+        return None
 
     @cached_property
     def _document_titles(self) -> list[str]:
@@ -373,28 +412,18 @@ class InferredArticlePage(ArticleFields):
 
     @cached_property
     def head(self) -> Head:
-        texts = self.lines.texts
         best: tuple[int, Head] | None = None
-        for index, text in enumerate(texts):
-            if not text or not site.DATE_RE.search(text) or not self._info_like(index):
-                continue
-            if site.IMAGE_FILE_RE.match(text):
-                continue  # a photo's file name, dated
-            if parse_date(text) is None:
+        # A date line with text after it but no title beside it, on the page or in
+        # its <title>: the page shows no title. Never then one taken from the body.
+        untitled: Head | None = None
+        for index in range(len(self.lines)):
+            if not self._date_line(index):
                 continue
             start, end = self._info_block(index)
-            title = self._title_before(start)
-            after = self._title_after(end)
-            if after is not None and (
-                title is None or strip_bullet(title[1]) not in self._document_titles
-            ):
-                head = self._head(after, start, end, title_after=True)
-            elif title is not None:
-                head = self._head(title, start, end)
-            elif self._document_titles:
-                # No title on the page but in its <title>: the date line opens the head.
-                head = self._head((start, self._document_titles[0]), start, end, from_document=True)
-            else:
+            head = self._head_beside(start, end)
+            if head is None:
+                if untitled is None and self._followed_by_content(end):
+                    untitled = Head(start=start, end=end)
                 continue
             if not self._followed_by_content(head.end):
                 continue  # a date line with nothing after it is not an article's head
@@ -403,7 +432,32 @@ class InferredArticlePage(ArticleFields):
                 best = (score, head)
         if best is not None:
             return best[1]
+        if untitled is not None:
+            return untitled
         return self._head_without_date()
+
+    def _date_line(self, index: int) -> bool:
+        text = self.lines.texts[index]
+        if not text or not site.DATE_RE.search(text) or not self._info_like(index):
+            return False
+        # A photo's file name may start with its date: no date line.
+        return not site.IMAGE_FILE_RE.match(text) and parse_date(text) is not None
+
+    def _head_beside(self, start: int, end: int) -> Head | None:
+        """The head whose date lines are [start, end): the title before them (or after,
+        when the document names it), else the document's title; None without a title."""
+        title = self._title_before(start)
+        after = self._title_after(end)
+        if after is not None and (
+            title is None or strip_bullet(title[1]) not in self._document_titles
+        ):
+            return self._head(after, start, end, title_after=True)
+        if title is not None:
+            return self._head(title, start, end)
+        if self._document_titles:
+            # No title on the page but in its <title>: the date line opens the head.
+            return self._head((start, self._document_titles[0]), start, end, from_document=True)
+        return None
 
     def _head(
         self,
@@ -456,7 +510,7 @@ class InferredArticlePage(ArticleFields):
             score += 1
         return score
 
-    def _head_without_date(self) -> Head:
+    def _head_without_date(self) -> Head:  # noqa: PLR0911 - one answer per kind of sign, strongest first
         """No date beside any title: the title the document names, or the last before the text."""
         texts, openers = self.lines.texts, self.lines.openers
         named = set(self._document_titles)
@@ -492,6 +546,10 @@ class InferredArticlePage(ArticleFields):
             start = self._body_start_before(first_long)
             if start is not None:
                 return self._document_head(start)
+        if first_long is not None:
+            paired = self._repeated_pair(first_long)
+            if paired is not None and not self._empty_slot_before(paired):
+                return self._bare_head(paired, texts[paired], named=False)
         return Head()
 
     def _document_head(self, start: int) -> Head:
@@ -541,6 +599,11 @@ class InferredArticlePage(ArticleFields):
 
     def _bare_head(self, line: int, title: str, *, named: bool) -> Head:
         head = Head(title=strip_bullet(title), start=line, end=line + 1)
+        # A "- subtitle -" printed just above the title line belongs to the head.
+        above = self.lines.text_of(max(0, line - 3), line)[-2:]
+        for text in above:
+            if parse_subtitle(text) is not None:
+                head.subtitle = parse_subtitle(text)
         head.named_by_document = named or head.title in self._document_titles
         head.evidence = ["document title"] if head.named_by_document else []
         return head
@@ -554,7 +617,20 @@ class InferredArticlePage(ArticleFields):
             return 0, 0
         start = head.end
         stops = [line for line in self._stop_lines if line >= start]
-        return start, min(stops) if stops else len(self.lines)
+        end = min(stops) if stops else len(self.lines)
+        # An icon just above the first neighbour or file (its label drawn as an image)
+        # belongs to that block, not to the body.
+        while end - 1 > start and not self.lines.texts[end - 1] and self._icon_line(end - 1):
+            end -= 1
+        return start, end
+
+    def _icon_line(self, line: int) -> bool:
+        """Is this line only images that are labels (alt like "previous post", an icon)?"""
+        images = self._scan.images_on.get(line, [])
+        return bool(images) and all(
+            site.ICON_ALT_RE.search(f"{img.get('alt') or ''} {img.get('src') or ''}")
+            for img in images
+        )
 
     @cached_property
     def _stop_lines(self) -> list[int]:
@@ -883,6 +959,7 @@ class _Scan:
         self.empty_title_slots: list[int] = []
         self.footer_lines: list[int] = []
         self.image_lines: list[int] = []
+        self.images_on: dict[int, list[Any]] = {}
         for element in root.iter():
             tag = element.tag
             if not isinstance(tag, str):
@@ -905,15 +982,27 @@ class _Scan:
             if tag in ("footer", "address") or _starts(words, site.FOOTER_HINT_RE):
                 self.footer_lines.append(lines.span(element)[0])
             elif tag == "img":
-                self.image_lines.append(lines.span(element)[0])
+                line = lines.span(element)[0]
+                self.image_lines.append(line)
+                self.images_on.setdefault(line, []).append(element)
             titled = tag in _HEADINGS or any(site.TITLE_HINT_RE.search(word) for word in words)
             if (
-                titled
+                (titled or _after_title_label(element))
                 and element not in self.in_chrome
                 and element in lines.order
                 and not strip_bullet(normalise_space(node_text(element)))
             ):
                 self.empty_title_slots.append(lines.order[element])
+
+
+def _after_title_label(element: Any) -> bool:
+    """Is this an empty cell whose label cell says "Title" (``<th>제목</th><td></td>``)?"""
+    if len(element) or (element.text and not element.text.isspace()):
+        return False
+    label = element.getprevious()
+    while label is not None and not isinstance(label.tag, str):
+        label = label.getprevious()
+    return label is not None and bool(site.TITLE_LABEL_RE.fullmatch(node_text(label)))
 
 
 def _words(element: Any) -> list[str]:
