@@ -130,9 +130,15 @@ def _board_options(board: str, paths: site.BoardPaths) -> tuple[Option, ...]:
             f"{stem}_DETAIL_PATH",
             ",".join(paths.detail_paths),
             str,
-            f"the {board} board's article path (several, comma-separated: the first makes the"
-            " canonical URL `<base><path>?<id param>=N`; every one is recognised in links, and"
-            " the next is tried where an article answers 404 or 410)",
+            f"the {board} board's article path (several, comma-separated: "
+            + (
+                "in pairs with the list paths, the one beside the list path the board answers"
+                " at makes the canonical URL `<base><path>?<id param>=N`"
+                if paths.paired
+                else "the first makes the canonical URL `<base><path>?<id param>=N`"
+            )
+            + "; every one is recognised in links, and the next is tried where an article"
+            " answers 404 or 410)",
         ),
         Option(
             f"{stem}_ID_PARAM", paths.id_param, str, f"the {board} board's article id parameter"
