@@ -91,9 +91,9 @@ def test_crawl_progress_line(crawled: dict[str, Any], tmp_path: Path) -> None:
 
 
 def test_a_second_crawl_at_once_is_refused_in_one_line(crawled: dict[str, Any]) -> None:
-    from kitacrawl.run import Session  # noqa: PLC0415 - only this test holds the lock
+    from kitacrawl.session import open_session  # noqa: PLC0415 - only this test holds the lock
 
-    with Session.open(str(crawled["db"])):
+    with open_session(str(crawled["db"])):
         done = kitacrawl("crawl", "--db", str(crawled["db"]), cwd=crawled["folder"])
     assert done.returncode == ExitCode.LOCKED
     assert done.stderr.strip().count("\n") == 0
