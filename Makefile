@@ -9,6 +9,9 @@ FLOOR_VENV ?= .venv-floor
 FLOOR_STAMP := $(FLOOR_VENV)/.installed
 # The whole suite by default: the floors' failures so far were all in the slow tests.
 FLOOR_PYTEST_ARGS ?=
+# Examples per Hypothesis property (profiles in tests/conftest.py): `make test` tries
+# dev's, `make test-fast` fast's; CI exports HYPOTHESIS_PROFILE=ci (.ci/run).
+HYPOTHESIS_PROFILE ?= dev
 
 .PHONY: demo test test-fast test-floor lint bench clean
 
@@ -21,11 +24,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/python -m mocksite.demo --db output/demo.db
 
+# Both run on every core (pytest-xdist, -n auto in pyproject.toml).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --hypothesis-profile=$(HYPOTHESIS_PROFILE)
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" --hypothesis-profile=fast
 
 $(FLOOR_STAMP): pyproject.toml tools/floors.py
 	rm -rf $(FLOOR_VENV)
@@ -38,7 +42,7 @@ $(FLOOR_STAMP): pyproject.toml tools/floors.py
 # FLOOR_PYTEST_ARGS: e.g. -m "not slow" for the fast part only
 test-floor: $(FLOOR_STAMP)
 	$(FLOOR_VENV)/bin/python tools/floors.py --verify
-	$(FLOOR_VENV)/bin/python -m pytest $(FLOOR_PYTEST_ARGS)
+	$(FLOOR_VENV)/bin/python -m pytest --hypothesis-profile=$(HYPOTHESIS_PROFILE) $(FLOOR_PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
