@@ -14,8 +14,10 @@ own suite::
 (a fixture, which pytest calls outside the reactor, waits with
 :func:`crawl_and_wait`). Tests of the process itself (exit codes and signals as
 cron sees them, ``kill -9``, a second process refused by the lock, the
-command's own output) start a real one with :func:`run_process` or
-:func:`start`.
+command's own output) run a real one: :func:`run_process` starts ``python -m
+scrapy crawl`` and reads its stderr; :func:`start` forks one from a server that
+imported Scrapy and kitacrawl already (milliseconds instead of a second and a
+half of imports), for the tests that signal or kill many.
 """
 
 from __future__ import annotations
@@ -183,22 +185,12 @@ def run_process(
     return CrawlResult(done.returncode, done.stderr)
 
 
-def start(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> subprocess.Popen:
-    return subprocess.Popen(
-        command(base_url, db, *args, settings=settings),
-        cwd=PROJECT,
-        env=environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-# Processes forked from a server that imported Scrapy and kitacrawl once (the standard
-# library's forkserver: a fresh interpreter, no reactor, no thread): each starts in
-# milliseconds instead of the second and a half an interpreter spends on imports.
+# Processes forked from a server that imported Scrapy, kitacrawl and the crawl's
+# components once (the standard library's forkserver: a fresh interpreter, no reactor,
+# no thread; see tests/forkserver.py): a crawl asks for its first page 0.2 s after the
+# fork instead of the second and a half a new interpreter spends on imports.
 _FORKS = multiprocessing.get_context("forkserver")
-_FORKS.set_forkserver_preload(["scrapy.cmdline", "kitacrawl.crawl", "kitacrawl.pipelines"])
+_FORKS.set_forkserver_preload(["tests.forkserver"])
 
 
 def _scrapy_command(argv: list[str], env: dict[str, str]) -> None:
@@ -214,23 +206,21 @@ def _scrapy_command(argv: list[str], env: dict[str, str]) -> None:
     execute(["scrapy", *argv])
 
 
-def start_forked(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> Any:
-    """``scrapy crawl news ARGS`` as its own process, forked ready-imported (its output is
-    discarded); for tests that start many to kill them (``kill -9`` rounds)."""
+def start(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> Any:
+    """``scrapy crawl news ARGS`` as a process of its own, forked ready-imported (its output
+    discarded), for a test to signal or kill: a ``multiprocessing.Process``."""
     argv = command(base_url, db, *args, settings=settings)[3:]  # from "crawl" on
-    process = _FORKS.Process(target=_scrapy_command, args=(argv, environment()), daemon=False)
+    process = _FORKS.Process(target=_scrapy_command, args=(argv, environment()))
     process.start()
     return process
 
 
-def stop(process: subprocess.Popen, sig: int = signal.SIGKILL) -> int:
-    process.send_signal(sig)
-    try:
-        process.communicate(timeout=60)
-    finally:
-        if process.stderr is not None:
-            process.stderr.close()
-    return process.returncode
+def stop(process: Any, sig: int = signal.SIGKILL) -> int:
+    """Send ``sig`` to a process :func:`start` started; its exit code (``-sig`` if killed)."""
+    os.kill(process.pid, sig)
+    process.join(60)
+    assert process.exitcode is not None, f"the crawl is still running after signal {sig}"
+    return int(process.exitcode)
 
 
 # -- what a crawl left ----------------------------------------------------------------

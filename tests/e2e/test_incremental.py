@@ -208,9 +208,8 @@ def test_two_runs_at_once_one_is_refused(db: Path) -> None:
         assert second.code == ExitCode.LOCKED
         assert second.log.strip().count("\n") == 0, second.log
         assert "locked" in second.log
-        assert first.wait(timeout=120) == ExitCode.OK
-        if first.stderr is not None:
-            first.stderr.close()
+        first.join(120)
+        assert first.exitcode == ExitCode.OK
         ledger = crawls.snapshot(db)["crawls"]
     assert sorted(c["status"] for c in ledger) == ["ok", "skipped"]
 

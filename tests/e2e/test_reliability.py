@@ -12,6 +12,7 @@ import json
 import random
 import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import threading
@@ -165,9 +166,7 @@ async def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None
         truth = site.ground_truth()
         for _ in range(KILL_ROUNDS):
             site.reset_requests()
-            # `scrapy crawl news`, in a process forked ready-imported: twenty starts
-            # cost milliseconds, not half a minute.
-            process = crawls.start_forked(
+            process = crawls.start(
                 site.base_url,
                 db,
                 "-a",
@@ -178,9 +177,7 @@ async def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None
             point = rng.randint(0, 120)
             wait_for(lambda p=process, n=point: len(site.requests) >= n or not p.is_alive())
             killed_mid_run += process.is_alive()
-            process.kill()  # SIGKILL
-            process.join(60)
-            assert process.exitcode is not None, "the killed crawl is still running"
+            crawls.stop(process, signal.SIGKILL)
             if db.exists():
                 assert integrity(db) == "ok"
                 assert_rows_whole(db)
