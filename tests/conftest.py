@@ -23,7 +23,7 @@ from mocksite import MockSite, build_board
 from tests import crawls
 
 settings.register_profile("fast", max_examples=10)
-settings.register_profile("dev", max_examples=50)
+settings.register_profile("dev", max_examples=30)
 settings.register_profile("ci", max_examples=300)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
