@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scrapy.utils.defer import deferred_f_from_coro_f
+from scrapy.crawler import CrawlerRunner
+from scrapy.utils.defer import deferred_f_from_coro_f, maybe_deferred_to_future
 
+from kitacrawl.boardrun import BoardRun
+from kitacrawl.crawl import project_settings
 from kitacrawl.outcome import ExitCode
+from kitacrawl.session import open_session
 from mocksite import MockSite, build_board
 from mocksite.truth import FIELDS, compare
 from tests import crawls
@@ -119,3 +123,34 @@ async def test_rerun_updates_in_place(site: MockSite, db: Path) -> None:
     )
     assert second["crawls"][-1]["articles_unchanged"] == len(first["articles"])
     assert_matches_truth(db, site.ground_truth())
+
+
+@deferred_f_from_coro_f
+async def test_a_plain_scrapy_script_runs_the_same_run(site: MockSite, db: Path) -> None:
+    # No kitacrawl code around the crawler: its BoardRun takes the lock and opens the
+    # database itself, and refuses when another holder has it.
+    settings = project_settings(crawls.overrides(site.base_url, db))
+    runner = CrawlerRunner(settings)
+    crawler = runner.create_crawler("news")
+    await maybe_deferred_to_future(runner.crawl(crawler, max_pages=1))
+    assert BoardRun.of(crawler).exit_code == ExitCode.OK
+    assert crawls.snapshot(db)["articles"], "nothing stored"
+    with open_session(str(db)):
+        refused = runner.create_crawler("news")
+        await maybe_deferred_to_future(runner.crawl(refused))
+    assert BoardRun.of(refused).exit_code == ExitCode.LOCKED
+    ledger = crawls.snapshot(db)["crawls"]
+    assert [(c["status"], c["exit_code"]) for c in ledger] == [("ok", 0), ("skipped", 5)]
+
+
+@deferred_f_from_coro_f
+async def test_a_refused_crawl_of_every_board_records_each(site: MockSite, db: Path) -> None:
+    with open_session(str(db)):
+        result = await crawls.crawl(site.base_url, db, boards=("news", "insights", "photos"))
+    assert result.code == ExitCode.LOCKED
+    assert "locked by another kitacrawl run" in result.log
+    ledger = crawls.snapshot(db)["crawls"]
+    assert [(c["board"], c["status"]) for c in ledger] == [
+        ("news", "skipped"), ("insights", "skipped"), ("photos", "skipped"),
+    ]  # fmt: skip
+    assert not site.requests, "a refused crawl asked the site"
