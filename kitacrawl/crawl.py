@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from scrapy.settings import Settings
 from twisted.internet import defer
+from twisted.python.failure import Failure
 
 from kitacrawl import config, site
 from kitacrawl.boardrun import BoardRun
@@ -162,13 +163,13 @@ def _sequence(
 
 
 def _result(board: str, crawler: Crawler) -> BoardResult:
-    run = BoardRun.of(crawler)
-    outcome = run.outcome
+    board_run = BoardRun.of(crawler)
+    outcome = board_run.outcome
     stats = crawler.stats.get_stats() if crawler.stats is not None else {}
     return BoardResult(
         board=board,
-        exit_code=run.exit_code,
-        crawl_id=run.crawl_id,
+        exit_code=board_run.exit_code,
+        crawl_id=board_run.crawl_id,
         status=outcome.status if outcome else "failed",
         message=outcome.message if outcome else "the crawl did not start",
         stats=stats,
@@ -205,17 +206,18 @@ def crawl_and_wait(
         done = crawl_boards(process, boards, args, session=session, on_crawler=on_crawler)
         done.addCallback(results.extend)
         done.addErrback(_log_failure)
-        done.addBoth(_stop_reactor)
-        process.start(stop_after_crawl=False)
+        if not done.called:  # a crawler that fails to start fails before the reactor runs
+            done.addBoth(_stop_reactor)
+            process.start(stop_after_crawl=False)
     finally:
         if owned:
             session.close()
     return results
 
 
-def _log_failure(failure: Any) -> None:
-    logger.error("the crawl could not run: %s", failure.getErrorMessage(), exc_info=(
-        failure.type, failure.value, failure.getTracebackObject()))  # fmt: skip
+def _log_failure(failure: Failure) -> None:
+    # A crawler that could not start (a spider argument it refuses, ...): no result.
+    logger.error("the crawl could not run: %s", failure.getTraceback())
 
 
 def _stop_reactor(result: Any) -> Any:

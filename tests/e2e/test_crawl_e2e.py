@@ -154,3 +154,11 @@ async def test_a_refused_crawl_of_every_board_records_each(site: MockSite, db: P
         ("news", "skipped"), ("insights", "skipped"), ("photos", "skipped"),
     ]  # fmt: skip
     assert not site.requests, "a refused crawl asked the site"
+
+
+def test_a_bad_spider_argument_ends_the_command_at_once(db: Path) -> None:
+    # The spider refuses the argument before the reactor runs: the command says why and
+    # exits 1 (Scrapy could not start), rather than wait for a crawl that never comes.
+    done = crawls.run_process("http://127.0.0.1:9", db, "-a", "mode=bogus", timeout=60)
+    assert done.code == 1, done.log[-2000:]
+    assert "mode must be one of incremental, full, not 'bogus'" in done.log
