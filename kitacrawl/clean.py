@@ -68,6 +68,15 @@ def parse_date(text: str | None) -> date | None:
     return None
 
 
+def plausible_date(value: date | None, *, today: date | None = None) -> date | None:
+    """The date, unless no article of the site can have it (before 1990 or after next year):
+    such a date is a misread, and no date is better than a wrong one."""
+    if value is None:
+        return None
+    latest = (today or date.today()).year + 1
+    return value if 1990 <= value.year <= latest else None
+
+
 def parse_hits(text: str | None, *, bare: bool = False) -> int | None:
     """`hit 2104`, `Hit : 2,104`; with ``bare``, also a number standing alone."""
     if not text:

@@ -1,78 +1,28 @@
-"""Item pipelines, in settings order: clean -> validate -> store.
+"""The item pipeline: storing, in batches, and telling the run what was stored.
 
-Thin glue, each doing what only a pipeline can: ``CleanPipeline`` gives every
-item the same shape whatever page code made it, ``ValidatePipeline`` keeps
-anything that is not a whole article out of the ``articles`` table, and
-``StorePipeline`` writes through :mod:`kitacrawl.storage` and tells the run
-(:class:`kitacrawl.run.BoardRun`) what it stored. Items are read through
-``ItemAdapter``.
+Page code owns the item: an :class:`~kitacrawl.items.Article` reaches the
+pipeline whole (title, body and number present, links once each, no
+implausible date) or not at all (the spider turns a page the page code refuses
+into a :class:`~kitacrawl.items.Problem`). What is left is what only a pipeline
+can do: :class:`StorePipeline` writes through :mod:`kitacrawl.storage` and
+tells the run (:class:`kitacrawl.boardrun.BoardRun`) what it stored. Items are
+read through ``ItemAdapter``.
 """
 
 from __future__ import annotations
 
-import logging
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
-from kitacrawl import problems
-from kitacrawl.boards import board
-from kitacrawl.items import Article, HitObservation, Link, Problem
+from kitacrawl.boardrun import BoardRun
+from kitacrawl.items import Article, HitObservation, Problem
 from kitacrawl.pages.version import code_version
-from kitacrawl.run import BoardRun
 from kitacrawl.storage import StorageError
 
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
-
-logger = logging.getLogger(__name__)
-
-
-class CleanPipeline:
-    """One link per (rel, URL): page code reports what the page shows, repeats included."""
-
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if not isinstance(item, Article):
-            return item
-        adapter = ItemAdapter(item)
-        seen: set[tuple[str, str]] = set()
-        links: list[Link] = []
-        for link in adapter["links"]:
-            if (link.rel, link.url) not in seen:
-                seen.add((link.rel, link.url))
-                links.append(link)
-        adapter["links"] = links
-        return item
-
-
-class ValidatePipeline:
-    """An article without a title, body or number becomes a problem, never a row."""
-
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if not isinstance(item, Article):
-            return item
-        adapter = ItemAdapter(item)
-        missing = [name for name in ("title", "body") if not str(adapter.get(name) or "").strip()]
-        if missing == ["body"] and _images_are_content(adapter):
-            missing = []
-        if adapter.get("no") is None or int(adapter["no"]) <= 0:
-            missing.append("no")
-        if missing:
-            return Problem(
-                board=adapter["board"],
-                url=adapter["url"],
-                kind=problems.UNPARSABLE,
-                detail="no " + " and no ".join(missing),
-                no=adapter.get("no"),
-                source=adapter.get("source"),
-            )
-        published = adapter.get("published")
-        if isinstance(published, date) and not 1990 <= published.year <= date.today().year + 1:
-            logger.warning("implausible date %s on %s: dropped", published, adapter["url"])
-            adapter["published"] = None
-        return item
 
 
 class StorePipeline:
@@ -89,7 +39,7 @@ class StorePipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.run: BoardRun | None = None
+        self.board_run: BoardRun | None = None
         # Which page code read the articles: rows made by an older one are stale.
         self.page_code = code_version()
         self.pending = 0
@@ -100,7 +50,7 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider: Spider | None = None) -> None:
-        self.run = BoardRun.of(self.crawler)
+        self.board_run = BoardRun.of(self.crawler)
         from twisted.internet import task  # noqa: PLC0415 - the reactor Scrapy installed
 
         self._timer = task.LoopingCall(self.flush)
@@ -113,48 +63,43 @@ class StorePipeline:
 
     def flush(self) -> None:
         """Commit the batch in progress (the timer calls this every BATCH_SECONDS)."""
-        run = self.run
-        storage = run.storage if run is not None else None
-        if not self.pending or run is None or storage is None:
+        board_run = self.board_run
+        storage = board_run.storage if board_run is not None else None
+        if not self.pending or board_run is None or storage is None:
             return
         self.pending = 0
         try:
             storage.commit_batch()
         except StorageError as exc:
-            run.storage_failed(exc)
+            board_run.storage_failed(exc)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        run = self.run
-        storage = run.storage if run is not None else None
-        if run is None or storage is None:
+        board_run = self.board_run
+        storage = board_run.storage if board_run is not None else None
+        if board_run is None or storage is None:
             return item  # no run began (`scrapy parse`), or it is closing on an error
         adapter = ItemAdapter(item)
         try:
             storage.begin_batch()
             self.pending += 1
             if isinstance(item, Article):
-                result = storage.save_article(item, run.crawl_id, page_code=self.page_code)
-                run.stored(item, result)
+                result = storage.save_article(item, board_run.crawl_id, page_code=self.page_code)
+                board_run.stored(item, result)
             elif isinstance(item, Problem):
-                storage.record_problem(item, run.crawl_id)
-                run.problem_stored(item)
+                storage.record_problem(item, board_run.crawl_id)
+                board_run.problem_stored(item)
             elif isinstance(item, HitObservation):
                 counts, source = adapter["counts"], adapter["source"]
-                run.observed(
-                    storage.observe_hits(adapter["board"], counts, run.crawl_id, "list", source)
+                board_run.observed(
+                    storage.observe_hits(
+                        adapter["board"], counts, board_run.crawl_id, "list", source
+                    )
                 )
             if adapter.get("source") is not None:
-                run.archived()
+                board_run.archived()
         except StorageError as exc:
-            run.storage_failed(exc)
+            board_run.storage_failed(exc)
             return item
         if self.pending >= self.BATCH_ITEMS:
             self.flush()
         return item
-
-
-def _images_are_content(adapter: ItemAdapter) -> bool:
-    """A photo item without text is still an article when it shows images."""
-    return board(adapter["board"]).images_are_content and any(
-        link.rel == "image" for link in adapter["links"]
-    )

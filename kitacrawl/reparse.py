@@ -4,7 +4,7 @@ When a selector is fixed, ``kitacrawl reparse`` corrects the database from the
 pages already kept (:mod:`kitacrawl.storage.archive`) instead of crawling the
 board again. For each article it takes the latest archived page (of one run
 with ``crawl_id``, fetched since a date with ``since``), reads it with the page
-code, applies the pipelines' rules (clean, validate), and stores what changed:
+code (which makes whole items, as in a crawl), and stores what changed:
 
 - links are resolved against the base URL the page was fetched from, as
   recorded, never against today's default;
@@ -36,7 +36,6 @@ from kitacrawl import site
 from kitacrawl.items import Article, ParseError, Problem
 from kitacrawl.pages import read_article
 from kitacrawl.pages.version import code_version
-from kitacrawl.pipelines import CleanPipeline, ValidatePipeline
 from kitacrawl.storage import Storage, archive, schema
 from kitacrawl.storage.queries import parse_day
 
@@ -159,7 +158,7 @@ def response_of(page: archive.ArchivedPage) -> HtmlResponse:
 
 
 def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Article | Problem:
-    """What today's page code, and the pipelines' rules, make of one archived page."""
+    """What today's page code makes of one archived page: an article, or why not."""
     board = page.board or site.BOARD_NEWS
     urls = site.BoardUrls(page.base_url or site.DEFAULT_BASE_URL, paths[board])
     response = response_of(page)
@@ -171,8 +170,7 @@ def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Artic
     # The page without its body: storage takes the time it was seen from it, and the
     # bytes need not travel back from a worker process.
     item.source = replace(page.page(), body=b"")
-    item = CleanPipeline().process_item(item)
-    return ValidatePipeline().process_item(item)
+    return item
 
 
 def _results(
@@ -250,7 +248,7 @@ def reparse(
 
     With ``dry_run`` nothing is written; the result says, per field, what would change.
     """
-    assert storage is not None, "reparse writes through a locked Storage (kitacrawl.run.Session)"
+    assert storage is not None, "reparse writes through a locked Storage (kitacrawl.session)"
     version = code_version()
     result = ReparseResult(dry_run=dry_run, workers=workers or os.cpu_count() or 1)
     conn = storage.db.conn

@@ -1,7 +1,7 @@
 """One run per database: an exclusive ``flock`` on ``<database>.lock``.
 
 The kernel drops the lock when the process dies, ``kill -9`` included, so a
-crashed run never leaves a stale lock behind. :class:`kitacrawl.run.Session`
+crashed run never leaves a stale lock behind. :func:`kitacrawl.session.open_session`
 is the only holder: it takes the lock once per process and database.
 """
 

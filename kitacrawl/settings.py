@@ -42,12 +42,9 @@ DOWNLOADER_MIDDLEWARES = {
     "kitacrawl.middlewares.RetryAfterMiddleware": 560,
 }
 # The run's life (ledger, incremental state, outcome, exit code) in one component.
-EXTENSIONS = {"kitacrawl.run.BoardRun": 0}
-ITEM_PIPELINES = {
-    "kitacrawl.pipelines.CleanPipeline": 100,
-    "kitacrawl.pipelines.ValidatePipeline": 200,
-    "kitacrawl.pipelines.StorePipeline": 300,
-}
+EXTENSIONS = {"kitacrawl.boardrun.BoardRun": 0}
+# Page code makes whole items: the pipeline only stores them.
+ITEM_PIPELINES = {"kitacrawl.pipelines.StorePipeline": 300}
 
 # Developers: `-s HTTPCACHE_ENABLED=1` replays pages from .scrapy/httpcache.
 HTTPCACHE_ENABLED = False

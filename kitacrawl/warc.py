@@ -62,6 +62,9 @@ def _write_page(writer: WARCWriter, page: archive.ArchivedPage) -> None:
         page.url,
         "request",
         payload=io.BytesIO(b""),
+        # Its length given: warcio would otherwise buffer the empty body in a temporary
+        # file, twice, and leave the first one open.
+        length=0,
         http_headers=StatusAndHeaders(
             f"GET {target or '/'} HTTP/1.1",
             [("Host", parts.netloc), ("User-Agent", f"kitacrawl/{__version__}")],

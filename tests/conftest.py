@@ -1,17 +1,53 @@
-"""Fixtures shared across test folders."""
+"""Fixtures shared across test folders, and how many examples a property tries.
+
+Hypothesis profiles, chosen with ``--hypothesis-profile`` (the Makefile passes
+one) or the ``HYPOTHESIS_PROFILE`` environment variable (``.ci/run`` sets
+``ci``): ``fast`` for ``make test-fast``, ``dev`` (the default) for ``make
+test``, ``ci`` for CI, at least as many examples as every property ever tried.
+"""
 
 from __future__ import annotations
 
+import inspect
+import os
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kitacrawl.outcome import ExitCode
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
+
+settings.register_profile("fast", max_examples=10)
+settings.register_profile("dev", max_examples=30)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Call a plain test function here; leave the coroutines to pytest-twisted.
+
+    pytest-twisted runs every test inside its reactor's greenlet, which costs about
+    two milliseconds a test; only the tests that crawl (coroutines awaiting the
+    reactor, wrapped by Scrapy's ``deferred_f_from_coro_f``) need it.
+    """
+    function = pyfuncitem.obj
+    if inspect.iscoroutinefunction(inspect.unwrap(function)):
+        return None
+    parameters = inspect.signature(function).parameters
+    function(**{name: pyfuncitem.funcargs[name] for name in parameters})
+    return True
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: on several cores the long ones start at once, and the many
+    short ones fill the cores at the end instead of one long test running alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @dataclass(frozen=True)
@@ -40,12 +76,12 @@ def crawled_imitation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Craw
     """
     db = tmp_path_factory.mktemp("crawled") / "kita.db"
     with MockSite(build_board(60)) as site:
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert crawls.crawl_and_wait(site.base_url, db).code == ExitCode.OK
         edited = site.ground_truth()["articles"][5]["no"]
         site.edit(edited, new_body_paragraph="A correction was added later.")
         published = site.publish(5)
         site.bump_hits(7)
-        assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
+        assert crawls.crawl_and_wait(site.base_url, db, mode="full").code == ExitCode.OK
         unreachable = f"http://127.0.0.1:{closed_port()}"
-        assert crawlrun.crawl(unreachable, db).code == ExitCode.FAILED
+        assert crawls.crawl_and_wait(unreachable, db).code == ExitCode.FAILED
         yield Crawled(db=db, site=site, edited=edited, published=published)

@@ -18,6 +18,7 @@ from kitacrawl.clean import (
     parse_hits_after_date,
     parse_labelled_count,
     parse_subtitle,
+    plausible_date,
     split_heading,
     strip_bullet,
 )
@@ -121,6 +122,22 @@ def test_clean_title(text: str | None, expected: str) -> None:
 )
 def test_parse_date(text: str | None, expected: date | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2020, 9, 23), date(2020, 9, 23)),
+        (date(1990, 1, 1), date(1990, 1, 1)),
+        (date(2027, 12, 31), date(2027, 12, 31)),  # next year: a scheduled post
+        (date(1989, 12, 31), None),
+        (date(1901, 1, 1), None),
+        (date(2028, 1, 1), None),
+        (None, None),
+    ],
+)
+def test_plausible_date(value: date | None, expected: date | None) -> None:
+    assert plausible_date(value, today=date(2026, 12, 1)) == expected
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def test_a_second_process_is_refused_and_a_dead_holder_frees_the_lock(tmp_path: 
 
 
 def test_the_lock_is_not_reentrant(tmp_path: Path) -> None:
-    # One holder per process and database (kitacrawl.run.Session): a second
+    # One holder per process and database (kitacrawl.session): a second
     # acquire in the same process is a bug, and flock says so.
     db = tmp_path / "kita.db"
     lock = RunLock.acquire(db)

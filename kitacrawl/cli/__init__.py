@@ -1,6 +1,6 @@
 """The ``kitacrawl`` command line: one tool for operators, analysts and developers.
 
-A thin layer over the Python API (:mod:`kitacrawl.runner` for crawls,
+A thin layer over the Python API (:mod:`kitacrawl.crawl` for crawls,
 :mod:`kitacrawl.storage.queries` for reading). It works from any directory:
 no ``cd``, no ``scrapy.cfg``. Every mistake a person can make (a missing
 database, an unknown article, a bad date, a bad format) is one line on stderr
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else USAGE
     try:
-        return int(args.run(args))
+        return int(args.handler(args))
     except CliError as exc:
         print(f"kitacrawl {args.command}: {exc}", file=sys.stderr)
         return exc.code

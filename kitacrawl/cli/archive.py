@@ -14,12 +14,12 @@ from typing import Any
 
 from kitacrawl import config, site
 from kitacrawl.cli.common import CliError, Parser, add_db, db_path, open_db, write_json
+from kitacrawl.crawl import project_settings
 from kitacrawl.items import ParseError
 from kitacrawl.pages import read_article
 from kitacrawl.reparse import ReparseResult, reparse, response_of
-from kitacrawl.run import Session
 from kitacrawl.runlock import LockedError
-from kitacrawl.runner import project_settings
+from kitacrawl.session import DatabaseSession, open_session
 from kitacrawl.storage import StorageError, archive, queries
 from kitacrawl.warc import export, read, to_fetched
 
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
     )
     again.add_argument("--workers", type=int, metavar="N", help="processes (default: every core)")
     add_db(again)
-    again.set_defaults(run=run_reparse)
+    again.set_defaults(handler=run_reparse)
 
     store = sub.add_parser(
         "archive", help="the archive of fetched pages: prune, WARC export/import"
@@ -48,21 +48,21 @@ def register(sub: Any) -> None:
     prune = actions.add_parser("prune", help="keep the last N versions of each URL")
     prune.add_argument("--keep", type=int, required=True, metavar="N")
     add_db(prune)
-    prune.set_defaults(run=run_prune)
+    prune.set_defaults(handler=run_prune)
     out = actions.add_parser("export", help="write the archive as a WARC file (warcio)")
     out.add_argument("--warc", required=True, metavar="FILE.warc.gz")
     out.add_argument(
         "--since", metavar="DATE", help=f"pages fetched on or after this day ({queries.DATE_FORMS})"
     )
     add_db(out)
-    out.set_defaults(run=run_export_warc)
+    out.set_defaults(handler=run_export_warc)
     into = actions.add_parser("import", help="read a WARC file into the archive (then: reparse)")
     into.add_argument("warc", metavar="FILE.warc.gz")
     add_db(into)
-    into.set_defaults(run=run_import_warc)
+    into.set_defaults(handler=run_import_warc)
     sizes = actions.add_parser("sizes", help="what the archive holds and what it costs")
     add_db(sizes)
-    sizes.set_defaults(run=run_sizes)
+    sizes.set_defaults(handler=run_sizes)
 
     capture = sub.add_parser(
         "capture", help="write a golden test fixture from an archived article page"
@@ -74,16 +74,16 @@ def register(sub: Any) -> None:
     )
     capture.add_argument("--description", default="", help="what layout or quirk the page shows")
     add_db(capture)
-    capture.set_defaults(run=run_capture)
+    capture.set_defaults(handler=run_capture)
 
 
-def _session(args: argparse.Namespace, *, create: bool = False) -> Session:
+def _session(args: argparse.Namespace, *, create: bool = False) -> DatabaseSession:
     """The database, locked: these commands write, and a crawl must not run meanwhile."""
     path = db_path(args)
     if not create and not Path(path).is_file():
         raise CliError(f"no database at {path}: run `kitacrawl crawl` first, or give --db PATH")
     try:
-        return Session.open(path)
+        return open_session(path)
     except LockedError as exc:
         raise CliError(f"{exc}; try again when it has finished", 5) from None
     except StorageError as exc:

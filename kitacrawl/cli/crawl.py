@@ -1,9 +1,10 @@
-"""``kitacrawl crawl [BOARD|all]``: run the spiders in this process, as cron would.
+"""``kitacrawl crawl [BOARD|all]``: crawl in this process, as cron would.
 
-The same lock, ledger and exit codes as ``scrapy crawl news`` (both go
-through :class:`kitacrawl.run.BoardRun`), from any directory. On a terminal a
-live progress line replaces the INFO log; under cron (no terminal) the log
-goes to stderr as usual and one summary line per board to stdout.
+A thin layer over :func:`kitacrawl.crawl.crawl_and_wait`, the function
+``scrapy crawl`` calls too: the same lock, ledger and exit codes, from any
+directory. On a terminal a live progress line replaces the INFO log; under
+cron (no terminal) the log goes to stderr as usual and one summary line per
+board to stdout.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from kitacrawl import runner
+from kitacrawl import crawl as crawling
+from kitacrawl.boardrun import BoardRun
 from kitacrawl.cli.common import CliError, add_db
-from kitacrawl.outcome import ExitCode
 from kitacrawl.runlock import LockedError
 from kitacrawl.storage import StorageError
 
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
         help="the live progress line (auto: on a terminal only)",
     )
     add_db(crawl)
-    crawl.set_defaults(run=run_crawl)
+    crawl.set_defaults(handler=run_crawl)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, str]:
@@ -91,8 +92,8 @@ def run_crawl(args: argparse.Namespace) -> int:
     if live and "LOG_LEVEL" not in overrides:
         # The progress line says what INFO would; warnings and errors still show.
         overrides["LOG_LEVEL"] = "WARNING"
-    settings = runner.project_settings(overrides)
-    known = runner.board_names(settings)
+    settings = crawling.project_settings(overrides)
+    known = crawling.board_names(settings)
     boards = known if args.board == ALL else [args.board]
     if args.board != ALL and args.board not in known:
         raise CliError(f"no board {args.board!r}: choose from {', '.join(known)} or all", 2)
@@ -114,27 +115,23 @@ def run_crawl(args: argparse.Namespace) -> int:
         lines[-1].attach()
 
     try:
-        results = runner.crawl(
+        results = crawling.crawl_and_wait(
             boards, settings, spider_args, on_crawler=show_progress if live else None
         )
-    except LockedError as exc:
-        print(f"kitacrawl: {exc}; nothing done", file=sys.stderr)
-        return int(ExitCode.LOCKED)
-    except StorageError as exc:
-        print(f"kitacrawl: {exc}", file=sys.stderr)
-        return int(ExitCode.STORAGE)
+    except (LockedError, StorageError) as exc:
+        return int(crawling.refused(exc))
     elapsed = time.monotonic() - started
     for result in results:
         print(summary(result))
     if len(boards) > 1:
         skipped = [b for b in boards if b not in {r.board for r in results}]
         tail = f"; not run: {', '.join(skipped)}" if skipped else ""
-        code = runner.worst(r.exit_code for r in results)
+        code = crawling.worst(r.exit_code for r in results)
         print(f"all boards: exit {int(code)} in {elapsed:.1f} s{tail}")
-    return int(runner.worst(r.exit_code for r in results)) if results else int(ExitCode.FAILED)
+    return int(crawling.exit_code(results))
 
 
-def summary(result: runner.BoardResult) -> str:
+def summary(result: crawling.BoardResult) -> str:
     stats = result.stats
     seconds = stats.get("elapsed_time_seconds") or 0
     line = (
@@ -172,16 +169,15 @@ class Progress:
         sys.stderr.flush()
 
     def _draw(self) -> None:
-        from kitacrawl.run import BoardRun  # noqa: PLC0415 - avoids a cycle at import
-
-        run = BoardRun.of(self.crawler)
-        if not run.begun:
+        board_run = BoardRun.of(self.crawler)
+        if not board_run.begun:
             return
-        tally, plan = run.tally, run.plan
+        tally, plan = board_run.tally, board_run.plan
         stored = tally.new + tally.changed + tally.unchanged
         wanted = len(plan.requested) if plan is not None else 0
+        board = board_run.board or "?"
         line = (
-            f"\r{run.board or '?'}: {tally.list_pages} list pages, {stored}/{wanted} articles,"
+            f"\r{board}: {tally.list_pages} list pages, {stored}/{wanted} articles,"
             f" {tally.problems} problems, {time.monotonic() - self.started:.0f} s"
         )
         sys.stderr.write(line.ljust(78))

@@ -1,14 +1,13 @@
-"""``kitacrawl doctor``: the first-contact check of ``scrapy doctor``, same report and exit code."""
+"""``kitacrawl doctor``: the first-contact check (:mod:`kitacrawl.doctor`), as ``scrapy doctor``."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from kitacrawl import runner, site
-from kitacrawl.cli.common import write_json
-from kitacrawl.commands.doctor import default_folder
+from kitacrawl import site
+from kitacrawl.crawl import project_settings
+from kitacrawl.doctor import doctor_command
 
 
 def register(sub: Any) -> None:
@@ -24,7 +23,7 @@ def register(sub: Any) -> None:
     doctor.add_argument(
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a setting"
     )
-    doctor.set_defaults(run=run_doctor)
+    doctor.set_defaults(handler=run_doctor)
 
 
 def run_doctor(args: argparse.Namespace) -> int:
@@ -32,12 +31,6 @@ def run_doctor(args: argparse.Namespace) -> int:
     if args.base_url:
         overrides["KITACRAWL_BASE_URL"] = args.base_url
     overrides.setdefault("LOG_LEVEL", "WARNING")
-    settings = runner.project_settings(overrides)
-    report = runner.examine(
-        settings, args.board, Path(args.output) if args.output else default_folder()
+    return doctor_command(
+        project_settings(overrides), args.board, args.output, as_json=args.format == "json"
     )
-    if args.format == "json":
-        write_json(report.to_json())
-    else:
-        print(report.render())
-    return int(report.exit_code)

@@ -35,26 +35,26 @@ def register(sub: Any) -> None:
     search.add_argument("--limit", type=int, default=20, help="at most this many hits (20)")
     add_format(search, ("table", "json", "csv"), "table")
     add_db(search)
-    search.set_defaults(run=run_search)
+    search.set_defaults(handler=run_search)
 
     show = sub.add_parser("show", help="one article: metadata, links, counter history, revisions")
     show.add_argument("no", type=int, help="the article number (newsView.do?no=N)")
     show.add_argument("--board", default=site.BOARD_NEWS, help="the board (default: news)")
     add_format(show, ("text", "json"), "text")
     add_db(show)
-    show.set_defaults(run=run_show)
+    show.set_defaults(handler=run_show)
 
     export = sub.add_parser("export", help="every article, streamed (csv, json or jsonl)")
     _add_filters(export)
     add_format(export, ("csv", "json", "jsonl"), "jsonl")
     export.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     add_db(export)
-    export.set_defaults(run=run_export)
+    export.set_defaults(handler=run_export)
 
     stats = sub.add_parser("stats", help="articles, problems, runs, field coverage, the last run")
     add_format(stats, ("text", "json"), "text")
     add_db(stats)
-    stats.set_defaults(run=run_stats)
+    stats.set_defaults(handler=run_stats)
 
     health = sub.add_parser(
         "health",
@@ -69,7 +69,7 @@ def register(sub: Any) -> None:
     )
     health.add_argument("--board", help="judge one board only (default: every board)")
     add_db(health)
-    health.set_defaults(run=run_health)
+    health.set_defaults(handler=run_health)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:

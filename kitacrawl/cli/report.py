@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     )
     report.add_argument("--board", help="one board only (news, insights, photos)")
     add_db(report)
-    report.set_defaults(run=run_report)
+    report.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
         help="the address to listen on (default: 127.0.0.1, this machine only)",
     )
     add_db(serve)
-    serve.set_defaults(run=run_serve)
+    serve.set_defaults(handler=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -1,20 +1,20 @@
-"""`scrapy doctor [BOARD]`: would a crawl of this site work? (see :mod:`kitacrawl.doctor`)."""
+"""``scrapy doctor [BOARD]``: the first-contact check, as ``kitacrawl doctor`` does it."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
-from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 
 from kitacrawl import site
-from kitacrawl.runner import examine
+from kitacrawl.doctor import doctor_command
 
 
 class Command(ScrapyCommand):
-    # It builds its own crawler process, after the options are read.
     requires_project = True
+    # The doctor makes its own crawler process once the options are read (Scrapy >= 2.14
+    # reads this; before, the process Scrapy makes goes unused).
+    requires_crawler_process = False
 
     def syntax(self) -> str:
         return "[BOARD] [--base-url URL] [--output DIR]"
@@ -40,11 +40,4 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         board = args[0] if args else site.BOARD_NEWS
-        folder = Path(opts.output) if opts.output else default_folder()
-        report = examine(self.settings, board, folder)
-        print(report.render())
-        self.exitcode = int(report.exit_code)
-
-
-def default_folder() -> Path:
-    return Path("output") / "doctor" / datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.exitcode = doctor_command(self.settings, board, opts.output)

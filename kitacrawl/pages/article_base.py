@@ -4,7 +4,9 @@ Each generation's page object (:class:`~kitacrawl.pages.article.ArticlePage`,
 :class:`~kitacrawl.pages.current_article.CurrentArticlePage`) answers the
 fields from its own markup; this base turns the answers into an
 :class:`~kitacrawl.items.Article`, or a :class:`~kitacrawl.items.ParseError`
-that names what is missing, the same way for both.
+that names what is missing, the same way for both. The item is whole: a
+title, a body (or, for a photo item, images) and a positive number; each
+link once; no date no article can have.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from typing import ClassVar
 
 from kitacrawl import site
+from kitacrawl.clean import plausible_date
 from kitacrawl.items import Article, Generation, Link, ParseError
 
 
@@ -80,11 +83,11 @@ class ArticleFields:
     def _to_item(self) -> Article:
         self.check_page()
         title, body = self.title(), self.body()
-        missing = self.missing_fields(title, body)
+        missing = self.missing_fields(title.strip(), body.strip())
         if missing:
             raise ParseError("unparsable", " and ".join(f"no {name}" for name in missing))
         no = self.no()
-        if no is None:
+        if no is None or no <= 0:
             raise ParseError("unparsable", "no article number in the URL")
         return Article(
             board=self.board,
@@ -93,11 +96,22 @@ class ArticleFields:
             title=title,
             body=body,
             subtitle=self.subtitle(),
-            published=self.published(),
+            published=plausible_date(self.published()),
             hits=self.hits(),
-            links=self.links(),
+            links=unique_links(self.links()),
             generation=self.GENERATION,
         )
 
 
-__all__ = ["ArticleFields"]
+def unique_links(links: list[Link]) -> list[Link]:
+    """Each (rel, URL) once, where the page first shows it: a page repeats links."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Link] = []
+    for link in links:
+        if (link.rel, link.url) not in seen:
+            seen.add((link.rel, link.url))
+            kept.append(link)
+    return kept
+
+
+__all__ = ["ArticleFields", "unique_links"]

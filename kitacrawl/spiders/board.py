@@ -3,7 +3,7 @@
 What a page says is decided by :mod:`kitacrawl.pages`, what to fetch next by
 the run's :class:`~kitacrawl.plan.Plan`, how things are kept by the pipelines,
 and the run's life (ledger, incremental state, outcome, exit code) by
-:class:`kitacrawl.run.BoardRun`. A board spider names its board; its paths
+:class:`kitacrawl.boardrun.BoardRun`. A board spider names its board; its paths
 come from the settings (``KITACRAWL_<BOARD>_LIST_PATH`` ...).
 
 Arguments (``-a``): ``mode=incremental|full``, ``no=N`` (one article, for
@@ -24,11 +24,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from kitacrawl import config, problems, site
+from kitacrawl.boardrun import BoardRun
 from kitacrawl.failures import classify_failure
 from kitacrawl.items import FetchedPage, HitObservation, ParseError, Problem
 from kitacrawl.pages import board_paths, read_article, read_list
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
-from kitacrawl.run import BoardRun
 from kitacrawl.storage.db import utcnow
 
 # Answers to list page 1 that mean the board is not at this path at all.
@@ -90,7 +90,8 @@ class BoardSpider(scrapy.Spider):
         return spider
 
     @property
-    def run(self) -> BoardRun:
+    def board_run(self) -> BoardRun:
+        """This crawl's run of the board (ledger, plan, tally): told what the spider met."""
         return BoardRun.of(self.crawler)
 
     def on_idle(self) -> None:
@@ -105,7 +106,7 @@ class BoardSpider(scrapy.Spider):
 
     # -- start --------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
-        plan = self.run.begin(
+        plan = self.board_run.begin(
             spider_name=self.name,
             board=self.board,
             mode=self.mode,
@@ -160,7 +161,7 @@ class BoardSpider(scrapy.Spider):
         if page_no == 1 and not page.rows and not self._board_like(response):
             yield from self._not_the_board("a page with no board on it", response)
             return
-        self.run.list_page_read(page_no, page)
+        self.board_run.list_page_read(page_no, page)
         counts = self.plan.new_observations(page)
         source = self.fetched(response, "list")
         if counts or source is not None:
@@ -196,7 +197,7 @@ class BoardSpider(scrapy.Spider):
             problem.source = self.fetched(exc.response, "list")
         yield problem
         if page_no == 1:
-            self.run.first_list_page_lost(f"{kind} ({detail})")
+            self.board_run.first_list_page_lost(f"{kind} ({detail})")
             return
         # Rows of the lost page may be missing: the next run pages back over it
         # (the mark does not move), and this one goes on with the next page.
@@ -253,7 +254,7 @@ class BoardSpider(scrapy.Spider):
             if menu
             else "the site's menu names no board list"
         )
-        self.run.board_missing(
+        self.board_run.board_missing(
             f"the {self.board} board is not where kitacrawl looks for it: {where}; {offers};"
             f" point {stem}_LIST_PATH (and {stem}_DETAIL_PATH, {stem}_ID_PARAM) at it"
         )

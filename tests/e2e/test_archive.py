@@ -6,42 +6,53 @@ import gzip
 import http.client
 import json
 import sqlite3
-import subprocess
-import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 from warcio.archiveiterator import ArchiveIterator
 
+from kitacrawl.cli import main
+from kitacrawl.cli.crawl import OFFLINE
 from kitacrawl.outcome import ExitCode
+from kitacrawl.pages import article, inferred_article
 from kitacrawl.storage.db import content_hash
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 from tests.e2e.test_crawl_e2e import assert_matches_truth
 
 pytestmark = pytest.mark.slow
 
 
-def kitacrawl(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kitacrawl", *args],
-        cwd=crawlrun.PROJECT,
-        env=crawlrun.environment(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def kitacrawl(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
+    """``kitacrawl ARGS`` in this process (what it prints, not how a process ends, is tested)."""
+
+    def run(*args: str) -> Done:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Done(code, out, err)
+
+    return run
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("archive") / "kita.db"
     with MockSite(build_board(80)) as site:
-        result = crawlrun.crawl(site.base_url, db)
-        assert result.code == ExitCode.OK, result.stderr[-2000:]
+        result = crawls.crawl_and_wait(site.base_url, db)
+        assert result.code == ExitCode.OK, result.log[-2000:]
         # What the imitation serves for each path it was asked (it is deterministic).
         served = {target: _get(site, target) for target in set(site.requests)}
         return {"db": db, "truth": site.ground_truth(), "served": served, "base": site.base_url}
@@ -82,7 +93,7 @@ def test_every_fetched_page_is_archived_once_per_body(crawled: dict[str, Any]) -
 
 
 def test_reparse_rebuilds_the_derived_tables_with_no_request(
-    crawled: dict[str, Any], tmp_path: Path
+    kitacrawl: Callable[..., Done], crawled: dict[str, Any], tmp_path: Path
 ) -> None:
     db = copy_db(crawled["db"], tmp_path / "kita.db")
     with sqlite3.connect(db) as conn:
@@ -109,7 +120,7 @@ def test_reparse_rebuilds_the_derived_tables_with_no_request(
 
 
 def test_reparse_dry_run_says_what_would_change_and_writes_nothing(
-    crawled: dict[str, Any], tmp_path: Path
+    kitacrawl: Callable[..., Done], crawled: dict[str, Any], tmp_path: Path
 ) -> None:
     db = copy_db(crawled["db"], tmp_path / "kita.db")
     no = crawled["truth"]["articles"][4]["no"]
@@ -141,7 +152,7 @@ def test_reparse_dry_run_says_what_would_change_and_writes_nothing(
 
 
 def test_the_warc_export_holds_what_the_site_served(
-    crawled: dict[str, Any], tmp_path: Path
+    kitacrawl: Callable[..., Done], crawled: dict[str, Any], tmp_path: Path
 ) -> None:
     target = tmp_path / "kita.warc.gz"
     done = kitacrawl("archive", "export", "--warc", str(target), "--db", str(crawled["db"]))
@@ -165,7 +176,7 @@ def test_the_warc_export_holds_what_the_site_served(
 
 
 def test_a_warc_becomes_a_database_with_import_and_reparse(
-    crawled: dict[str, Any], tmp_path: Path
+    kitacrawl: Callable[..., Done], crawled: dict[str, Any], tmp_path: Path
 ) -> None:
     warc = tmp_path / "kita.warc.gz"
     assert (
@@ -186,7 +197,7 @@ def test_a_warc_becomes_a_database_with_import_and_reparse(
 
 
 def test_capture_writes_a_fixture_that_matches_the_page(
-    crawled: dict[str, Any], tmp_path: Path
+    kitacrawl: Callable[..., Done], crawled: dict[str, Any], tmp_path: Path
 ) -> None:
     article = crawled["truth"]["articles"][7]
     folder = tmp_path / "golden" / "captured"
@@ -203,21 +214,26 @@ def test_capture_writes_a_fixture_that_matches_the_page(
     assert (folder / "input.html").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
-def test_offline_replay_needs_no_site(crawled: dict[str, Any], tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_offline_replay_needs_no_site(crawled: dict[str, Any], tmp_path: Path) -> None:
     replay = tmp_path / "replay.db"
+    # `kitacrawl crawl --offline` is these settings (Scrapy's HTTP cache over the archive).
+    offline = tuple(f"{name}={value}" for name, value in OFFLINE.items())
     source = f"KITACRAWL_ARCHIVE_DB={crawled['db']}"
-    done = kitacrawl("crawl", "--offline", "--full", "--base-url", crawled["base"],
-                     "--db", str(replay), "-s", source)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "Connection refused" not in done.stderr
+    done = await crawls.crawl(crawled["base"], replay, settings=(*offline, source), mode="full")
+    assert done.code == 0, done.log[-2000:]
+    assert "Connection refused" not in done.log
     assert_matches_truth(replay, crawled["truth"], problems=False)
 
 
-def test_prune_keeps_the_pages_articles_came_from(tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_prune_keeps_the_pages_articles_came_from(
+    tmp_path: Path, kitacrawl: Callable[..., Done]
+) -> None:
     db = tmp_path / "kita.db"
     with MockSite(build_board(40)) as site:
         for _ in range(2):  # every page fetched twice
-            assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
+            assert (await crawls.crawl(site.base_url, db, mode="full")).code == ExitCode.OK
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT max(n) FROM (SELECT count(*) n FROM archive GROUP BY url)"
                             ).fetchone() == (2,)  # fmt: skip
@@ -236,34 +252,19 @@ def test_prune_keeps_the_pages_articles_came_from(tmp_path: Path) -> None:
     assert (dangling, orphans, per_url) == (0, 0, 1)
 
 
-BROKEN_SELECTOR = """
-# Loaded at start-up (sitecustomize): the page code as it was before a fix,
-# reading no title on any page (neither by the known selectors nor by structure).
-from kitacrawl.pages import article, inferred_article
-
-article.ArticlePage.title = lambda self: ""
-inferred_article.InferredArticlePage.title = lambda self: ""
-"""
-
-
-def test_a_drifted_run_keeps_its_pages_and_reparse_recovers_them(tmp_path: Path) -> None:
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "sitecustomize.py").write_text(BROKEN_SELECTOR)
+@deferred_f_from_coro_f
+async def test_a_drifted_run_keeps_its_pages_and_reparse_recovers_them(
+    tmp_path: Path, kitacrawl: Callable[..., Done], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "kita.db"
+    # The page code as it was before a fix: no title read on any page, neither by the
+    # known selectors nor by structure.
+    monkeypatch.setattr(article.ArticlePage, "title", lambda self: "")
+    monkeypatch.setattr(inferred_article.InferredArticlePage, "title", lambda self: "")
     with MockSite(build_board(40)) as site:
-        env = {"PYTHONPATH": f"{broken}:{crawlrun.PROJECT}"}
-        drifted = subprocess.run(
-            crawlrun.command(site.base_url, db),
-            cwd=crawlrun.PROJECT,
-            env={**crawlrun.environment(), **env},
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
+        drifted = await crawls.crawl(site.base_url, db)
         truth = site.ground_truth()
-    assert drifted.returncode == ExitCode.DRIFT, drifted.stderr[-2000:]
+    assert drifted.code == ExitCode.DRIFT, drifted.log[-2000:]
     with sqlite3.connect(db) as conn:
         crawl_id, status, kept = conn.execute(
             "SELECT id, status, archived_pages FROM crawls ORDER BY id DESC LIMIT 1"
@@ -271,7 +272,8 @@ def test_a_drifted_run_keeps_its_pages_and_reparse_recovers_them(tmp_path: Path)
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     assert status == "drift"
     assert kept > len(truth["articles"])
-    # The page code is fixed (this process has the real one): no request needed.
+    # The page code is fixed: no request needed.
+    monkeypatch.undo()
     done = kitacrawl("reparse", "--crawl", str(crawl_id), "--db", str(db))
     assert done.returncode == 0, done.stderr
     assert_matches_truth(db, truth, fields=("url", "title", "subtitle", "published", "body"),

@@ -1,4 +1,4 @@
-"""End to end: crawl the imitation with `scrapy crawl news`, compare with its truth."""
+"""End to end: crawl the imitation as `scrapy crawl news` does, compare with its truth."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.crawler import CrawlerRunner
+from scrapy.utils.defer import deferred_f_from_coro_f, maybe_deferred_to_future
 
+from kitacrawl.boardrun import BoardRun
+from kitacrawl.crawl import project_settings
 from kitacrawl.outcome import ExitCode
+from kitacrawl.session import open_session
 from mocksite import MockSite, build_board
 from mocksite.truth import FIELDS, compare
-from tests import crawlrun
+from tests import crawls
 
 pytestmark = pytest.mark.slow
 
@@ -63,13 +68,14 @@ def assert_matches_truth(
     ],
     ids=["empty-mixed-last", "last-onclick-blocks", "first-href-nocolumns"],
 )
-def test_full_crawl_stores_exactly_the_truth(db: Path, options: dict[str, Any]) -> None:
+@deferred_f_from_coro_f
+async def test_full_crawl_stores_exactly_the_truth(db: Path, options: dict[str, Any]) -> None:
     with MockSite(build_board(60), **options) as site:
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         truth = site.ground_truth()
         fetched = article_fetches(site)
         lists = list_fetches(site)
-    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert result.code == ExitCode.OK, result.log[-3000:]
     assert_matches_truth(db, truth)
     # Every article page once (a flaky page's retry is the same fetch repeated).
     assert all(
@@ -79,38 +85,80 @@ def test_full_crawl_stores_exactly_the_truth(db: Path, options: dict[str, Any]) 
     ), fetched
     assert max(lists.values()) == 1, f"a list page was fetched twice: {lists}"
     assert len(lists) <= truth["list_pages"] + 1, "paging went past the end more than once"
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert ledger["status"] == "ok"
     assert ledger["exit_code"] == 0
     assert ledger["articles_new"] == len(truth["articles"])
     assert ledger["problems"] >= len(truth["problems"])
 
 
-def test_single_article_for_debugging(site: MockSite, db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_single_article_for_debugging(site: MockSite, db: Path) -> None:
     truth = site.ground_truth()
     target = truth["articles"][len(truth["articles"]) // 2]
-    result = crawlrun.crawl(site.base_url, db, "-a", f"no={target['no']}")
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
-    state = crawlrun.snapshot(db)
+    result = await crawls.crawl(site.base_url, db, no=target["no"])
+    assert result.code == ExitCode.OK, result.log[-2000:]
+    state = crawls.snapshot(db)
     assert list(state["articles"]) == [target["no"]]
     assert state["articles"][target["no"]]["body"] == target["body"]
     assert not any("newsList.do" in r for r in site.requests)
 
 
-def test_max_pages_stops_paging(site: MockSite, db: Path) -> None:
-    result = crawlrun.crawl(site.base_url, db, "-a", "max_pages=2", "-a", "mode=full")
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
+@deferred_f_from_coro_f
+async def test_max_pages_stops_paging(site: MockSite, db: Path) -> None:
+    result = await crawls.crawl(site.base_url, db, max_pages=2, mode="full")
+    assert result.code == ExitCode.OK, result.log[-2000:]
     assert set(list_fetches(site)) == {1, 2}
 
 
-def test_rerun_updates_in_place(site: MockSite, db: Path) -> None:
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
-    first = crawlrun.snapshot(db)
-    assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
-    second = crawlrun.snapshot(db)
+@deferred_f_from_coro_f
+async def test_rerun_updates_in_place(site: MockSite, db: Path) -> None:
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
+    first = crawls.snapshot(db)
+    assert (await crawls.crawl(site.base_url, db, mode="full")).code == ExitCode.OK
+    second = crawls.snapshot(db)
     assert sorted(second["articles"]) == sorted(first["articles"])
     assert sum(len(v) for v in second["links"].values()) == sum(
         len(v) for v in first["links"].values()
     )
     assert second["crawls"][-1]["articles_unchanged"] == len(first["articles"])
     assert_matches_truth(db, site.ground_truth())
+
+
+@deferred_f_from_coro_f
+async def test_a_plain_scrapy_script_runs_the_same_run(site: MockSite, db: Path) -> None:
+    # No kitacrawl code around the crawler: its BoardRun takes the lock and opens the
+    # database itself, and refuses when another holder has it.
+    settings = project_settings(crawls.overrides(site.base_url, db))
+    runner = CrawlerRunner(settings)
+    crawler = runner.create_crawler("news")
+    await maybe_deferred_to_future(runner.crawl(crawler, max_pages=1))
+    assert BoardRun.of(crawler).exit_code == ExitCode.OK
+    assert crawls.snapshot(db)["articles"], "nothing stored"
+    with open_session(str(db)):
+        refused = runner.create_crawler("news")
+        await maybe_deferred_to_future(runner.crawl(refused))
+    assert BoardRun.of(refused).exit_code == ExitCode.LOCKED
+    ledger = crawls.snapshot(db)["crawls"]
+    assert [(c["status"], c["exit_code"]) for c in ledger] == [("ok", 0), ("skipped", 5)]
+
+
+@deferred_f_from_coro_f
+async def test_a_refused_crawl_of_every_board_records_each(site: MockSite, db: Path) -> None:
+    with open_session(str(db)):
+        result = await crawls.crawl(site.base_url, db, boards=("news", "insights", "photos"))
+    assert result.code == ExitCode.LOCKED
+    assert "locked by another kitacrawl run" in result.log
+    ledger = crawls.snapshot(db)["crawls"]
+    assert [(c["board"], c["status"]) for c in ledger] == [
+        ("news", "skipped"), ("insights", "skipped"), ("photos", "skipped"),
+    ]  # fmt: skip
+    assert not site.requests, "a refused crawl asked the site"
+
+
+def test_a_bad_spider_argument_ends_the_command_at_once(db: Path) -> None:
+    # The spider refuses the argument before the reactor runs: the command says why and
+    # exits 1 (Scrapy could not start), rather than wait for a crawl that never comes.
+    done = crawls.run_process("http://127.0.0.1:9", db, "-a", "mode=bogus", timeout=60)
+    assert done.code == 1, done.log[-2000:]
+    assert "mode must be one of incremental, full, not 'bogus'" in done.log

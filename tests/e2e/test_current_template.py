@@ -9,17 +9,15 @@ settings, and must say clearly when the board is not where it looks.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.outcome import ExitCode
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 from tests.e2e.test_crawl_e2e import assert_matches_truth
 
 pytestmark = pytest.mark.slow
@@ -40,14 +38,15 @@ def path_settings(site: MockSite) -> tuple[str, ...]:
     [{"template": "current"}, {"template": "current", "past_end": "last", "pinned": 0}],
     ids=["current", "current-last-again"],
 )
-def test_the_current_template_is_crawled_exactly(db: Path, options: dict[str, Any]) -> None:
+@deferred_f_from_coro_f
+async def test_the_current_template_is_crawled_exactly(db: Path, options: dict[str, Any]) -> None:
     with MockSite(build_board(60), **options) as site:
-        result = crawlrun.crawl(site.base_url, db, settings=path_settings(site))
+        result = await crawls.crawl(site.base_url, db, settings=path_settings(site))
         truth = site.ground_truth()
         lists = list_fetches_current(site)
-    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert result.code == ExitCode.OK, result.log[-3000:]
     assert_matches_truth(db, truth)
-    state = crawlrun.snapshot(db)
+    state = crawls.snapshot(db)
     assert {row["generation"] for row in state["articles"].values()} == {"current"}
     files = [
         link["url"]
@@ -71,63 +70,62 @@ def list_fetches_current(site: MockSite) -> dict[int, int]:
     return counts
 
 
-def test_an_incremental_run_on_the_current_template_is_cheap(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_an_incremental_run_on_the_current_template_is_cheap(db: Path) -> None:
     with MockSite(build_board(60), template="current", pinned=0) as site:
         settings = path_settings(site)
-        assert crawlrun.crawl(site.base_url, db, settings=settings).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, settings=settings)).code == ExitCode.OK
         site.reset_requests()
-        assert crawlrun.crawl(site.base_url, db, settings=settings).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, settings=settings)).code == ExitCode.OK
         asked = list(site.requests)
     assert len(asked) == 2, asked
 
 
 @pytest.mark.parametrize("moved", ["404", "home"])
-def test_a_moved_board_fails_loudly_and_names_the_new_path(db: Path, moved: str) -> None:
+@deferred_f_from_coro_f
+async def test_a_moved_board_fails_loudly_and_names_the_new_path(db: Path, moved: str) -> None:
     with MockSite(build_board(40), moved=moved) as site:
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         new_list = site.paths.list_path if site.paths else ""
         asked = len(site.requests)
-    assert result.code == ExitCode.FAILED, result.stderr[-2000:]
-    state = crawlrun.snapshot(db)
+    assert result.code == ExitCode.FAILED, result.log[-2000:]
+    state = crawls.snapshot(db)
     assert state["articles"] == {}
     ledger = state["crawls"][-1]
     assert (ledger["status"], ledger["exit_code"]) == ("failed", ExitCode.FAILED)
     assert new_list in ledger["message"]
     assert "KITACRAWL_NEWS_LIST_PATH" in ledger["message"]
-    assert new_list in result.stderr
+    assert new_list in result.log
     assert asked < 10, "it kept asking a board that is not there"
 
 
-def test_a_moved_board_with_the_path_settings_is_stored_whole(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_moved_board_with_the_path_settings_is_stored_whole(db: Path) -> None:
     with MockSite(build_board(60), moved=True) as site:
-        result = crawlrun.crawl(site.base_url, db, settings=path_settings(site))
+        result = await crawls.crawl(site.base_url, db, settings=path_settings(site))
         truth = site.ground_truth()
-    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert result.code == ExitCode.OK, result.log[-3000:]
     assert_matches_truth(db, truth)
 
 
-def doctor(site: MockSite, folder: Path, *settings: str) -> tuple[int, dict[str, Any]]:
-    args = [sys.executable, "-m", "kitacrawl", "doctor", "--base-url", site.base_url,
-            "--output", str(folder), "--format", "json"]  # fmt: skip
-    for setting in settings:
-        args += ["-s", setting]
-    done = subprocess.run(args, cwd=crawlrun.PROJECT, env=crawlrun.environment(),
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
-    return done.returncode, json.loads(done.stdout)
+async def doctor(site: MockSite, folder: Path, *settings: str) -> tuple[int, dict[str, Any]]:
+    report = await crawls.doctor(site.base_url, folder, settings=settings)
+    return report["exit_code"], report
 
 
-def test_doctor_on_both_generations_and_a_moved_board(tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_doctor_on_both_generations_and_a_moved_board(tmp_path: Path) -> None:
     with MockSite(build_board(40)) as site:
-        code, report = doctor(site, tmp_path / "older")
+        code, report = await doctor(site, tmp_path / "older")
     assert (code, report["ok"]) == (0, True)
     with MockSite(build_board(40), template="current") as site:
-        code, report = doctor(site, tmp_path / "current", *path_settings(site))
+        code, report = await doctor(site, tmp_path / "current", *path_settings(site))
     assert (code, report["ok"]) == (0, True), report["verdict"]
     generations = [line["value"] for s in report["sections"] for line in s["lines"]
                    if line["label"] == "markup generation"]  # fmt: skip
     assert generations == ["current", "current"]
     with MockSite(build_board(40), moved=True) as site:
-        code, report = doctor(site, tmp_path / "moved")
+        code, report = await doctor(site, tmp_path / "moved")
         new_list = site.paths.list_path if site.paths else ""
     assert code == ExitCode.FAILED
     assert not report["ok"]

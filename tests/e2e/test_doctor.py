@@ -1,4 +1,8 @@
-"""First contact: `kitacrawl doctor` and `scrapy doctor` against the imitation."""
+"""First contact: the doctor against the imitation; `kitacrawl doctor` and `scrapy doctor`.
+
+The diagnosis runs in-process (:func:`kitacrawl.doctor.examine`, what both
+commands run); each command is also run as a person runs it, once.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.defer import deferred_f_from_coro_f
 
+from kitacrawl.crawl import project_settings
 from kitacrawl.outcome import ExitCode
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 
 pytestmark = pytest.mark.slow
 
 
-def doctor(*args: str, scrapy: bool = False) -> subprocess.CompletedProcess[str]:
-    command = ["-m", "scrapy", "doctor"] if scrapy else ["-m", "kitacrawl", "doctor"]
+def command(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, *command, *args],
-        cwd=crawlrun.PROJECT,
-        env=crawlrun.environment(),
+        [sys.executable, "-m", *args],
+        cwd=crawls.PROJECT,
+        env=crawls.environment(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -31,7 +37,8 @@ def doctor(*args: str, scrapy: bool = False) -> subprocess.CompletedProcess[str]
 
 def test_a_site_that_works(tmp_path: Path) -> None:
     with MockSite(build_board(40)) as site:
-        done = doctor("--base-url", site.base_url, "--output", str(tmp_path), "--format", "json")
+        done = command("kitacrawl", "doctor", "--base-url", site.base_url, "--output",
+                       str(tmp_path), "--format", "json")  # fmt: skip
         asked = list(site.requests)
     assert done.returncode == ExitCode.OK, done.stdout + done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -42,6 +49,7 @@ def test_a_site_that_works(tmp_path: Path) -> None:
     assert lines[("list page 1", "markup generation")]["value"] == "older"
     assert lines[("newest article", "title")]["ok"]
     assert lines[("session ids", "form in the pages' URLs")]["value"] == "JSESSIONID_ORG"
+    assert lines[("robots.txt", "list page allowed")]["value"] is True
     # Politely few requests: robots.txt, list page 1, the newest article.
     assert len(asked) == 3, asked
     saved = sorted(p.name for p in tmp_path.iterdir())
@@ -50,26 +58,38 @@ def test_a_site_that_works(tmp_path: Path) -> None:
     assert any(name.startswith("article-") and name.endswith(".html") for name in saved)
 
 
-def test_a_board_that_is_not_there_names_the_menus_paths(tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_board_that_is_not_there_names_the_menus_paths(tmp_path: Path) -> None:
     with MockSite(build_board(40)) as site:
-        done = doctor("--base-url", site.base_url, "--output", str(tmp_path),
-                      "-s", "KITACRAWL_NEWS_LIST_PATH=/board/gone/goneList.do")  # fmt: skip
-    assert done.returncode == ExitCode.FAILED, done.stdout
-    assert "a crawl would NOT work" in done.stdout
-    assert "is not the board: HTTP 404" in done.stdout
-    assert "/about/newsList.do" in done.stdout
+        report = await crawls.doctor(
+            site.base_url, tmp_path, settings=("KITACRAWL_NEWS_LIST_PATH=/board/gone/goneList.do",)
+        )
+    assert report["exit_code"] == ExitCode.FAILED, report["verdict"]
+    assert report["verdict"].startswith("a crawl would NOT work")
+    assert "is not the board: HTTP 404" in report["verdict"]
+    assert "/about/newsList.do" in report["verdict"]
 
 
 def test_scrapy_doctor_gives_the_same_verdict(tmp_path: Path) -> None:
     with MockSite(build_board(40)) as site:
-        done = doctor("--base-url", site.base_url, "--output", str(tmp_path), scrapy=True)
+        done = command("scrapy", "doctor", "--base-url", site.base_url, "--output", str(tmp_path))
     assert done.returncode == ExitCode.OK, done.stdout + done.stderr[-2000:]
     assert "verdict: a crawl would work (exit 0)" in done.stdout
 
 
-def test_page_code_that_cannot_read_the_article_is_drift(tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_page_code_that_cannot_read_the_article_is_drift(tmp_path: Path) -> None:
     with MockSite(build_board(40), drift=True) as site:
-        done = doctor("--base-url", site.base_url, "--output", str(tmp_path))
+        report = await crawls.doctor(site.base_url, tmp_path)
     # A drifted board still lists article links: the board is there, unreadable.
-    assert done.returncode in (ExitCode.DRIFT, ExitCode.FAILED), done.stdout
-    assert "a crawl would NOT work" in done.stdout
+    assert report["exit_code"] in (ExitCode.DRIFT, ExitCode.FAILED), report["verdict"]
+    assert report["verdict"].startswith("a crawl would NOT work")
+
+
+def test_the_doctor_is_no_spider_to_crawl() -> None:
+    # What `scrapy list` prints: the spider loader's names, from the project's settings.
+    loader = SpiderLoader.from_settings(project_settings().frozencopy())
+    assert sorted(loader.list()) == ["insights", "news", "photos"]
+    refused = command("scrapy", "crawl", "doctor")
+    assert refused.returncode == 2
+    assert "no board 'doctor': choose from news, insights, photos" in refused.stderr

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 
 pytestmark = pytest.mark.slow
@@ -46,18 +47,19 @@ def stored_count(db: Path) -> int:
         conn.close()
 
 
-def test_new_articles_and_moved_counters_cost_few_requests(site: MockSite, db: Path) -> None:
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+@deferred_f_from_coro_f
+async def test_new_articles_and_moved_counters_cost_few_requests(site: MockSite, db: Path) -> None:
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     previous_newest = site.ground_truth()["articles"][0]["no"]
     site.reset_requests()
     new = site.publish(3)
     site.bump_hits(7)
 
-    result = crawlrun.crawl(site.base_url, db)
+    result = await crawls.crawl(site.base_url, db)
 
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert result.code == ExitCode.OK, result.log[-2000:]
     assert len(site.requests) <= 15, list(site.requests)
-    state = crawlrun.snapshot(db)
+    state = crawls.snapshot(db)
     assert set(new) <= set(state["articles"])
     truth = site.ground_truth()
     first_page = [a["no"] for a in truth["articles"][:10]]
@@ -78,54 +80,57 @@ def test_new_articles_and_moved_counters_cost_few_requests(site: MockSite, db: P
     assert (ledger["mode"], ledger["status"], ledger["articles_new"]) == ("incremental", "ok", 3)
 
 
-def test_unchanged_board_costs_robots_and_one_list_page(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_unchanged_board_costs_robots_and_one_list_page(db: Path) -> None:
     with MockSite(build_board(40), pinned=0) as site:
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         # Pages that failed for a passing reason wait an hour before a retry.
         site.reset_requests()
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         assert list(site.requests) == ["/robots.txt", "/about/newsList.do?pageIndex=1"]
 
 
-def test_passing_failures_back_off_and_are_given_up_visibly(site: MockSite, db: Path) -> None:
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+@deferred_f_from_coro_f
+async def test_passing_failures_back_off_and_are_given_up_visibly(site: MockSite, db: Path) -> None:
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     problems = {p["no"]: p["kind"] for p in site.ground_truth()["problems"]}
     passing = {no for no, kind in problems.items() if kind in ("http_500", "truncated")}
     final = set(problems) - passing
     assert passing
     assert final
 
-    def run(*settings: str) -> set[int]:
+    async def run(*settings: str) -> set[int]:
         site.reset_requests()
-        result = crawlrun.crawl(site.base_url, db, settings=settings)
-        assert result.code == ExitCode.OK, result.stderr[-2000:]
+        result = await crawls.crawl(site.base_url, db, settings=settings)
+        assert result.code == ExitCode.OK, result.log[-2000:]
         return set(article_fetches(site))
 
     # The first retry waits an hour: the next hourly run asks for nothing.
-    assert not (passing | final) & run()
+    assert not (passing | final) & await run()
     # Once the wait is over they are asked for again, run after run (no budget of
     # three runs any more); final pages wait for their weekly re-check.
     now = "KITACRAWL_RETRY_AFTER_HOURS=0"
     for _ in range(4):
-        tried = run(now)
+        tried = await run(now)
         assert passing <= tried
         assert not final & tried
     # Failing for long enough (here: at once) and often enough, an article is
     # given up with a visible problem row, and then re-checked like a final page.
-    run(now, "KITACRAWL_GIVE_UP_DAYS=0")
-    state = crawlrun.snapshot(db)
+    await run(now, "KITACRAWL_GIVE_UP_DAYS=0")
+    state = crawls.snapshot(db)
     gave_up = {p["no"] for p in state["problems"] if p["kind"] == "gave_up"}
     assert gave_up == passing
-    assert not passing & run(now)
-    assert passing | final <= run("KITACRAWL_RECHECK_DAYS=0")
+    assert not passing & await run(now)
+    assert passing | final <= await run("KITACRAWL_RECHECK_DAYS=0")
 
 
-def test_edits_are_kept_as_revisions(site: MockSite, db: Path) -> None:
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+@deferred_f_from_coro_f
+async def test_edits_are_kept_as_revisions(site: MockSite, db: Path) -> None:
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     no = site.ground_truth()["articles"][5]["no"]
     site.edit(no, new_body_paragraph="A correction was added.")
-    assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
-    state = crawlrun.snapshot(db)
+    assert (await crawls.crawl(site.base_url, db, mode="full")).code == ExitCode.OK
+    state = crawls.snapshot(db)
     assert state["articles"][no]["body"].endswith("A correction was added.")
     assert state["articles"][no]["last_changed"] is not None
     storage = Storage.open(db)
@@ -138,81 +143,84 @@ def test_edits_are_kept_as_revisions(site: MockSite, db: Path) -> None:
     assert state["crawls"][-1]["articles_changed"] == 1
 
 
-def test_recent_articles_are_revisited_for_edits(site: MockSite, db: Path) -> None:
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+@deferred_f_from_coro_f
+async def test_recent_articles_are_revisited_for_edits(site: MockSite, db: Path) -> None:
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     new = site.publish(2)
-    assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+    assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     site.edit(new[0], new_body_paragraph="Updated later.")
     site.reset_requests()
     assert (
-        crawlrun.crawl(site.base_url, db, settings=("KITACRAWL_REVISIT_AFTER_HOURS=0",)).code
-        == ExitCode.OK
-    )
+        await crawls.crawl(site.base_url, db, settings=("KITACRAWL_REVISIT_AFTER_HOURS=0",))
+    ).code == ExitCode.OK
     assert set(new) <= set(article_fetches(site))
-    assert crawlrun.snapshot(db)["articles"][new[0]]["body"].endswith("Updated later.")
+    assert crawls.snapshot(db)["articles"][new[0]]["body"].endswith("Updated later.")
 
 
-def test_kill_9_halfway_then_a_normal_run_catches_up(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_kill_9_halfway_then_a_normal_run_catches_up(db: Path) -> None:
     with MockSite(build_board(200)) as site:
-        process = crawlrun.start(
+        process = crawls.start(
             site.base_url,
             db,
             settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 40)
-        crawlrun.stop(process, signal.SIGKILL)
+        crawls.stop(process, signal.SIGKILL)
         killed = stored_count(db)
         truth = site.ground_truth()
         assert killed < len(truth["articles"])
-        result = crawlrun.crawl(site.base_url, db)
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
+        result = await crawls.crawl(site.base_url, db)
+    assert result.code == ExitCode.OK, result.log[-2000:]
     assert_matches_truth(db, truth)
-    crawls = crawlrun.snapshot(db)["crawls"]
-    assert [c["status"] for c in crawls] == ["interrupted", "ok"]
-    assert crawls[0]["finish_reason"] == "killed"
+    ledger = crawls.snapshot(db)["crawls"]
+    assert [c["status"] for c in ledger] == ["interrupted", "ok"]
+    assert ledger[0]["finish_reason"] == "killed"
 
 
-def test_sigterm_stops_cleanly_and_marks_the_run(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_sigterm_stops_cleanly_and_marks_the_run(db: Path) -> None:
     with MockSite(build_board(200)) as site:
-        process = crawlrun.start(
+        process = crawls.start(
             site.base_url,
             db,
             settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 20)
-        code = crawlrun.stop(process, signal.SIGTERM)
+        code = crawls.stop(process, signal.SIGTERM)
         assert code == ExitCode.INTERRUPTED
-        ledger = crawlrun.snapshot(db)["crawls"][-1]
+        ledger = crawls.snapshot(db)["crawls"][-1]
         assert (ledger["status"], ledger["exit_code"]) == ("interrupted", ExitCode.INTERRUPTED)
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         assert_matches_truth(db, site.ground_truth())
 
 
 def test_two_runs_at_once_one_is_refused(db: Path) -> None:
     with MockSite(build_board(120)) as site:
-        first = crawlrun.start(
+        first = crawls.start(
             site.base_url,
             db,
             settings=SLOW_CRAWL,
         )
         wait_for(lambda: stored_count(db) >= 1)
-        second = crawlrun.crawl(site.base_url, db)
+        # A second process, as cron would start it: one line on stderr, exit 5.
+        second = crawls.run_process(site.base_url, db)
         assert second.code == ExitCode.LOCKED
-        assert second.stderr.strip().count("\n") == 0, second.stderr
-        assert "locked" in second.stderr
-        assert first.wait(timeout=120) == ExitCode.OK
-        if first.stderr is not None:
-            first.stderr.close()
-        crawls = crawlrun.snapshot(db)["crawls"]
-    assert sorted(c["status"] for c in crawls) == ["ok", "skipped"]
+        assert second.log.strip().count("\n") == 0, second.log
+        assert "locked" in second.log
+        first.join(120)
+        assert first.exitcode == ExitCode.OK
+        ledger = crawls.snapshot(db)["crawls"]
+    assert sorted(c["status"] for c in ledger) == ["ok", "skipped"]
 
 
-def test_unreachable_site_fails_with_a_ledger_row(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_unreachable_site_fails_with_a_ledger_row(db: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = crawlrun.crawl(f"http://127.0.0.1:{port}", db)
+    result = await crawls.crawl(f"http://127.0.0.1:{port}", db)
     assert result.code == ExitCode.FAILED
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert (ledger["status"], ledger["exit_code"]) == ("failed", ExitCode.FAILED)
-    assert crawlrun.snapshot(db)["articles"] == {}
+    assert crawls.snapshot(db)["articles"] == {}

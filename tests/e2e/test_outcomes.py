@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.outcome import ExitCode
 from mocksite import MockSite, build_board
 from mocksite.markup.answers import error_page
 from mocksite.model import Page
-from tests import crawlrun
+from tests import crawls
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 
 pytestmark = pytest.mark.slow
@@ -33,21 +34,22 @@ class ArticlesDown(MockSite):
         return super()._article(handler, no)
 
 
-def test_every_article_failing_is_a_failed_run_and_the_next_run_stores_all(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_every_article_failing_is_a_failed_run_and_the_next_run_stores_all(db: Path) -> None:
     with ArticlesDown(build_board(60)) as site:
-        result = crawlrun.crawl(site.base_url, db)
-        assert result.code == ExitCode.FAILED, result.stderr[-2000:]
-        state = crawlrun.snapshot(db)
+        result = await crawls.crawl(site.base_url, db)
+        assert result.code == ExitCode.FAILED, result.log[-2000:]
+        state = crawls.snapshot(db)
         ledger = state["crawls"][-1]
         assert (ledger["status"], ledger["exit_code"]) == ("failed", ExitCode.FAILED)
         assert "article fetches failed" in ledger["message"]
         assert ledger["article_failures"] >= 50
         assert state["articles"] == {}
-        assert crawlrun.board_state(db) == {}, "the mark moved past articles never stored"
+        assert crawls.board_state(db) == {}, "the mark moved past articles never stored"
 
         site.down = False
-        healed = crawlrun.crawl(site.base_url, db)
-        assert healed.code == ExitCode.OK, healed.stderr[-2000:]
+        healed = await crawls.crawl(site.base_url, db)
+        assert healed.code == ExitCode.OK, healed.log[-2000:]
         assert_matches_truth(db, site.ground_truth())
 
 
@@ -64,15 +66,16 @@ class Redirecting(MockSite):
         return super()._article(handler, no)
 
 
-def test_a_redirected_article_is_never_stored_under_the_number_asked_for(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_redirected_article_is_never_stored_under_the_number_asked_for(db: Path) -> None:
     board = build_board(60)
     with Redirecting(board) as site:
         nos = [a["no"] for a in site.ground_truth()["articles"]]
         site.source, site.target = nos[10], nos[20]
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         truth = {a["no"]: a for a in site.ground_truth()["articles"]}
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
-    state = crawlrun.snapshot(db)
+    assert result.code == ExitCode.OK, result.log[-2000:]
+    state = crawls.snapshot(db)
     stored_source = state["articles"].get(site.source)
     assert stored_source is None or stored_source["body"] == truth[site.source]["body"]
     assert state["articles"][site.target]["body"] == truth[site.target]["body"]
@@ -80,12 +83,13 @@ def test_a_redirected_article_is_never_stored_under_the_number_asked_for(db: Pat
     assert kinds == {"redirected"}
 
 
-def test_a_pinned_notice_is_observed_once_per_run_from_the_list(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_pinned_notice_is_observed_once_per_run_from_the_list(db: Path) -> None:
     with MockSite(build_board(60), pinned=2) as site:
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
-        assert crawlrun.crawl(site.base_url, db, "-a", "mode=full").code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, mode="full")).code == ExitCode.OK
         pinned = site.pinned_nos
-    state = crawlrun.snapshot(db)
+    state = crawls.snapshot(db)
     per_run = Counter((h["no"], h["crawl_id"], h["source"]) for h in state["hits"])
     assert max(per_run.values()) == 1, per_run.most_common(3)
     for no in pinned:
@@ -94,28 +98,30 @@ def test_a_pinned_notice_is_observed_once_per_run_from_the_list(db: Path) -> Non
         assert set(sources.values()) == {1}
 
 
-def test_revisit_settings_from_the_environment_change_what_is_refetched(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_revisit_settings_from_the_environment_change_what_is_refetched(db: Path) -> None:
     with MockSite(build_board(60), pinned=0) as site:
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         recent = site.publish(2)
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         # Only the environment says "revisit now"; the defaults (20 h) would not.
         site.reset_requests()
         env = {"KITACRAWL_REVISIT_AFTER_HOURS": "0", "KITACRAWL_REVISIT_DAYS": "3650"}
-        assert crawlrun.crawl(site.base_url, db, env=env).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, env=env)).code == ExitCode.OK
         revisited = set(article_fetches(site))
         site.reset_requests()
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         untouched = set(article_fetches(site))
     assert set(recent) <= revisited
     assert len(revisited) > len(recent), "REVISIT_DAYS from the environment was ignored"
     assert not untouched & set(recent)
 
 
-def test_an_unknown_setting_is_reported(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_an_unknown_setting_is_reported(db: Path) -> None:
     with MockSite(build_board(20)) as site:
-        result = crawlrun.crawl(
-            site.base_url, db, "-a", "max_pages=1", env={"KITACRAWL_REVIST_DAYS": "3"}
+        result = await crawls.crawl(
+            site.base_url, db, max_pages=1, env={"KITACRAWL_REVIST_DAYS": "3"}
         )
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
-    assert "unknown setting KITACRAWL_REVIST_DAYS" in result.stderr
+    assert result.code == ExitCode.OK, result.log[-2000:]
+    assert "unknown setting KITACRAWL_REVIST_DAYS" in result.log

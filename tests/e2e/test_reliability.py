@@ -19,11 +19,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.outcome import ExitCode
 from mocksite import FAULTS, MockSite, build_board
 from mocksite.markup.answers import error_page
-from tests import crawlrun
+from tests import crawls
 from tests.e2e.test_crawl_e2e import article_fetches, assert_matches_truth
 from tests.e2e.test_incremental import stored_count, wait_for
 
@@ -74,15 +75,16 @@ def assert_rows_whole(db: Path) -> None:
         conn.close()
 
 
-def test_http_faults_become_problems_and_the_run_goes_on(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_http_faults_become_problems_and_the_run_goes_on(db: Path) -> None:
     with MockSite(build_board(60), faults=set(FAULTS), slow_seconds=3) as site:
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         truth = site.ground_truth()
         targets = site.fault_targets()
         served = len(site.requests)
-    assert result.code == ExitCode.OK, result.stderr[-3000:]
+    assert result.code == ExitCode.OK, result.log[-3000:]
     assert_matches_truth(db, truth)
-    kinds = {p["no"]: p["kind"] for p in crawlrun.snapshot(db)["problems"]}
+    kinds = {p["no"]: p["kind"] for p in crawls.snapshot(db)["problems"]}
     expected = {
         "slow": "timeout",
         "reset": "connection",
@@ -96,7 +98,7 @@ def test_http_faults_become_problems_and_the_run_goes_on(db: Path) -> None:
             assert kinds.get(no) == kind, f"{fault} on {no}: {kinds.get(no)}"
     # 429 with Retry-After is waited out and the article stored.
     assert all(no not in kinds for no in targets["429"])
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert ledger["status"] == "ok"
     assert ledger["problems"] == len(truth["problems"])
     # Nothing was requested anywhere but the imitation (the offsite redirect was
@@ -105,36 +107,39 @@ def test_http_faults_become_problems_and_the_run_goes_on(db: Path) -> None:
     assert ledger["requests"] <= served
 
 
-def test_layout_drift_stores_nothing_and_exits_with_the_drift_code(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_layout_drift_stores_nothing_and_exits_with_the_drift_code(db: Path) -> None:
     with MockSite(build_board(60), drift=True) as site:
-        result = crawlrun.crawl(site.base_url, db)
-    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
-    state = crawlrun.snapshot(db)
+        result = await crawls.crawl(site.base_url, db)
+    assert result.code == ExitCode.DRIFT, result.log[-2000:]
+    state = crawls.snapshot(db)
     assert state["articles"] == {}
     ledger = state["crawls"][-1]
     assert (ledger["status"], ledger["exit_code"]) == ("drift", ExitCode.DRIFT)
     assert {"title", "body"} <= set(json.loads(ledger["collapsed_fields"]))
 
 
-def test_drift_after_good_runs_keeps_the_good_data(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_drift_after_good_runs_keeps_the_good_data(db: Path) -> None:
     board = build_board(60)
     with MockSite(board) as site:
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         truth = site.ground_truth()
         port = site.port
     # The same site, same port, after a redesign: every page in new markup.
     with MockSite(board, port=port, drift=True) as site:
-        result = crawlrun.crawl(site.base_url, db, "-a", "mode=full")
-    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
+        result = await crawls.crawl(site.base_url, db, mode="full")
+    assert result.code == ExitCode.DRIFT, result.log[-2000:]
     # The drifted pages are problems of this run; the stored articles are untouched.
     assert_matches_truth(db, truth, problems=False)
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert ledger["status"] == "drift"
     assert ledger["collapsed_fields"] is not None
     assert ledger["articles_new"] == ledger["articles_changed"] == 0
 
 
-def test_drift_in_article_pages_only_names_the_collapsed_fields(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_drift_in_article_pages_only_names_the_collapsed_fields(db: Path) -> None:
     board = build_board(60)
 
     class ArticlesDrifted(MockSite):
@@ -146,21 +151,22 @@ def test_drift_in_article_pages_only_names_the_collapsed_fields(db: Path) -> Non
                 self.drift = False
 
     with ArticlesDrifted(board) as site:
-        result = crawlrun.crawl(site.base_url, db)
-    assert result.code == ExitCode.DRIFT, result.stderr[-2000:]
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+        result = await crawls.crawl(site.base_url, db)
+    assert result.code == ExitCode.DRIFT, result.log[-2000:]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert json.loads(ledger["collapsed_fields"]) == ["title", "body"]
-    assert crawlrun.snapshot(db)["articles"] == {}
+    assert crawls.snapshot(db)["articles"] == {}
 
 
-def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None:
     rng = random.Random(2530)
     killed_mid_run = 0
     with MockSite(build_board(150)) as site:
         truth = site.ground_truth()
         for _ in range(KILL_ROUNDS):
             site.reset_requests()
-            process = crawlrun.start(
+            process = crawls.start(
                 site.base_url,
                 db,
                 "-a",
@@ -169,50 +175,52 @@ def test_repeated_kill_9_then_a_normal_run_loses_nothing(db: Path) -> None:
             )
             # A random point of the run: after 0 to 120 requests reached the site.
             point = rng.randint(0, 120)
-            wait_for(lambda p=process, n=point: len(site.requests) >= n or p.poll() is not None)
-            killed_mid_run += process.poll() is None
-            crawlrun.stop(process, signal.SIGKILL)
+            wait_for(lambda p=process, n=point: len(site.requests) >= n or not p.is_alive())
+            killed_mid_run += process.is_alive()
+            crawls.stop(process, signal.SIGKILL)
             if db.exists():
                 assert integrity(db) == "ok"
                 assert_rows_whole(db)
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
     assert killed_mid_run >= KILL_ROUNDS * 3 // 4, "most kills must land while the crawl runs"
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert result.code == ExitCode.OK, result.log[-2000:]
     assert integrity(db) == "ok"
     assert_rows_whole(db)
     assert_matches_truth(db, truth)
-    statuses = [c["status"] for c in crawlrun.snapshot(db)["crawls"]]
+    statuses = [c["status"] for c in crawls.snapshot(db)["crawls"]]
     assert statuses[-1] == "ok"
     assert "running" not in statuses
 
 
-def test_a_reader_in_a_long_transaction_does_not_block_the_crawl(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_reader_in_a_long_transaction_does_not_block_the_crawl(db: Path) -> None:
     with MockSite(build_board(80)) as site:
-        assert crawlrun.crawl(site.base_url, db, "-a", "max_pages=1").code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, max_pages=1)).code == ExitCode.OK
         reader = sqlite3.connect(db, timeout=1)
         reader.execute("BEGIN")
         before = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         # The reader still sees its snapshot, then the new rows once it ends.
         assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == before
         reader.execute("COMMIT")
         after = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
         reader.close()
         truth = site.ground_truth()
-    assert result.code == ExitCode.OK, result.stderr[-2000:]
+    assert result.code == ExitCode.OK, result.log[-2000:]
     assert after == len(truth["articles"]) > before
 
 
-def test_a_full_disk_is_a_storage_error_and_corrupts_nothing(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_full_disk_is_a_storage_error_and_corrupts_nothing(db: Path) -> None:
     def small_files() -> None:
         # Writes past 300 kB fail as they do on a full disk (Python ignores SIGXFSZ).
         resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
 
     with MockSite(build_board(200)) as site:
         done = subprocess.run(
-            crawlrun.command(site.base_url, db),
-            cwd=crawlrun.PROJECT,
-            env=crawlrun.environment(),
+            crawls.command(site.base_url, db),
+            cwd=crawls.PROJECT,
+            env=crawls.environment(),
             capture_output=True,
             text=True,
             timeout=180,
@@ -225,67 +233,72 @@ def test_a_full_disk_is_a_storage_error_and_corrupts_nothing(db: Path) -> None:
         assert integrity(db) == "ok"
         assert_rows_whole(db)
         # With room again, the next run completes the database.
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
         assert_matches_truth(db, site.ground_truth())
 
 
 @pytest.mark.skipif(shutil.which("chattr") is None, reason="needs chattr to make a file immutable")
-def test_a_read_only_database_is_a_storage_error(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_read_only_database_is_a_storage_error(db: Path) -> None:
     with MockSite(build_board(40)) as site:
-        assert crawlrun.crawl(site.base_url, db, "-a", "max_pages=1").code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db, max_pages=1)).code == ExitCode.OK
         before = stored_count(db)
         # Root ignores file modes; the immutable flag stops even root.
         if subprocess.run(["chattr", "+i", str(db)], check=False).returncode != 0:
             pytest.skip("this file system has no immutable flag")
         try:
-            result = crawlrun.crawl(site.base_url, db, "-a", "mode=full")
+            result = await crawls.crawl(site.base_url, db, mode="full")
         finally:
             subprocess.run(["chattr", "-i", str(db)], check=True)
-    assert result.code == ExitCode.STORAGE, result.stderr[-2000:]
-    assert "readonly" in result.stderr or "read-only" in result.stderr
+    assert result.code == ExitCode.STORAGE, result.log[-2000:]
+    assert "readonly" in result.log or "read-only" in result.log
     assert integrity(db) == "ok"
     assert stored_count(db) == before
 
 
-def test_an_unwritable_database_path_is_a_storage_error(tmp_path: Path) -> None:
+@deferred_f_from_coro_f
+async def test_an_unwritable_database_path_is_a_storage_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the output folder should be")
     with MockSite(build_board(20)) as site:
-        result = crawlrun.crawl(site.base_url, blocker / "kita.db")
+        result = await crawls.crawl(site.base_url, blocker / "kita.db")
         assert len(site.requests) == 0 or result.code == ExitCode.STORAGE
-    assert result.code == ExitCode.STORAGE, result.stderr[-2000:]
+    assert result.code == ExitCode.STORAGE, result.log[-2000:]
 
 
-def test_only_the_site_is_ever_requested(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_only_the_site_is_ever_requested(db: Path) -> None:
     seen: list[str] = []
     with MockSite(build_board(60), faults={"offsite_redirect"}) as site:
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         seen = list(site.requests)
         fetched = article_fetches(site)
     assert result.code == ExitCode.OK
-    ledger = crawlrun.snapshot(db)["crawls"][-1]
+    ledger = crawls.snapshot(db)["crawls"][-1]
     assert ledger["requests"] == len(seen)
     allowed = ("/robots.txt", "/about/newsList.do", "/about/newsView.do")
     assert all(path.startswith(allowed) for path in seen), seen
     assert fetched, "no article was fetched at all"
 
 
-def test_a_slow_site_does_not_hang_the_run(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_slow_site_does_not_hang_the_run(db: Path) -> None:
     # Every article of a few is slower than the download timeout.
     with MockSite(build_board(40), faults={"slow"}, slow_seconds=3) as site:
         timer = threading.Timer(120, lambda: None)
         timer.start()
         try:
-            result = crawlrun.crawl(site.base_url, db, timeout=120)
+            result = await crawls.crawl(site.base_url, db, timeout=120)
         finally:
             timer.cancel()
         slow = site.fault_targets()["slow"]
     assert result.code == ExitCode.OK
-    kinds = {p["no"]: p["kind"] for p in crawlrun.snapshot(db)["problems"]}
+    kinds = {p["no"]: p["kind"] for p in crawls.snapshot(db)["problems"]}
     assert all(kinds[no] == "timeout" for no in slow)
 
 
-def test_a_lost_list_page_is_reported_and_caught_up_by_the_next_run(db: Path) -> None:
+@deferred_f_from_coro_f
+async def test_a_lost_list_page_is_reported_and_caught_up_by_the_next_run(db: Path) -> None:
     class BrokenPageThree(MockSite):
         broken = True
 
@@ -295,14 +308,14 @@ def test_a_lost_list_page_is_reported_and_caught_up_by_the_next_run(db: Path) ->
             return super()._list(page_index)
 
     with BrokenPageThree(build_board(60)) as site:
-        result = crawlrun.crawl(site.base_url, db)
+        result = await crawls.crawl(site.base_url, db)
         truth = site.ground_truth()
-        assert result.code == ExitCode.OK, result.stderr[-2000:]
-        state = crawlrun.snapshot(db)
+        assert result.code == ExitCode.OK, result.log[-2000:]
+        state = crawls.snapshot(db)
         lost = [p for p in state["problems"] if "newsList.do" in p["url"]]
         assert [(p["kind"], p["url"].endswith("pageIndex=3")) for p in lost] == [("http_500", True)]
         # Pages after the lost one were still read.
         assert len(state["articles"]) > len(truth["articles"]) - 10
         site.broken = False
-        assert crawlrun.crawl(site.base_url, db).code == ExitCode.OK
+        assert (await crawls.crawl(site.base_url, db)).code == ExitCode.OK
     assert_matches_truth(db, truth)

@@ -142,25 +142,25 @@ def check_list(page: Page, data: bytes) -> None:
     assert result.total is None or 0 <= result.total <= SQLITE_MAX_INT
 
 
-@settings(HOSTILE, max_examples=250)
+@settings(HOSTILE)
 @given(page=st.sampled_from(ARTICLES), mutate=mutations())
 def test_current_article_mutated(page: Page, mutate: Mutation) -> None:
     check_article(page, mutate(page.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(page=st.sampled_from(ARTICLES), mutate=st.lists(mutations(), min_size=2, max_size=4))
 def test_current_article_mutations_combined(page: Page, mutate: list[Mutation]) -> None:
     check_article(page, apply(mutate, page.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(page=st.sampled_from(LISTS), mutate=mutations())
 def test_current_list_mutated(page: Page, mutate: Mutation) -> None:
     check_list(page, mutate(page.body))
 
 
-@settings(HOSTILE, max_examples=100)
+@settings(HOSTILE)
 @given(page=st.sampled_from(LISTS), mutate=st.lists(mutations(), min_size=2, max_size=4))
 def test_current_list_mutations_combined(page: Page, mutate: list[Mutation]) -> None:
     check_list(page, apply(mutate, page.body))

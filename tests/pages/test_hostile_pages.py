@@ -47,9 +47,10 @@ LINK_RELS = frozenset({"prev", "next", "attachment", "body", "image"})
 
 # Reproducible (derandomized, no example database) and patient: one example may
 # parse a page with a 1 MB attribute or 5,000 nested elements, so no deadline and
-# no health checks about slow or large examples.
+# no health checks about slow or large examples. How many examples each property
+# tries is the Hypothesis profile's (tests/conftest.py): few in `make test-fast`,
+# more in `make test`, at least 300 in CI.
 HOSTILE = settings(
-    max_examples=200,
     deadline=None,
     derandomize=True,
     database=None,
@@ -796,7 +797,7 @@ def test_list_found_defects(case: Case) -> None:
 # -- article properties -----------------------------------------------------------
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=articles, mutate=truncations())
 def test_article_truncated(source: Source, mutate: Mutation) -> None:
     data = mutate(source.body)
@@ -807,63 +808,63 @@ def test_article_truncated(source: Source, mutate: Mutation) -> None:
         assert isinstance(result, ParseError), "a page cut before its footer became an Article"
 
 
-@settings(HOSTILE, max_examples=250)
+@settings(HOSTILE)
 @given(source=articles, mutate=deletions(ARTICLE_TAGS) | duplications(ARTICLE_TAGS))
 def test_article_element_deleted_or_duplicated(source: Source, mutate: Mutation) -> None:
     check_article("article/delete-duplicate", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=250)
+@settings(HOSTILE)
 @given(source=articles, mutate=insertions())
 def test_article_junk_bytes(source: Source, mutate: Mutation) -> None:
     check_article("article/junk-bytes", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=articles, data=st.data(), content_type=st.sampled_from(CONTENT_TYPES))
 def test_article_wrong_charset(source: Source, data: st.DataObject, content_type: str) -> None:
     mutate = data.draw(recharsets(source.encoding))
     check_article("article/charset", source, mutate(source.body), content_type)
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=articles, mutate=huge_attributes(ARTICLE_TAGS))
 def test_article_huge_attribute(source: Source, mutate: Mutation) -> None:
     check_article("article/huge-attribute", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=articles, mutate=deep_nestings())
 def test_article_deep_nesting(source: Source, mutate: Mutation) -> None:
     check_article("article/deep-nesting", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=articles, mutate=break_floods())
 def test_article_many_breaks(source: Source, mutate: Mutation) -> None:
     check_article("article/many-br", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=articles, mutate=class_swaps(ARTICLE_CLASSES))
 def test_article_classes_swapped(source: Source, mutate: Mutation) -> None:
     check_article("article/class-swap", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=articles, data=st.data())
 def test_article_numbers_rewritten(source: Source, data: st.DataObject) -> None:
     mutate = data.draw(number_rewrites(source.encoding))
     check_article("article/numbers", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=articles, mutate=replacements())
 def test_article_not_html(source: Source, mutate: Mutation) -> None:
     check_article("article/not-html", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=300)
+@settings(HOSTILE)
 @given(source=articles, data=st.data())
 def test_article_mutations_combined(source: Source, data: st.DataObject) -> None:
     strategy = any_mutation(source, ARTICLE_TAGS, ARTICLE_CLASSES)
@@ -874,63 +875,63 @@ def test_article_mutations_combined(source: Source, data: st.DataObject) -> None
 # -- list properties --------------------------------------------------------------
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=lists, mutate=truncations())
 def test_list_truncated(source: Source, mutate: Mutation) -> None:
     check_list("list/truncate", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=lists, mutate=deletions(LIST_TAGS) | duplications(LIST_TAGS))
 def test_list_element_deleted_or_duplicated(source: Source, mutate: Mutation) -> None:
     check_list("list/delete-duplicate", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=200)
+@settings(HOSTILE)
 @given(source=lists, mutate=insertions())
 def test_list_junk_bytes(source: Source, mutate: Mutation) -> None:
     check_list("list/junk-bytes", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=lists, data=st.data(), content_type=st.sampled_from(CONTENT_TYPES))
 def test_list_wrong_charset(source: Source, data: st.DataObject, content_type: str) -> None:
     mutate = data.draw(recharsets(source.encoding))
     check_list("list/charset", source, mutate(source.body), content_type)
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=lists, mutate=huge_attributes(LIST_TAGS))
 def test_list_huge_attribute(source: Source, mutate: Mutation) -> None:
     check_list("list/huge-attribute", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=lists, mutate=deep_nestings() | break_floods())
 def test_list_deep_nesting_and_breaks(source: Source, mutate: Mutation) -> None:
     check_list("list/deep-nesting-br", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=150)
+@settings(HOSTILE)
 @given(source=lists, mutate=class_swaps(LIST_CLASSES))
 def test_list_classes_swapped(source: Source, mutate: Mutation) -> None:
     check_list("list/class-swap", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=250)
+@settings(HOSTILE)
 @given(source=lists, data=st.data())
 def test_list_numbers_rewritten(source: Source, data: st.DataObject) -> None:
     mutate = data.draw(number_rewrites(source.encoding))
     check_list("list/numbers", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=100)
+@settings(HOSTILE)
 @given(source=lists, mutate=replacements())
 def test_list_not_html(source: Source, mutate: Mutation) -> None:
     check_list("list/not-html", source, mutate(source.body))
 
 
-@settings(HOSTILE, max_examples=250)
+@settings(HOSTILE)
 @given(source=lists, data=st.data())
 def test_list_mutations_combined(source: Source, data: st.DataObject) -> None:
     strategy = any_mutation(source, LIST_TAGS, LIST_CLASSES)

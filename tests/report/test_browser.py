@@ -24,17 +24,17 @@ import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.cli import main
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 
 pytestmark = pytest.mark.slow
 
@@ -122,19 +122,15 @@ def report(db: Path, target: Path, capsys: pytest.CaptureFixture[str], *args: st
     return target.read_text(encoding="utf-8")
 
 
-def test_the_report_of_a_crawl_draws_its_four_charts(
+@deferred_f_from_coro_f
+async def test_the_report_of_a_crawl_draws_its_four_charts(
     chromium: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "kita.db"
     with MockSite(build_board(60)) as site:
         for _ in range(2):
-            done = subprocess.run(
-                [sys.executable, "-m", "kitacrawl", "crawl", "--base-url", site.base_url,
-                 "--db", str(db)],
-                cwd=tmp_path, env=crawlrun.environment(), capture_output=True, text=True,
-                timeout=180, check=False,
-            )  # fmt: skip
-            assert done.returncode == ExitCode.OK, done.stderr[-2000:]
+            done = await crawls.crawl(site.base_url, db)
+            assert done.code == ExitCode.OK, done.log[-2000:]
     with sqlite3.connect(db) as conn:
         conn.execute(
             "UPDATE hits SET observed_at = strftime('%Y-%m-%dT%H:%M:%SZ', observed_at,"
@@ -167,20 +163,16 @@ def test_the_report_of_a_crawl_draws_its_four_charts(
     assert (found.body.get("data-errors"), found.body.get("data-charts-drawn")) == ("", "4")
 
 
-def test_the_report_of_a_first_crawl_draws_all_its_charts(
+@deferred_f_from_coro_f
+async def test_the_report_of_a_first_crawl_draws_all_its_charts(
     chromium: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # One crawl: one counter reading an article, no growth line yet; the growth chart
     # is a point an article (hits against days since posting).
     db = tmp_path / "kita.db"
     with MockSite(build_board(60)) as site:
-        done = subprocess.run(
-            [sys.executable, "-m", "kitacrawl", "crawl", "--base-url", site.base_url,
-             "--db", str(db)],
-            cwd=tmp_path, env=crawlrun.environment(), capture_output=True, text=True,
-            timeout=180, check=False,
-        )  # fmt: skip
-        assert done.returncode == ExitCode.OK, done.stderr[-2000:]
+        done = await crawls.crawl(site.base_url, db)
+        assert done.code == ExitCode.OK, done.log[-2000:]
     text = report(db, tmp_path / "report.html", capsys)
     assert "lines appear from the second day a counter is read" in text
     found = Elements(chromium_dom(chromium, tmp_path / "report.html", tmp_path / "profile"))

@@ -14,7 +14,8 @@ import asyncio
 import html
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -160,14 +161,24 @@ def datasette(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     storage.close()
     app, name = server.build(Path(path))
     assert name == "kita"
-    asyncio.run(app.invoke_startup())
+    wait_for(app.invoke_startup())
     yield app
     for database in app.databases.values():
         database.close()
 
 
+def wait_for(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine to its end on an event loop of its own, in a thread of its own.
+
+    This thread's event loop is the test session's reactor (pytest-twisted's asyncio
+    reactor), and a test runs inside it: it cannot wait for a coroutine here.
+    """
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def get(app: Any, path: str) -> Any:
-    response = asyncio.run(app.client.get(path))
+    response = wait_for(app.client.get(path))
     assert response.status_code == 200, (path, response.text[:500])
     return response
 

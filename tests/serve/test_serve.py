@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 import kitacrawl.serve
 from kitacrawl.cli import main
@@ -33,7 +34,7 @@ from kitacrawl.cli.serve import _is_loopback
 from kitacrawl.outcome import ExitCode
 from kitacrawl.serve import metadata
 from kitacrawl.storage import Storage
-from tests import crawlrun, sampledb
+from tests import crawls, sampledb
 from tests.conftest import Crawled
 
 
@@ -169,7 +170,7 @@ def served(crawled_imitation: Crawled, tmp_path: Path) -> Iterator[Served]:
     process = subprocess.Popen(
         [sys.executable, "-m", "kitacrawl", "serve", "--port", "0", "--db", str(copy)],
         cwd=tmp_path,
-        env=crawlrun.environment(),
+        env=crawls.environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -189,7 +190,8 @@ def served(crawled_imitation: Crawled, tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.mark.slow
-def test_serve_over_http(served: Served, crawled_imitation: Crawled) -> None:
+@deferred_f_from_coro_f
+async def test_serve_over_http(served: Served, crawled_imitation: Crawled) -> None:
     copy = served.db
     assert served.url.startswith("http://127.0.0.1:")
     assert served.url.endswith("/kita")
@@ -257,7 +259,7 @@ def test_serve_over_http(served: Served, crawled_imitation: Crawled) -> None:
 
     # A crawl writes while serve runs, and what it writes shows at once.
     started = time.monotonic()
-    assert crawlrun.crawl(crawled_imitation.site.base_url, copy).code == ExitCode.OK
+    assert (await crawls.crawl(crawled_imitation.site.base_url, copy)).code == ExitCode.OK
     assert time.monotonic() - started < 120
     assert served.json("/crawls", _size=0)["filtered_table_rows_count"] == runs + 1
     assert served.process.poll() is None, "serve died"

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from scrapy.utils.defer import deferred_f_from_coro_f
 
 from kitacrawl.outcome import ExitCode
 from kitacrawl.storage import Storage, schema
 from mocksite import MockSite, build_board
-from tests import crawlrun
+from tests import crawls
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE = FIXTURES / "kita-caddc3d.db"
@@ -130,8 +131,9 @@ def test_the_migrations_say_what_they_did(old_db: Path) -> None:
 
 
 @pytest.mark.slow
-def test_an_upgraded_database_is_crawled_incrementally_on_its_history(old_db: Path) -> None:
-    with crawlrun.storage(old_db) as storage:
+@deferred_f_from_coro_f
+async def test_an_upgraded_database_is_crawled_incrementally_on_its_history(old_db: Path) -> None:
+    with crawls.storage(old_db) as storage:
         hits_before = storage.db["hits"].count
         stored_before = storage.stored_numbers("news")
     # The site as the fixture's history left it (make_caddc3d_db.py), then two new articles.
@@ -143,7 +145,7 @@ def test_an_upgraded_database_is_crawled_incrementally_on_its_history(old_db: Pa
         new = site.publish(2)
         site.bump_hits(5)
         site.reset_requests()
-        done = crawlrun.crawl(
+        done = await crawls.crawl(
             site.base_url,
             old_db,
             # Time-driven re-fetches (recent articles, due retries and re-checks) are far
@@ -155,7 +157,7 @@ def test_an_upgraded_database_is_crawled_incrementally_on_its_history(old_db: Pa
                 "KITACRAWL_RECHECK_DAYS=100000",
             ),
         )
-        assert done.code == ExitCode.OK, done.stderr[-3000:]
+        assert done.code == ExitCode.OK, done.log[-3000:]
         fetched = site.requests.matching("newsView.do")
         truth = {a["no"]: a for a in site.ground_truth()["articles"]}
 
@@ -163,9 +165,9 @@ def test_an_upgraded_database_is_crawled_incrementally_on_its_history(old_db: Pa
     # newest stored one, whose "next" link now points at one of them.
     below = max(stored_before)
     assert sorted(int(target.rsplit("=", 1)[1]) for target in fetched) == sorted([*new, below])
-    ledger = crawlrun.snapshot(old_db)["crawls"][-1]
+    ledger = crawls.snapshot(old_db)["crawls"][-1]
     assert (ledger["status"], ledger["articles_new"], ledger["article_pages"]) == ("ok", 2, 3)
-    with crawlrun.storage(old_db) as storage:
+    with crawls.storage(old_db) as storage:
         assert storage.stored_numbers("news") == stored_before | set(new)
         # The hit history grew: the list's counters of this run, the new pages' own.
         assert storage.db["hits"].count > hits_before

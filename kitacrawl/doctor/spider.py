@@ -1,24 +1,28 @@
-"""The `doctor` spider: fetches what the first-contact check needs, and nothing more.
+"""The doctor's spider: fetches what the first-contact check needs, and nothing more.
 
 robots.txt, list page 1 of the board (trying each of its list paths), the
 home page when the list is not there (its menu names the boards), and the
 newest article the list shows. Every answer, error pages included, is kept as
-a :class:`kitacrawl.doctor.Fetch` for :func:`kitacrawl.doctor.diagnose`. It
-stores nothing: the run component never begins for it.
+a :class:`~kitacrawl.doctor.diagnosis.Fetch` for
+:func:`~kitacrawl.doctor.diagnosis.diagnose`. robots.txt is read by the parser
+crawls use (Scrapy's ``ROBOTSTXT_PARSER``), and nothing it forbids is asked
+for. It stores nothing, and is no board spider: it lives outside
+``SPIDER_MODULES``, so ``scrapy list`` and ``scrapy crawl`` do not offer it.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.robotparser import RobotFileParser
 
 import scrapy
 from scrapy.http import Response
+from scrapy.robotstxt import RobotParser
+from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from kitacrawl import config, site
-from kitacrawl.doctor import Fetch, newest_article
+from kitacrawl.doctor.diagnosis import Fetch, newest_article
 from kitacrawl.pages import read_list
 
 _ANY_STATUS = {"handle_httpstatus_all": True}
@@ -34,6 +38,8 @@ class DoctorSpider(scrapy.Spider):
         self.board = board
         self.fetches: dict[str, Fetch] = {}
         self.list_path = 0
+        # robots.txt as a crawl reads it, once fetched (None: no rules, all allowed).
+        self.robots: RobotParser | None = None
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -50,13 +56,18 @@ class DoctorSpider(scrapy.Spider):
         spider.urls = config.board_urls(crawler.settings, spider.board)
         return spider
 
+    @property
+    def robots_agent(self) -> str:
+        """The user agent robots.txt is read for, as Scrapy's RobotsTxtMiddleware picks it."""
+        settings = self.crawler.settings
+        return str(settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT"))
+
     async def start(self) -> AsyncIterator[Any]:
         yield self._request("robots.txt", f"{self.urls.base_url}/robots.txt", self._robots)
 
     def _allowed(self, request: scrapy.Request) -> Iterator[scrapy.Request]:
         """The request, unless robots.txt forbids it (then a fetch that says so)."""
-        robots = getattr(self, "robots", None)
-        if robots is None or robots.can_fetch(self.crawler.settings.get("USER_AGENT"), request.url):
+        if self.robots is None or self.robots.allowed(request.url, self.robots_agent):
             yield request
             return
         name = request.cb_kwargs["name"]
@@ -96,10 +107,10 @@ class DoctorSpider(scrapy.Spider):
 
     def _robots(self, response: Response, name: str) -> Iterator[scrapy.Request]:
         fetch = self._keep(name, response)
-        self.robots = RobotFileParser()
         # No robots.txt (404, an error page) forbids nothing, as for any crawler.
-        rules = fetch.body.decode("utf-8", "replace") if response.status == 200 else ""
-        self.robots.parse(rules.splitlines())
+        if response.status == 200:
+            parser = load_object(self.crawler.settings.get("ROBOTSTXT_PARSER"))
+            self.robots = parser.from_crawler(self.crawler, fetch.body)
         yield from self._allowed(self._list_request())
 
     def _list(self, response: Response, name: str) -> Iterator[scrapy.Request]:

@@ -1,18 +1,14 @@
-"""The life of a crawl, in one place: the database session and the board run.
+"""One crawl of one board, from start to end: a Scrapy extension.
 
-:class:`Session` is this process's hold on one database: the run lock, taken
-once, and the storage connection. ``scrapy crawl`` opens it before Scrapy
-prints anything, so that a refused run says one line; ``kitacrawl crawl all``
-holds one session across every board.
-
-:class:`BoardRun` is a Scrapy extension that owns one crawl of one board from
-start to end. The spider asks it to :meth:`~BoardRun.begin` when its start
-requests are first needed: it joins the process's session (or opens one, for
-a script that runs a crawler by itself), writes the ledger row, decides the
-retries and give-ups (:mod:`kitacrawl.retry`) and hands the spider its
-incremental state as a :class:`~kitacrawl.plan.Plan`. While the crawl runs it
-collects the tally: list pages from the spider, articles, problems and
-counters from the store pipeline. When the spider closes it decides the
+:class:`BoardRun` owns a board's run. The spider asks it to
+:meth:`~BoardRun.begin` when its start requests are first needed: it writes
+through the database session lent to its crawler by the code that created it
+(:func:`kitacrawl.crawl.crawl_boards`; or opens its own, for a script that
+runs a crawler by itself: :func:`kitacrawl.session.open_session`), writes the
+ledger row, decides the retries and give-ups (:mod:`kitacrawl.retry`) and
+hands the spider its incremental state as a :class:`~kitacrawl.plan.Plan`.
+While the crawl runs it collects the tally: list pages from the spider,
+articles, problems and counters from the store pipeline. When the spider closes it decides the
 outcome (:mod:`kitacrawl.outcome`), moves the incremental mark, finishes the
 ledger row and sets :attr:`~BoardRun.exit_code`. Spider and pipelines reach
 it through :meth:`BoardRun.of`; it never reaches into them. Commands such as
@@ -22,13 +18,9 @@ they touch no database.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
@@ -36,9 +28,10 @@ from kitacrawl import config, problems, retry, scrapy_compat
 from kitacrawl.items import Article, Problem
 from kitacrawl.outcome import ExitCode, Outcome, RunTally, decide
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
-from kitacrawl.runlock import LockedError, RunLock
+from kitacrawl.runlock import LockedError
+from kitacrawl.session import DatabaseSession, import_refusals, lent_session, open_session
 from kitacrawl.storage import Storage, StorageError, schema
-from kitacrawl.storage.db import TIME_FORMAT, SaveResult, utcnow
+from kitacrawl.storage.db import TIME_FORMAT, SaveResult
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -49,130 +42,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class Session:
-    """This process's hold on one database: the lock (taken once) and the storage."""
-
-    _open: ClassVar[dict[str, Session]] = {}
-
-    def __init__(self, db_path: str, lock: RunLock, storage: Storage) -> None:
-        self.db_path = db_path
-        self.lock = lock
-        self.storage = storage
-
-    @staticmethod
-    def _key(db_path: str) -> str:
-        return db_path if db_path == ":memory:" else os.path.abspath(db_path)
-
-    @classmethod
-    def open(cls, db_path: str) -> Session:
-        """Take the lock and open the database.
-
-        Raises :class:`LockedError` when another process holds it, and
-        :class:`StorageError` when it cannot be opened or created.
-        """
-        key = cls._key(db_path)
-        if key in cls._open:
-            raise RuntimeError(f"{db_path} already has an open session in this process")
-        try:
-            lock = RunLock.acquire(db_path)
-        except OSError as exc:
-            raise StorageError(f"cannot create the lock for {db_path}: {exc}") from exc
-        try:
-            storage = Storage.open(db_path)
-        except StorageError:
-            lock.release()
-            raise
-        session = cls(db_path, lock, storage)
-        cls._open[key] = session
-        return session
-
-    @classmethod
-    def current(cls, db_path: str) -> Session | None:
-        """The session this process holds on ``db_path``, if any."""
-        return cls._open.get(cls._key(db_path))
-
-    def close(self) -> None:
-        self._open.pop(self._key(self.db_path), None)
-        try:
-            self.storage.close()
-        finally:
-            self.lock.release()
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-def refusals_path(db_path: str) -> Path:
-    return Path(f"{os.path.abspath(db_path)}.refused")
-
-
-def record_refusal(db_path: str, spider: str, board: str, mode: str, message: str) -> None:
-    """A ``skipped`` ledger row for a run refused by the lock.
-
-    The refused process does not hold the lock: it tries one small write
-    (SQLite's own locking keeps it safe beside the running crawl), and when the
-    crawl keeps the file busy it leaves the row in ``<database>.refused``
-    instead, for the run that holds the lock to write (:func:`import_refusals`).
-    """
-    row = {
-        "spider": spider,
-        "board": board,
-        "mode": mode,
-        "message": message,
-        "at": utcnow(),
-        "pid": os.getpid(),
-    }
-    try:
-        storage = Storage.open(db_path, busy_timeout_ms=300)
-        try:
-            storage.record_skipped(spider, board, mode, message, int(ExitCode.LOCKED))
-            return
-        finally:
-            storage.close()
-    except StorageError:
-        pass
-    try:
-        # One short line, appended: whole even beside another refused run.
-        with refusals_path(db_path).open("a", encoding="utf-8") as sidecar:
-            sidecar.write(json.dumps(row, ensure_ascii=False) + "\n")
-    except OSError:
-        logger.warning("could not record the refused run anywhere")
-
-
-def import_refusals(storage: Storage, db_path: str) -> int:
-    """Write the refused runs left in ``<database>.refused`` (the caller holds the lock)."""
-    path = refusals_path(db_path)
-    if not path.exists():
-        return 0
-    taken = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        path.replace(taken)  # later refusals start a new file
-        lines = taken.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    count = 0
-    for line in lines:
-        try:
-            row = json.loads(line)
-        except ValueError:
-            continue  # a line cut by a crash: the refusal is lost, nothing else
-        storage.record_skipped(
-            row["spider"], row["board"], row["mode"], row["message"], int(ExitCode.LOCKED),
-            at=row["at"], pid=row["pid"],
-        )  # fmt: skip
-        count += 1
-    taken.unlink(missing_ok=True)
-    return count
-
-
 class BoardRun:
     """One crawl of one board: ledger row, incremental state, tally, outcome, mark, exit code."""
 
@@ -180,7 +49,7 @@ class BoardRun:
         self.crawler = crawler
         self.db_path = config.db_path(crawler.settings)
         self.base_url = config.base_url(crawler.settings)
-        self.session: Session | None = None
+        self.session: DatabaseSession | None = None
         self._own_session = False
         self.crawl_id: int | None = None
         self.board = ""
@@ -204,7 +73,7 @@ class BoardRun:
     def of(crawler: Crawler) -> BoardRun:
         run = crawler.get_extension(BoardRun)
         if run is None:
-            raise RuntimeError("kitacrawl.run.BoardRun is not enabled in EXTENSIONS")
+            raise RuntimeError("kitacrawl.boardrun.BoardRun is not enabled in EXTENSIONS")
         return run
 
     @property
@@ -230,12 +99,11 @@ class BoardRun:
         self.board, self.mode = board, mode
         for name in config.unknown_names(self.crawler.settings):
             logger.warning("unknown setting %s is ignored (a typo?)", name)
-        session = Session.current(self.db_path)
-        if session is None:
+        session = lent_session(self.crawler)
+        if session is None:  # nobody lent one: a script running this crawler by itself
             try:
-                session = Session.open(self.db_path)
+                session = open_session(self.db_path, [board], mode)
             except LockedError as exc:
-                record_refusal(self.db_path, spider_name, board, mode, str(exc))
                 self._refuse(Outcome(schema.SKIPPED, ExitCode.LOCKED, [], str(exc)))
                 return None
             except StorageError as exc:

@@ -1,8 +1,8 @@
-"""First contact with a site: would a crawl work, and if not, why? (``kitacrawl doctor``).
+"""The doctor's diagnosis: what the pages it fetched say about a crawl (pure code).
 
 The doctor fetches robots.txt, list page 1 of a board and the newest article
-it lists (politely: :class:`kitacrawl.spiders.doctor.DoctorSpider`), then this
-module, pure code, says what it found: which markup generation each page is,
+it lists (politely: :class:`kitacrawl.doctor.spider.DoctorSpider`), then this
+module says what it found: which markup generation each page is,
 every field read or missing with its value, the session-id form of the URLs,
 whether paging was understood, the board paths the site's menu offers, and a
 verdict with the exit code of a crawl that would meet the same pages. The
@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.robotparser import RobotFileParser
 
 from scrapy.http import HtmlResponse
+from scrapy.robotstxt import RobotParser
 
 from kitacrawl import site
 from kitacrawl.items import Article, ListPage, ParseError
@@ -137,11 +137,18 @@ def diagnose(
     listing: Fetch | None,
     article: Fetch | None,
     home: Fetch | None = None,
+    robots_rules: RobotParser | None = None,
+    user_agent: str = "kitacrawl",
 ) -> Report:
-    """The report for what was fetched (``None``: never asked)."""
+    """The report for what was fetched (``None``: never asked).
+
+    ``robots_rules`` is robots.txt as the crawl's own parser read it (Scrapy's
+    ``ROBOTSTXT_PARSER``), asked for ``user_agent``: the doctor and a crawl
+    cannot disagree on what is allowed.
+    """
     report = Report(base_url=urls.base_url, board=board)
     problems: list[tuple[ExitCode, str]] = []
-    _robots(report, urls, robots, problems)
+    _robots(report, urls, robots, problems, rules=robots_rules, user_agent=user_agent)
     page = _listing(report, urls, listing, home, problems)
     if page is not None:
         _article(report, urls, board, article, page, problems=problems)
@@ -168,7 +175,13 @@ def diagnose(
 
 
 def _robots(
-    report: Report, urls: site.BoardUrls, robots: Fetch | None, problems: list[Any]
+    report: Report,
+    urls: site.BoardUrls,
+    robots: Fetch | None,
+    problems: list[Any],
+    *,
+    rules: RobotParser | None,
+    user_agent: str,
 ) -> None:
     section = Section("robots.txt")
     report.sections.append(section)
@@ -176,13 +189,11 @@ def _robots(
         section.add("answer", robots.error if robots else "not asked", ok=True)
         return
     section.add("status", robots.status, ok=robots.status < 500)
-    if robots.status != 200:
+    if robots.status != 200 or rules is None:
         section.add("rules", "none (everything allowed)")
         return
-    parser = RobotFileParser()
-    parser.parse(robots.body.decode("utf-8", "replace").splitlines())
     for label, url in (("list page", urls.list_url(1)), ("article page", urls.article_url(1))):
-        allowed = parser.can_fetch("kitacrawl", url)
+        allowed = rules.allowed(url, user_agent)
         section.add(f"{label} allowed", allowed, ok=allowed)
         if not allowed:
             problems.append((ExitCode.FAILED, f"robots.txt forbids the {label} ({url})"))
