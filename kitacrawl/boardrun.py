@@ -55,6 +55,8 @@ class BoardRun:
         self.board = ""
         self.mode = INCREMENTAL
         self.plan: Plan | None = None
+        # Where list page 1 of the board answered this run (kept after a good run).
+        self.list_path: str | None = None
         self.tally = RunTally()
         self.outcome: Outcome | None = None
         # Until the run has decided, a crawl that never began is a failure.
@@ -138,6 +140,7 @@ class BoardRun:
             mode=self.mode,
             max_pages=max_pages,
             hard_max_pages=config.get(settings, "KITACRAWL_MAX_LIST_PAGES"),
+            list_path=storage.board_list_path(self.board),
         )
         if self.mode == SINGLE:
             plan.retry = [single_no] if single_no is not None else []
@@ -196,8 +199,13 @@ class BoardRun:
     # -- what the spider reports ---------------------------------------------------
     def list_page_read(self, page_no: int, page: ListPage) -> None:
         self.tally.list_pages += 1
+        self.tally.read_by[page.generation] = self.tally.read_by.get(page.generation, 0) + 1
         if page_no == 1:
             self.tally.list_rows_first_page = sum(not row.pinned for row in page.rows)
+
+    def board_answered_at(self, list_path: str) -> None:
+        """List page 1 was the board, at this path: a good run remembers it for the next."""
+        self.list_path = list_path
 
     def first_list_page_lost(self, reason: str) -> None:
         self.tally.first_list_page_lost = reason
@@ -211,6 +219,7 @@ class BoardRun:
     def stored(self, article: Article, result: SaveResult) -> None:
         tally = self.tally
         tally.article_pages += 1
+        tally.read_by[article.generation] = tally.read_by.get(article.generation, 0) + 1
         tally.articles += 1
         tally.article_fetches += article.no not in self._known_failing
         setattr(tally, result, getattr(tally, result) + 1)
@@ -316,7 +325,10 @@ class BoardRun:
                 collapsed_fields=outcome.collapsed or None,
                 message=outcome.message or None,
                 **tally.shares(),
+                **tally.pages_read(),
             )
+            if outcome.exit_code == ExitCode.OK and self.list_path is not None:
+                storage.set_board_list_path(self.board, self.list_path)
         except StorageError as exc:
             logger.error("%s", exc)
             self.exit_code = ExitCode.STORAGE

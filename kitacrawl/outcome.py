@@ -68,6 +68,15 @@ class RunTally:
     # ...or could not be fetched at all (5xx, timeout): the run saw nothing new.
     first_list_page_lost: str | None = None
 
+    # List and article pages read, by how they were read (items' `generation`).
+    read_by: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("older", "current", "inferred"), 0)
+    )
+
+    def pages_read(self) -> dict[str, int]:
+        """The ledger's `pages_older`, `pages_current`, `pages_inferred`."""
+        return {f"pages_{name}": count for name, count in self.read_by.items()}
+
     def shares(self) -> dict[str, float | None]:
         if not self.articles:
             return {f"share_{name}": None for name in FIELDS}
@@ -123,7 +132,23 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         )
     if finish_reason not in ("finished", "max_pages"):
         return Outcome(schema.FAILED, ExitCode.FAILED, [], f"closed early: {finish_reason}")
-    return Outcome(schema.OK, ExitCode.OK, [], "")
+    return Outcome(schema.OK, ExitCode.OK, [], read_by_structure(tally))
+
+
+def read_by_structure(tally: RunTally) -> str:
+    """A word for a good run whose pages were mostly read by structure, else ``""``.
+
+    The site's markup is new to kitacrawl: what was stored was read exactly as
+    far as the structural reading goes, and an operator should look once.
+    """
+    read = sum(tally.read_by.values())
+    inferred = tally.read_by.get("inferred", 0)
+    if read < MIN_PAGES_FOR_DRIFT or inferred * 2 <= read:
+        return ""
+    return (
+        f"{inferred} of {read} pages were read by their structure (markup kitacrawl has not"
+        " seen before): check them once with `kitacrawl doctor`"
+    )
 
 
 def collapsed_fields(tally: RunTally, baseline: dict[str, Any] | None) -> list[str]:

@@ -38,6 +38,8 @@ class Plan:
     # The stored ones among them: a stored article below a new one has a new "next" link.
     stored: set[int] = field(default_factory=set)
     complete_upto: int | None = None
+    # The list path the board last answered at: asked first.
+    list_path: str | None = None
     # Stored articles to fetch again (recent ones, for edits) and articles whose
     # retry or re-check is due (:mod:`kitacrawl.retry`).
     revisit: list[int] = field(default_factory=list)

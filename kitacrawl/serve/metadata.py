@@ -77,8 +77,9 @@ RELATIONS: tuple[Relation, ...] = (
             "last_fetched": "when a run last fetched the article page itself",
             "last_changed": "when title, subtitle or body last changed, NULL if never",
             "crawl_id": "the run that last wrote the row (`crawls.id`)",
-            "generation": "the markup the page was read from: `older` (the 2017–2022 layout)"
-            " or `current` (KITA's current framework)",
+            "generation": "how the page was read: by the known selectors of `older` (the"
+            " 2017–2022 layout) or `current` (KITA's current framework), or `inferred`: by its"
+            " structure, in markup neither uses (or fields the known selectors missed)",
             "category": "a title's category prefix moved out of the title (`KITA News` for"
             " `[KITA News] ...` on KITA Insights), else NULL",
             "archive_id": "the archived page the row was last derived from (`archive.id`)",
@@ -215,6 +216,13 @@ RELATIONS: tuple[Relation, ...] = (
             " of pages already failing before the run left out); more than"
             " `KITACRAWL_FAILED_SHARE` of the article fetches makes the run `failed`",
             "archived_pages": "pages this run kept in the archive (a drifted run's too)",
+            "pages_older": "list and article pages this run read by the known selectors of"
+            " the 2017–2022 layout",
+            "pages_current": "list and article pages read by the known selectors of KITA's"
+            " current template",
+            "pages_inferred": "list and article pages read by their structure (markup neither"
+            " generation uses, or fields the known selectors missed); NULL for runs before"
+            " these were counted",
         },
         facets=("status", "mode"),
         sort_desc="id",
@@ -325,6 +333,8 @@ RELATIONS: tuple[Relation, ...] = (
             " known to be gone, or has a retry schedule",
             "updated_at": "when a run last moved it",
             "crawl_id": "the run that moved it (`crawls.id`)",
+            "list_path": "the list path the board last answered at (a run asks it first);"
+            " NULL: the first of the board's paths",
         },
         indexes={"primary key": ""},
     ),

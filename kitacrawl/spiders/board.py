@@ -68,8 +68,10 @@ class BoardSpider(scrapy.Spider):
         self.plan = Plan(mode=self.mode, max_pages=self.max_pages)
         self.pending_articles = 0
         self.deferred_list_page: int | None = None
-        # Index into the board's list paths: the next one is tried when this one
-        # is not the board (KITA Insights moved its list in 2022).
+        # The board's list paths in the order they are tried (the one it last answered
+        # at first), and which is being tried: the next one when this one is not the
+        # board (KITA Insights moved its list in 2022, the Photo Gallery by 2023).
+        self.list_paths: tuple[str, ...] = ()
         self.list_path = 0
         self.missing: list[str] = []
 
@@ -117,6 +119,9 @@ class BoardSpider(scrapy.Spider):
         if plan is None:
             return
         self.plan = plan
+        known = self.urls.paths.list_paths
+        first = (plan.list_path,) if plan.list_path in known else ()
+        self.list_paths = (*first, *(path for path in known if path not in first))
         for no in plan.initial_articles():
             yield self.article_request(no)
         if self.mode != SINGLE:
@@ -127,7 +132,7 @@ class BoardSpider(scrapy.Spider):
         # dont_filter: the plan already fetches each page once, and a redirect
         # loop must surface as a problem rather than vanish in the dupefilter.
         return scrapy.Request(
-            self.urls.list_url(page, self.urls.paths.list_paths[self.list_path]),
+            self.urls.list_url(page, self._list_path()),
             callback=self.parse_list,
             errback=self.list_failed,
             cb_kwargs={"page_no": page},
@@ -135,9 +140,18 @@ class BoardSpider(scrapy.Spider):
             dont_filter=True,
         )
 
+    def _list_path(self) -> str:
+        paths = self.list_paths or self.urls.paths.list_paths
+        return paths[min(self.list_path, len(paths) - 1)]
+
+    def _detail_paths(self) -> tuple[str, ...]:
+        """The detail paths, in the order an article is asked for: a paired board's
+        first where its list answered."""
+        return self.urls.serving(f"{self.urls.base_url}{self._list_path()}").paths.detail_paths
+
     def article_request(self, no: int, detail_path: int = 0) -> scrapy.Request:
         self.pending_articles += 1
-        path = self.urls.paths.detail_paths[detail_path]
+        path = self._detail_paths()[detail_path]
         return scrapy.Request(
             self.urls.article_url(no, path),
             callback=self.parse_article,
@@ -161,6 +175,8 @@ class BoardSpider(scrapy.Spider):
         if page_no == 1 and not page.rows and not self._board_like(response):
             yield from self._not_the_board("a page with no board on it", response)
             return
+        if page_no == 1:
+            self.board_run.board_answered_at(self._list_path())
         self.board_run.list_page_read(page_no, page)
         counts = self.plan.new_observations(page)
         source = self.fetched(response, "list")
@@ -222,9 +238,9 @@ class BoardSpider(scrapy.Spider):
         return False
 
     def _not_the_board(self, why: str, response: Response) -> Iterator[Any]:
-        path = self.urls.paths.list_paths[self.list_path]
+        path = self._list_path()
         self.missing.append(f"{path} ({why})")
-        if self.list_path + 1 < len(self.urls.paths.list_paths):
+        if self.list_path + 1 < len(self.list_paths):
             self.list_path += 1
             yield self.list_request(1)
             return
@@ -311,7 +327,7 @@ class BoardSpider(scrapy.Spider):
             no is not None
             and isinstance(failure.value, HttpError)
             and failure.value.response.status in _NOT_HERE_STATUSES
-            and retry_path < len(self.urls.paths.detail_paths)
+            and retry_path < len(self._detail_paths())
         ):
             # An older path may still serve it (KITA Insights kept its 2022 path).
             yield self.article_request(no, retry_path)

@@ -480,6 +480,20 @@ class Storage:
                     pk="board",
                 )
 
+    def board_list_path(self, board: str) -> str | None:
+        """The list path the board last answered at, if a run recorded one."""
+        row = self._row("SELECT list_path FROM board_state WHERE board = ?", (board,))
+        return row["list_path"] if row else None
+
+    def set_board_list_path(self, board: str, path: str) -> None:
+        """Remember where the board answered (kept beside its mark, or alone)."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO board_state (board, list_path, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(board) DO UPDATE SET list_path = excluded.list_path",
+                [board, path, utcnow()],
+            )
+
     def due_for_revisit(self, board: str, published_since: date, fetched_before: str) -> list[int]:
         """Recent articles whose page was last fetched before ``fetched_before``."""
         return [

@@ -364,6 +364,18 @@ def _m008_latest_counter_from_any_source(db: sqlite_utils.Database) -> None:
     _create_views(db)
 
 
+@MIGRATIONS(name="009_pages_read_each_way_and_where_boards_answer")
+def _m009_pages_read_each_way_and_where_boards_answer(db: sqlite_utils.Database) -> None:
+    # How each run read its pages: by the known selectors of either markup
+    # generation, or by structure (markup never seen); a run reading most of its
+    # pages by structure says so, and an analyst sees when the site changed.
+    for column in ("pages_older", "pages_current", "pages_inferred"):
+        db.table("crawls").add_column(column, int)
+    # The list path a board last answered at: the next run asks it first (a board
+    # found at its second path costs no 404 a run).
+    db.table("board_state").add_column("list_path", str)
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations this database lacks, all in one transaction; their names.
 
