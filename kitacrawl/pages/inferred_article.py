@@ -918,18 +918,22 @@ class InferredArticlePage(ArticleFields):
         return {target.element: target for target in self.targets}
 
     def describe(self) -> dict[str, Any]:
-        """What the structural reading found and why, for ``kitacrawl doctor``."""
+        """What the structural reading found and from what, for ``kitacrawl doctor``."""
         head = self.head
+        texts = self.lines.texts
         start, end = self.body_range
+        title_line = texts[head.start] if 0 <= head.start < len(texts) else ""
+        if head.named_by_document and head.title != strip_bullet(title_line):
+            title_from = "the page's <title> (no line of the page shows it)"
+        else:
+            title_from = f"the line {title_line!r}"
+        info = [t for t in self.lines.text_of(head.start, head.end) if t != title_line]
         return {
-            "title": head.title or None,
-            "title_line": head.start,
-            "published": head.published.isoformat() if head.published else None,
-            "hits": head.hits,
-            "evidence": head.evidence,
-            "body_lines": [start, end],
-            "body_start": self.paragraphs()[0] if self.paragraphs() else None,
-            "body_end": self.paragraphs()[-1] if self.paragraphs() else None,
+            "title from": title_from,
+            "date and counter from": " | ".join(info) or "no line beside the title",
+            "signs it is an article": ", ".join(head.evidence) or "neighbours only",
+            "body": f"lines {start} to {end - 1} of the page",
+            "body ends before": texts[end] if end < len(texts) else "the end of the page",
         }
 
 
