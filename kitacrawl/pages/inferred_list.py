@@ -351,6 +351,8 @@ def _leaf_texts(element: Any, skip: set[Any]) -> list[str]:
             continue
         if node.text and not node.text.isspace():
             texts.append(normalise_space(node.text))
+        elif node.tag == "img" and node.get("alt"):
+            texts.append(normalise_space(node.get("alt")))  # an icon naming a counter
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     return [text for text in texts if text]
