@@ -33,6 +33,7 @@ from kitacrawl.pages.text import (
     excluded_roots,
     first,
     node_text,
+    parse_html,
     response_text,
     xpath_all,
 )
@@ -91,7 +92,7 @@ class ArticlePage(ArticleFields):
         page = cls(
             # type="html": parsel would take a body that parses as a JSON object
             # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
-            Selector(text=region if region is not None else text, type="html"),
+            parse_html(region if region is not None else text),
             url,
             urls=urls,
             no=no,
@@ -136,7 +137,7 @@ class ArticlePage(ArticleFields):
             if self._whole_page is None:
                 raise
             whole = type(self)(
-                Selector(text=self._whole_page, type="html"),
+                parse_html(self._whole_page),
                 self.page_url,
                 urls=self.urls,
                 no=self._no,

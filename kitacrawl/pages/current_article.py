@@ -60,6 +60,7 @@ from kitacrawl.pages.text import (
     excluded_roots,
     first,
     node_text,
+    parse_html,
     response_text,
     xpath_all,
 )
@@ -95,7 +96,7 @@ class CurrentArticlePage(ArticleFields):
         # The whole page is parsed as it is; a slice without its scripts.
         source = drop_scripts(text[region[0] : region[1]]) if region else text
         # type="html": see ArticlePage.from_response (a JSON-looking body).
-        self.sel = Selector(text=source or "<html></html>", type="html")
+        self.sel = parse_html(source)
 
     @classmethod
     def from_response(

@@ -23,6 +23,7 @@ from kitacrawl.pages.text import (
     css_all,
     first,
     node_text,
+    parse_html,
     response_text,
     xpath_all,
 )
@@ -67,7 +68,7 @@ class ListPageParser:
         region = site.content_region(text)
         # type="html": a body that parses as JSON must not become a JSON selector
         # (see ArticlePage.from_response).
-        selector = Selector(text=region if region is not None else text, type="html")
+        selector = parse_html(region if region is not None else text)
         parser = cls(selector, url, urls=urls)
         parser._whole_page = text if region is not None else None
         parser.page_text = text
@@ -76,9 +77,7 @@ class ListPageParser:
     def to_item(self) -> ListPage:
         page = self._to_item()
         if not page.rows and self._whole_page is not None:
-            whole = type(self)(
-                Selector(text=self._whole_page, type="html"), self.page_url, urls=self.urls
-            )
+            whole = type(self)(parse_html(self._whole_page), self.page_url, urls=self.urls)
             whole.page_text = self._whole_page
             return whole._to_item()
         return page
