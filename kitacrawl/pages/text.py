@@ -82,8 +82,24 @@ _INDEXES: OrderedDict[int, Index] = OrderedDict()
 _KEPT_INDEXES = 8
 
 
+# The index last asked of each scope element (page objects ask of the same few scopes).
+_SCOPES: OrderedDict[Any, Index] = OrderedDict()
+_KEPT_SCOPES = 64
+
+
 def index_of(element: Any) -> Index:
     """The index of the tree ``element`` belongs to: built in one walk, the first time."""
+    found = _SCOPES.get(element)
+    if found is not None:
+        return found
+    found = _tree_index(element)
+    _SCOPES[element] = found
+    if len(_SCOPES) > _KEPT_SCOPES:
+        _SCOPES.popitem(last=False)
+    return found
+
+
+def _tree_index(element: Any) -> Index:
     root = element.getroottree().getroot()
     key = id(root)
     found = _INDEXES.get(key)
@@ -127,6 +143,14 @@ def xpath_all(sel: Selector, query: str) -> SelectorList[Selector]:
     if not hasattr(root, "getroottree"):
         return SelectorList([])
     return _wrapped(el for el in _compiled_xpath(query)(root) if hasattr(el, "tag"))
+
+
+def links_below(sel: Selector) -> SelectorList[Selector]:
+    """The elements with an ``href`` or an ``onclick`` below it (``.//*[@href or @onclick]``)."""
+    root = sel.root
+    if not hasattr(root, "getroottree"):
+        return SelectorList([])
+    return _wrapped(index_of(root).links_below(root))
 
 
 def css_all(sel: Selector, css: str) -> SelectorList[Selector]:
