@@ -108,18 +108,26 @@ def scrapyd_environment() -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def scrapyd(tmp_path: Path) -> Iterator[str]:
-    """Scrapyd on 127.0.0.1 and a free port, its folders in a temporary one; its URL."""
-    home = tmp_path / "scrapyd"
-    home.mkdir()
-    log = home / "scrapyd.out"
-    for _attempt in range(3):  # another process may take the free port first
-        port = closed_port()
-        (home / "scrapyd.conf").write_text(
+class Scrapyd:
+    """Scrapyd on 127.0.0.1 and a free port, its folders in ``home``.
+
+    Started at once; :meth:`url` waits until it answers (meanwhile the test
+    builds the egg), on another port if someone took this one first.
+    """
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.log = home / "scrapyd.out"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.port = 0
+        self.start()
+
+    def start(self) -> None:
+        self.port = closed_port()
+        (self.home / "scrapyd.conf").write_text(
             "[scrapyd]\n"
             "bind_address = 127.0.0.1\n"
-            f"http_port = {port}\n"
+            f"http_port = {self.port}\n"
             # The queue is looked at every 0.1 s (5 s by default): the job starts at once.
             "poll_interval = 0.1\n"
             "max_proc = 1\n"
@@ -128,39 +136,57 @@ def scrapyd(tmp_path: Path) -> Iterator[str]:
             "dbs_dir = dbs\n",
             encoding="utf-8",
         )
-        with log.open("wb") as out:
-            process = subprocess.Popen(
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen(
                 [sys.executable, "-m", "scrapyd"],
-                cwd=home,
+                cwd=self.home,
                 env=scrapyd_environment(),
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            if _wait_for(url, process):
-                yield url
-                return
-        finally:
-            process.terminate()
+
+    def url(self) -> str:
+        for _attempt in range(3):  # another process may take the free port first
+            url = f"http://127.0.0.1:{self.port}/"
+            if self._answers(url):
+                return url
+            self.stop()
+            self.start()
+        pytest.fail(f"Scrapyd did not start:\n{self.log.read_text(errors='replace')[-3000:]}")
+
+    def _answers(self, url: str) -> bool:
+        assert self.process is not None
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    pytest.fail(f"Scrapyd did not start:\n{log.read_text(errors='replace')[-3000:]}")
+                if get(url + "daemonstatus.json")["status"] == "ok":
+                    return True
+            except (OSError, ValueError):  # not listening yet, or someone else is
+                pass
+            time.sleep(POLL_SECONDS)
+        return False
 
-
-def _wait_for(url: str, process: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline and process.poll() is None:
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
         try:
-            if get(url + "daemonstatus.json")["status"] == "ok":
-                return True
-        except (OSError, ValueError):  # not listening yet, or someone else is
-            pass
-        time.sleep(POLL_SECONDS)
-    return False
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+@pytest.fixture
+def scrapyd(tmp_path: Path) -> Iterator[Scrapyd]:
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    server = Scrapyd(home)
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def wait_for_job(url: str, job: str) -> dict[str, Any]:
@@ -174,7 +200,7 @@ def wait_for_job(url: str, job: str) -> dict[str, Any]:
     pytest.fail(f"job {job} did not finish within {JOB_SECONDS} s: {jobs}")
 
 
-def test_deployed_to_scrapyd_news_runs_as_under_cron(tmp_path: Path, scrapyd: str) -> None:
+def test_deployed_to_scrapyd_news_runs_as_under_cron(tmp_path: Path, scrapyd: Scrapyd) -> None:
     egg = build_egg(tmp_path)
     with zipfile.ZipFile(egg) as archive:
         names = archive.namelist()
@@ -186,8 +212,9 @@ def test_deployed_to_scrapyd_news_runs_as_under_cron(tmp_path: Path, scrapyd: st
     assert "kitacrawl/report/vendor/chart.umd.min.js" in names
     assert "kitacrawl/spiders/news.py" in names
 
+    url = scrapyd.url()
     added = post(
-        scrapyd + "addversion.json",
+        url + "addversion.json",
         [("project", "kitacrawl"), ("version", "1")],
         files={"egg": egg},
     )
@@ -198,7 +225,7 @@ def test_deployed_to_scrapyd_news_runs_as_under_cron(tmp_path: Path, scrapyd: st
     db = tmp_path / "data" / "kita.db"
     with MockSite(build_board(20)) as site:
         scheduled = post(
-            scrapyd + "schedule.json",
+            url + "schedule.json",
             [
                 ("project", "kitacrawl"),
                 ("spider", "news"),
@@ -207,7 +234,7 @@ def test_deployed_to_scrapyd_news_runs_as_under_cron(tmp_path: Path, scrapyd: st
             ],
         )
         assert scheduled["status"] == "ok", scheduled
-        job = wait_for_job(scrapyd, scheduled["jobid"])
+        job = wait_for_job(url, scheduled["jobid"])
         truth = site.ground_truth()
 
     log = tmp_path / "scrapyd" / job["log_url"].lstrip("/")
