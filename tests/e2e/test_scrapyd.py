@@ -140,7 +140,13 @@ class Scrapyd:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "scrapyd"],
                 cwd=self.home,
-                env=scrapyd_environment(),
+                # Scrapyd reads these before any configuration file (a host's
+                # ~/.scrapyd.conf is read after ./scrapyd.conf).
+                env={
+                    **scrapyd_environment(),
+                    "SCRAPYD_BIND_ADDRESS": "127.0.0.1",
+                    "SCRAPYD_HTTP_PORT": str(self.port),
+                },
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
