@@ -35,6 +35,7 @@ _PART_RE = re.compile(
 
 # lxml's iter() filter for elements only (no comments or processing instructions).
 _ELEMENTS = etree.Element
+_LINKING = frozenset({"href", "onclick"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,17 @@ class Complex:
     @property
     def last(self) -> Compound:
         return self.steps[-1][1]
+
+    @property
+    def by_lookup_alone(self) -> bool:
+        """Does every element the index keeps under its name match (``.name``, ``#id``, ``tag``)?"""
+        if len(self.steps) != 1:
+            return False
+        compound = self.last
+        if compound.attrs:
+            return False
+        parts = len(compound.classes) + (compound.ident is not None) + (compound.tag is not None)
+        return parts == 1
 
     def matches(self, element: Any, scope: Any = None) -> bool:
         """Does ``element`` match, the ancestors it needs inside ``scope``'s tree?
@@ -190,20 +202,21 @@ class Index:
                 by_tag[tag] = [element]
             else:
                 found.append(element)
-            get = element.get
-            classes = get("class")
-            if classes:
-                for word in classes.split():
-                    found = by_class.get(word)
-                    if found is None:
-                        by_class[word] = [element]
-                    else:
-                        found.append(element)
-            ident = get("id")
-            if ident:
-                by_id.setdefault(ident, []).append(element)
-            if get("href") is not None or get("onclick") is not None:
-                linking.append(element)
+            # One call for all attributes: lxml's get() costs about as much per
+            # name asked, present or not.
+            for name, value in element.items():
+                if name == "class":
+                    for word in value.split():
+                        found = by_class.get(word)
+                        if found is None:
+                            by_class[word] = [element]
+                        else:
+                            found.append(element)
+                elif name == "id":
+                    if value:
+                        by_id.setdefault(value, []).append(element)
+                elif name in _LINKING and (not linking or linking[-1] is not element):
+                    linking.append(element)
 
     def _candidates(self, compound: Compound) -> list[Any]:
         if compound.classes:
@@ -244,6 +257,8 @@ class Index:
         selectors = parse(css)
         if len(selectors) == 1:
             selector = selectors[0]
+            if selector.by_lookup_alone:
+                return list(self._inside(self._candidates(selector.last), scope))
             return [
                 element
                 for element in self._inside(self._candidates(selector.last), scope)

@@ -7,6 +7,7 @@ one per visible paragraph, with editor debris and blank paragraphs gone.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -116,6 +117,28 @@ def _tree_index(element: Any) -> Index:
 # lxml's plain HTML parser: lxml.html's (parsel's default) picks an element class in
 # Python for every element it hands out, which made walking a page five times slower.
 _HTML_PARSER = etree.HTMLParser()
+_XML_DECLARATION_RE = re.compile(r"\s*<\?xml\b[^>]*>", re.I)
+
+
+def parse_root(text: str | None) -> Any:
+    """A page (or a slice of one) parsed as HTML: its root element, an empty ``<html>``
+    when nothing parses."""
+    try:
+        root = etree.fromstring(text, _HTML_PARSER) if text else None
+    except ValueError:
+        # lxml refuses a str that declares its encoding (XHTML pages open with
+        # `<?xml version="1.0" encoding="utf-8"?>`): the text is decoded already,
+        # the declaration has nothing more to say.
+        root = (
+            parse_root(_XML_DECLARATION_RE.sub("", text or "", count=1))
+            if _XML_DECLARATION_RE.match(text or "")
+            else None
+        )
+    except etree.ParserError:
+        root = None
+    if root is None:
+        root = etree.fromstring("<html></html>", _HTML_PARSER)
+    return root
 
 
 def parse_html(text: str | None) -> Selector:
@@ -124,13 +147,7 @@ def parse_html(text: str | None) -> Selector:
     Whatever ``text`` is (empty, a JSON-looking body, broken markup), the answer is
     an HTML document: parsel would take ``{}`` for JSON, on which CSS raises.
     """
-    try:
-        root = etree.fromstring(text or "<html></html>", _HTML_PARSER)
-    except (etree.ParserError, ValueError):
-        root = None
-    if root is None:
-        root = etree.fromstring("<html></html>", _HTML_PARSER)
-    return Selector(root=root, type="html")
+    return Selector(root=parse_root(text), type="html")
 
 
 def _wrapped(elements: Iterable[Any]) -> SelectorList[Selector]:
