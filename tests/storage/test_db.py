@@ -183,10 +183,10 @@ def test_reparse_into_an_empty_row_prefers_the_history_then_the_page(storage: St
     # A row the re-extraction creates (the articles were deleted, the history kept).
     storage.observe_hits("news", {7: 150}, 1)
     old = page("2020-01-01T00:00:00Z")
-    storage.save_article(article(hits=90, source=old), 2, observed=False, archive_id=1)
+    storage.save_article(article(hits=90), 2, page=old, observed=False, archive_id=1)
     assert counter(storage)[::2] == (150, "list")
     # No history at all (a WARC imported into a new file): the page's own, as old as the page.
-    storage.save_article(article(8, hits=90, source=old), 2, observed=False, archive_id=1)
+    storage.save_article(article(8, hits=90), 2, page=old, observed=False, archive_id=1)
     assert counter(storage, 8) == (90, "2020-01-01T00:00:00Z", "article")
     assert storage.db["hits"].count == 1
 
