@@ -124,8 +124,7 @@ class BoardRun:
         try:
             import_refusals(session.storage, self.db_path)
             self.crawl_id = session.storage.start_crawl(spider_name, board, mode, self.base_url)
-            if self._cannot_start:  # the ledger row is written: it says why
-                logger.error("%s", self._cannot_start)
+            if self._cannot_start:  # the ledger row is written: its end says why
                 self.tally.cannot_start = self._cannot_start
                 return None
             plan = self._plan(session.storage, urls, single_no, max_pages)

@@ -37,7 +37,7 @@ def archive_db(settings: Any) -> str:
 def open_archive(db_path: str) -> sqlite3.Connection | str:
     """The archive of ``db_path``, read-only; or why there is none, in a few words."""
     if not os.path.isfile(db_path):
-        return f"no such archive: no file {db_path}"
+        return f"no such archive: {db_path} does not exist"
     uri = f"file:{os.path.abspath(db_path)}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=30)
