@@ -277,3 +277,27 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match="cannot open database"):
         Storage.open(blocker / "kita.db")
+
+
+def test_health_names_every_board_that_is_not_ok(storage: Storage) -> None:
+    runs = {
+        "news": ("ok", None),
+        "insights": ("failed", "list page 1 was lost: connection refused (127.0.0.1:1)"),
+        "photos": ("drift", "extraction collapsed (layout drift?): title"),
+    }
+    for board, (status, message) in runs.items():
+        crawl_id = storage.start_crawl(board, board, "incremental", "http://127.0.0.1:1")
+        storage.finish_crawl(crawl_id, status=status, message=message)
+    verdict = queries.health(storage.db)
+    assert (verdict.ok, verdict.code) == (False, 2)
+    assert verdict.message == (
+        "insights: last run 2 ended failed: list page 1 was lost: connection refused"
+        " (127.0.0.1:1) (and 1 more board not OK)"
+    )
+    assert [line.split(":")[0] for line in verdict.not_ok] == ["insights", "photos"]
+    assert "connection refused (127.0.0.1:1)" in verdict.not_ok[0]
+    # Every board fine again: OK, and no board listed.
+    for board in ("insights", "photos"):
+        crawl_id = storage.start_crawl(board, board, "incremental", "http://127.0.0.1:1")
+        storage.finish_crawl(crawl_id, status="ok")
+    assert queries.health(storage.db).not_ok == ()
