@@ -63,6 +63,19 @@ def _names(exc: BaseException) -> set[str]:
     return {cls.__name__ for cls in type(exc).__mro__}
 
 
+# What a download that got no answer raises, by class name (Twisted's and Scrapy's,
+# across the versions supported), beside the kinds above.
+_NO_ANSWER = frozenset(
+    {*_FAILURE_KINDS, *_REFUSED, "ConnectError", "ConnectionLost", "ConnectionDone",
+     "ResponseNeverReceived", "ResponseFailed", "DownloadFailedError"}
+)  # fmt: skip
+
+
+def is_download_failure(exc: BaseException) -> bool:
+    """A download that got no answer (network, DNS, timeout), rather than a bug in code."""
+    return isinstance(exc, OSError) or bool(_names(exc) & _NO_ANSWER)
+
+
 def describe(failure: Failure, url: str) -> str:  # noqa: PLR0911 - one answer per cause
     """The cause of a failed request of ``url``, in a few words that name where.
 

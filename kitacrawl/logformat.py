@@ -16,17 +16,24 @@ from typing import Any
 
 from scrapy.logformatter import LogFormatter
 
+from kitacrawl.failures import is_download_failure
+
 _scraper_logger = logging.getLogger("scrapy.core.scraper")
 # Loggers whose tracebacks are those of a download that failed: its message says why.
 _DOWNLOAD_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
 
 
 class NoDownloadTraceback(logging.Filter):
-    """Keeps the record, without the traceback of the failed download it reports."""
+    """Keeps the record, without the traceback of a failed download it reports.
+
+    A traceback of anything else (a bug) is kept.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.exc_info = None
-        record.exc_text = None
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is not None and is_download_failure(exc):
+            record.exc_info = None
+            record.exc_text = None
         return True
 
 
