@@ -327,7 +327,8 @@ class BoardSpider(scrapy.Spider):
             yield self._with_page(problem, fetched)
         elif not isinstance(response, TextResponse):
             ctype = (response.headers.get("Content-Type") or b"").decode(errors="replace")
-            self.board_run.request_failed(f"article {no}: not HTML ({ctype}) at {response.url}")
+            where = site.strip_session(response.url)
+            self.board_run.request_failed(f"article {no}: not HTML ({ctype}) at {where}")
             problem = self.problem(response.url, "not_html", f"content type {ctype!r}", no)
             yield self._with_page(problem, fetched)
         else:
