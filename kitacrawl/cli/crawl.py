@@ -96,6 +96,9 @@ def _overrides(args: argparse.Namespace) -> dict[str, str]:
         overrides["KITACRAWL_BASE_URL"] = args.base_url
     if args.offline:
         overrides.update(OFFLINE)
+        # Nothing reaches a server: no politeness to keep, whatever site the archive is of.
+        for name, value in config.LOCAL_SPEED.items():
+            overrides.setdefault(name, str(value))
     if args.log_file:
         overrides["LOG_FILE"] = args.log_file
     if "LOG_LEVEL" not in overrides:
