@@ -54,7 +54,8 @@ def register(sub: Any) -> None:
     crawl.add_argument(
         "--offline",
         action="store_true",
-        help="replay from the archive (kitacrawl.cache): no request reaches the network",
+        help="replay from the archive (of KITACRAWL_ARCHIVE_DB, else --db), at the site it was"
+        " crawled from unless --base-url says another: no request reaches the network",
     )
     crawl.add_argument(
         "--progress",
