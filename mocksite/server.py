@@ -436,7 +436,12 @@ class MockSite:
                     base, split=self.insights_split, badges=self.insights_badges
                 )
             elif name == PHOTOS_NAME and photos is not None:
-                truth = photos.ground_truth(base, newer=self.photo_paths != "older")
+                truth = photos.ground_truth(
+                    base,
+                    newer=self.photo_paths != "older",
+                    # A board's own list shows counters; a grid of cards shows none.
+                    listed=self.gallery == "board_grid",
+                )
             else:
                 raise ValueError(f"this site does not serve the {name!r} board: {self.boards}")
         return truths.drifted(truth) if self.drift else truth

@@ -329,7 +329,10 @@ def test_the_2023_paths_serve_the_same_items() -> None:
         for expected in truth["articles"]:
             answer = get(site, f"{NEWER_VIEW};jsessionid=AB?photonewsId={expected['no']}")
             got = read_newer_photo(decode(answer.body), site.base_url)
-            assert got == {key: expected[key] for key in got}, expected["no"]
+            # The page shows no counter; the truth's is the one its list shows.
+            shown = {key: value for key, value in got.items() if key != "hits"}
+            assert shown == {key: expected[key] for key in shown}, expected["no"]
+            assert got.get("hits") is None
             assert expected["url"] == f"{site.base_url}{NEWER_VIEW}?photonewsId={expected['no']}"
             assert expected["generation"] == "current"
         # The 2020 path still answers, in the older template, for the same items.

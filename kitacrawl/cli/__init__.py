@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from kitacrawl import __version__, config
-from kitacrawl.cli import archive, crawl, doctor, query, report, serve
+from kitacrawl.cli import archive, crawl, doctor, feed, query, report, serve
 from kitacrawl.cli.common import USAGE, CliError, Parser
 from kitacrawl.storage import StorageError, queries
 
-COMMANDS = (crawl, query, report, serve, archive, doctor)
+COMMANDS = (crawl, query, report, feed, serve, archive, doctor)
 
 
 def build_parser() -> Parser:

@@ -21,10 +21,11 @@ from typing import Any
 from scrapy.http import HtmlResponse
 from scrapy.robotstxt import RobotParser
 
-from kitacrawl import site
+from kitacrawl import boards, site
 from kitacrawl.items import Article, ListPage, ParseError
 from kitacrawl.outcome import ExitCode
 from kitacrawl.pages import board_paths, generation_of, read_article, read_list
+from kitacrawl.pages.text import response_text
 
 _SESSION_FORMS = re.compile(rb";(jsessionid[_a-z]*)=", re.I)
 
@@ -114,6 +115,19 @@ def _show(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     text = " ".join(text.split())
     return text if len(text) <= 140 else text[:139] + "…"
+
+
+def _read_as(generation: str) -> str:
+    return {
+        "older": "older: the 2017-2022 layout's known selectors",
+        "current": "current: the current template's known selectors",
+        "inferred": "inferred: by its structure (markup kitacrawl has not seen): check the"
+        " fields below",
+    }.get(generation, generation)
+
+
+def _clip(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def newest_article(page: ListPage) -> int | None:
@@ -225,6 +239,7 @@ def _listing(
         response = listing.response()
         section.add("markup generation", generation_of(response))
         page = read_list(response, urls=urls)
+        section.add("read as", _read_as(page.generation))
         regular = [row for row in page.rows if not row.pinned]
         section.add("rows", len(regular), ok=bool(regular))
         section.add("pinned rows", sum(row.pinned for row in page.rows))
@@ -298,12 +313,23 @@ def _article(
             (ExitCode.DRIFT, f"the page code cannot read the newest article ({exc.kind})")
         )
         return
+    section.add("read as", _read_as(item.generation))
+    if item.generation == "inferred":
+        # What the structural reading found, and from what: an operator judges it here.
+        structure = boards.board(board).inferred_page(
+            response_text(response), response.url, urls=urls.serving(response.url), no=no,
+            board=board,
+        )  # fmt: skip
+        for label, value in structure.describe().items():
+            section.add(f"structure: {label}", value)
     for name in ("title", "published", "hits", "subtitle", "category"):
         value = getattr(item, name)
         section.add(name, value, ok=value is not None or name in ("subtitle", "category"))
-    section.add(
-        "body", f"{len(item.body)} characters, {item.body.count(chr(10) * 2) + 1} paragraphs"
-    )
+    paragraphs = item.body.split("\n\n")
+    section.add("body", f"{len(item.body)} characters, {len(paragraphs)} paragraphs")
+    # Its first and last lines: where a reading of the body began and ended.
+    section.add("body starts", _clip(paragraphs[0]))
+    section.add("body ends", _clip(paragraphs[-1]))
     rels = {
         rel: [link for link in item.links if link.rel == rel]
         for rel in ("prev", "next", "attachment", "image", "body")

@@ -32,9 +32,10 @@ from kitacrawl.pages.text import (
     block_lines,
     excluded_roots,
     first,
+    links_below,
     node_text,
+    parse_html,
     response_text,
-    xpath_all,
 )
 
 
@@ -63,6 +64,9 @@ class ArticlePage(ArticleFields):
         # Set when ``sel`` holds only the content slice: the whole page, to
         # read again if the slice does not give an article.
         self._whole_page: str | None = None
+        # The content slice of the page's text (None: none found), once looked for.
+        self._region: str | None = None
+        self._region_read = False
 
     @classmethod
     def from_response(
@@ -91,7 +95,7 @@ class ArticlePage(ArticleFields):
         page = cls(
             # type="html": parsel would take a body that parses as a JSON object
             # or array (`{}`, `[]`) for a JSON document, on which CSS raises.
-            Selector(text=region if region is not None else text, type="html"),
+            parse_html(region if region is not None else text),
             url,
             urls=urls,
             no=no,
@@ -99,6 +103,7 @@ class ArticlePage(ArticleFields):
             raw_text=text,
         )
         page._whole_page = text if region is not None else None
+        page._region, page._region_read = region, True
         return page
 
     @cached_property
@@ -136,7 +141,7 @@ class ArticlePage(ArticleFields):
             if self._whole_page is None:
                 raise
             whole = type(self)(
-                Selector(text=self._whole_page, type="html"),
+                parse_html(self._whole_page),
                 self.page_url,
                 urls=self.urls,
                 no=self._no,
@@ -163,7 +168,7 @@ class ArticlePage(ArticleFields):
         if any(link.rel == "attachment" for link in article.links):
             return False
         raw = self._raw_text or ""
-        region = site.content_region(raw) or raw
+        region = (self._region if self._region_read else site.content_region(raw)) or raw
         return site.DOWNLOAD_LINK_RE.search(region) is not None and not first(
             self.root, site.ARTICLE_FILES
         )
@@ -257,7 +262,7 @@ class ArticlePage(ArticleFields):
             return found
         # No prev/next classes: order the linked articles by number around ours.
         current = self.no()
-        for element in xpath_all(container, ".//*[@href or @onclick]"):
+        for element in links_below(container):
             target = self._link_target(element)
             if target and target[1] is not None:
                 rel = "prev" if current is not None and target[1] < current else "next"
@@ -266,7 +271,7 @@ class ArticlePage(ArticleFields):
         return found
 
     def _neighbour_in(self, slot: Selector, rel: LinkRel) -> Link | None:
-        for element in [slot, *xpath_all(slot, ".//*[@href or @onclick]")]:
+        for element in [slot, *links_below(slot)]:
             target = self._link_target(element)
             if target and target[1] is not None:
                 text = normalise_space(node_text(element.root))

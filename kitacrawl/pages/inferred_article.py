@@ -330,13 +330,17 @@ class InferredArticlePage(ArticleFields):
             return self._first_of_repeat(line, text) if seen == 1 else None
         return None
 
-    def _title_after(self, end: int) -> tuple[int, str] | None:
-        """A title line right after the date lines, when the document's title names it."""
+    def _title_after(self, end: int, *, alone: bool) -> tuple[int, str] | None:
+        """A title line right after the date lines: one the document's title names, or,
+        when no title stands before them (`alone`), a heading or a line a title class
+        marks (the date printed above the title)."""
         texts, openers = self.lines.texts, self.lines.openers
         for line in range(end, min(end + 3, len(texts))):
             if texts[line]:
                 text = strip_bullet(texts[line])
                 if text in self._document_titles and self._is_title_like(openers[line], text):
+                    return line, texts[line]
+                if alone and self._marked_title(openers[line], texts[line]):
                     return line, texts[line]
                 return None
         return None
@@ -447,7 +451,7 @@ class InferredArticlePage(ArticleFields):
         """The head whose date lines are [start, end): the title before them (or after,
         when the document names it), else the document's title; None without a title."""
         title = self._title_before(start)
-        after = self._title_after(end)
+        after = self._title_after(end, alone=title is None)
         if after is not None and (
             title is None or strip_bullet(title[1]) not in self._document_titles
         ):
@@ -558,6 +562,10 @@ class InferredArticlePage(ArticleFields):
         head.named_by_document = True
         head.evidence = ["document title"]
         return head
+
+    def _marked_title(self, element: Any, text: str) -> bool:
+        """A title-like line marked by its markup (a heading, a title class, a bullet)."""
+        return self._is_title_like(element, text) and not self._only_bold(element)
 
     def _only_bold(self, element: Any) -> bool:
         """Is this title-like element only bold text: no heading, no title class, no bullet?"""
@@ -918,18 +926,22 @@ class InferredArticlePage(ArticleFields):
         return {target.element: target for target in self.targets}
 
     def describe(self) -> dict[str, Any]:
-        """What the structural reading found and why, for ``kitacrawl doctor``."""
+        """What the structural reading found and from what, for ``kitacrawl doctor``."""
         head = self.head
+        texts = self.lines.texts
         start, end = self.body_range
+        title_line = texts[head.start] if 0 <= head.start < len(texts) else ""
+        if head.named_by_document and head.title != strip_bullet(title_line):
+            title_from = "the page's <title> (no line of the page shows it)"
+        else:
+            title_from = f"the line {title_line!r}"
+        info = [t for t in self.lines.text_of(head.start, head.end) if t != title_line]
         return {
-            "title": head.title or None,
-            "title_line": head.start,
-            "published": head.published.isoformat() if head.published else None,
-            "hits": head.hits,
-            "evidence": head.evidence,
-            "body_lines": [start, end],
-            "body_start": self.paragraphs()[0] if self.paragraphs() else None,
-            "body_end": self.paragraphs()[-1] if self.paragraphs() else None,
+            "title from": title_from,
+            "date and counter from": " | ".join(info) or "no line beside the title",
+            "signs it is an article": ", ".join(head.evidence) or "neighbours only",
+            "body": f"lines {start} to {end - 1} of the page",
+            "body ends before": texts[end] if end < len(texts) else "the end of the page",
         }
 
 

@@ -22,7 +22,9 @@ from kitacrawl.pages.text import (
     attribute,
     css_all,
     first,
+    links_below,
     node_text,
+    parse_html,
     response_text,
     xpath_all,
 )
@@ -67,7 +69,7 @@ class ListPageParser:
         region = site.content_region(text)
         # type="html": a body that parses as JSON must not become a JSON selector
         # (see ArticlePage.from_response).
-        selector = Selector(text=region if region is not None else text, type="html")
+        selector = parse_html(region if region is not None else text)
         parser = cls(selector, url, urls=urls)
         parser._whole_page = text if region is not None else None
         parser.page_text = text
@@ -76,9 +78,7 @@ class ListPageParser:
     def to_item(self) -> ListPage:
         page = self._to_item()
         if not page.rows and self._whole_page is not None:
-            whole = type(self)(
-                Selector(text=self._whole_page, type="html"), self.page_url, urls=self.urls
-            )
+            whole = type(self)(parse_html(self._whole_page), self.page_url, urls=self.urls)
             whole.page_text = self._whole_page
             return whole._to_item()
         return page
@@ -115,7 +115,7 @@ class ListPageParser:
 
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
-        for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
+        for element in [tr, *links_below(tr)]:
             no = article_no_of(element, self.page_url, self.urls, self.scripts)
             if no is not None:
                 target = (no, element)
@@ -152,7 +152,7 @@ class ListPageParser:
     def page_numbers(self) -> list[int]:
         numbers: set[int] = set()
         for container in first(self.sel, site.LIST_PAGING):
-            for element in xpath_all(container, ".//*[@href or @onclick]"):
+            for element in links_below(container):
                 page = site.page_from_link(
                     attribute(element, "href"), attribute(element, "onclick")
                 )

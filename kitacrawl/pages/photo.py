@@ -91,8 +91,10 @@ def image_text(img: Selector, url: str) -> str | None:
             break
         box = Selector(root=holder, type="html")
         for caption in css_all(box, ", ".join(site.PHOTO_CAPTION)):
+            if caption.root is img.root or img.root in caption.root.iterdescendants():
+                continue  # a caption is beside its image, never a box around it
             text = normalise_space(node_text(caption.root))
-            if text and caption.root is not img.root:
+            if text:
                 return text
         if holder.tag in ("li", "figure", "dd", "td"):
             break

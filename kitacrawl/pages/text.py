@@ -7,6 +7,8 @@ one per visible paragraph, with editor debris and blank paragraphs gone.
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -17,6 +19,7 @@ from parsel.csstranslator import HTMLTranslator
 from w3lib.encoding import html_to_unicode
 
 from kitacrawl.clean import normalise_space
+from kitacrawl.pages.select import Index
 
 # Elements that start a new line of visible text.
 BLOCK_TAGS = frozenset(
@@ -75,40 +78,129 @@ def _compiled_xpath(query: str) -> etree.XPath:
     return etree.XPath(query)
 
 
+# The parsed pages whose index is kept (the page objects of a few pages at a time).
+_INDEXES: OrderedDict[int, Index] = OrderedDict()
+_KEPT_INDEXES = 8
+
+
+# The index last asked of each scope element (page objects ask of the same few scopes).
+_SCOPES: OrderedDict[Any, Index] = OrderedDict()
+_KEPT_SCOPES = 64
+
+
+def index_of(element: Any) -> Index:
+    """The index of the tree ``element`` belongs to: built in one walk, the first time."""
+    found = _SCOPES.get(element)
+    if found is not None:
+        return found
+    found = _tree_index(element)
+    _SCOPES[element] = found
+    if len(_SCOPES) > _KEPT_SCOPES:
+        _SCOPES.popitem(last=False)
+    return found
+
+
+def _tree_index(element: Any) -> Index:
+    root = element.getroottree().getroot()
+    key = id(root)
+    found = _INDEXES.get(key)
+    if found is None or found.root is not root:
+        found = Index(root)
+        _INDEXES[key] = found
+        if len(_INDEXES) > _KEPT_INDEXES:
+            _INDEXES.popitem(last=False)
+    else:
+        _INDEXES.move_to_end(key)
+    return found
+
+
+# lxml's plain HTML parser: lxml.html's (parsel's default) picks an element class in
+# Python for every element it hands out, which made walking a page five times slower.
+_HTML_PARSER = etree.HTMLParser()
+_XML_DECLARATION_RE = re.compile(r"\s*<\?xml\b[^>]*>", re.I)
+
+
+def parse_root(text: str | None) -> Any:
+    """A page (or a slice of one) parsed as HTML: its root element, an empty ``<html>``
+    when nothing parses."""
+    try:
+        root = etree.fromstring(text, _HTML_PARSER) if text else None
+    except ValueError:
+        # lxml refuses a str that declares its encoding (XHTML pages open with
+        # `<?xml version="1.0" encoding="utf-8"?>`): the text is decoded already,
+        # the declaration has nothing more to say.
+        root = (
+            parse_root(_XML_DECLARATION_RE.sub("", text or "", count=1))
+            if _XML_DECLARATION_RE.match(text or "")
+            else None
+        )
+    except etree.ParserError:
+        root = None
+    if root is None:
+        root = etree.fromstring("<html></html>", _HTML_PARSER)
+    return root
+
+
+def parse_html(text: str | None) -> Selector:
+    """A page (or a slice of one) parsed once, as a parsel ``Selector``.
+
+    Whatever ``text`` is (empty, a JSON-looking body, broken markup), the answer is
+    an HTML document: parsel would take ``{}`` for JSON, on which CSS raises.
+    """
+    return Selector(root=parse_root(text), type="html")
+
+
+def _wrapped(elements: Iterable[Any]) -> SelectorList[Selector]:
+    return SelectorList(Selector(root=el, type="html") for el in elements)
+
+
 def xpath_all(sel: Selector, query: str) -> SelectorList[Selector]:
-    """``sel.xpath(query)`` for element results, through a compiled XPath."""
+    """``sel.xpath(query)`` for element results, through a compiled XPath (walked in C)."""
     root = sel.root
     if not hasattr(root, "getroottree"):
         return SelectorList([])
-    return SelectorList(
-        Selector(root=el, type="html") for el in _compiled_xpath(query)(root) if hasattr(el, "tag")
-    )
+    return _wrapped(el for el in _compiled_xpath(query)(root) if hasattr(el, "tag"))
+
+
+def links_below(sel: Selector) -> SelectorList[Selector]:
+    """The elements with an ``href`` or an ``onclick`` below it (``.//*[@href or @onclick]``)."""
+    root = sel.root
+    if not hasattr(root, "getroottree"):
+        return SelectorList([])
+    return _wrapped(index_of(root).links_below(root))
 
 
 def css_all(sel: Selector, css: str) -> SelectorList[Selector]:
-    """``sel.css(css)`` through a compiled XPath (same matches, less overhead)."""
+    """``sel.css(css)``, answered from the page's index (the same matches, one walk a page)."""
     root = sel.root
     if not hasattr(root, "getroottree"):
         return SelectorList([])
-    return SelectorList(Selector(root=el, type="html") for el in _compiled(css)(root))
+    return _wrapped(index_of(root).select(css, root))
 
 
 def first(
     sel: Selector | SelectorList[Selector], selectors: Iterable[str]
 ) -> SelectorList[Selector]:
     """The matches of the first selector that matches anything (ordered fallbacks)."""
-    scopes = sel if isinstance(sel, SelectorList) else [sel]
+    scopes = [scope.root for scope in (sel if isinstance(sel, SelectorList) else [sel])]
+    scopes = [root for root in scopes if hasattr(root, "getroottree")]
+    if not scopes:
+        return SelectorList([])
+    index = index_of(scopes[0])
     for css in selectors:
-        found = SelectorList(match for scope in scopes for match in css_all(scope, css))
+        found = [match for scope in scopes for match in index.select(css, scope)]
         if found:
-            return found
+            return _wrapped(found)
     return SelectorList([])
 
 
 def excluded_roots(container: Selector, selectors: Iterable[str]) -> set[Any]:
     """The lxml elements under ``container`` matched by any of ``selectors``."""
     group = ", ".join(selectors)
-    return {el.root for el in css_all(container, group)} if group else set()
+    root = container.root
+    if not group or not hasattr(root, "getroottree"):
+        return set()
+    return set(index_of(root).select(group, root))
 
 
 def node_text(element: Any) -> str:

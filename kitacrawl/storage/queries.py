@@ -1,4 +1,5 @@
-"""Reading the database for people: search, one article, export, stats, health.
+"""Reading the database for people: search, one article, export, the latest articles
+(for feeds), stats, health.
 
 The analysts' side of storage, a plain module over sqlite-utils that knows
 nothing of Scrapy or of the command line (``kitacrawl.cli`` formats what
@@ -232,6 +233,76 @@ def iter_articles(
             pending = next(link_rows, None)
         row["links"] = found
         yield row
+
+
+# -- the latest articles (feeds) --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LatestArticle:
+    """A dated article as a feed shows it: the newest first."""
+
+    board: str
+    no: int
+    url: str
+    title: str
+    published: date
+    # When its title, subtitle or body last changed (a run saw an edit, or a reparse
+    # read it differently); None if never since it was first stored.
+    changed: datetime | None
+    # The first characters of the body (at most the ``body_chars`` asked for).
+    body_start: str
+
+
+def latest_articles(
+    db: sqlite_utils.Database,
+    *,
+    board: str | None = None,
+    limit: int = 50,
+    body_chars: int = 1000,
+) -> list[LatestArticle]:
+    """The ``limit`` newest dated articles (of one board, or of all), newest first by
+    posting date, then by number (a board numbers its articles in posting order).
+
+    Undated articles are left out: nothing says where they belong in time.
+    """
+    where, params = _where(
+        # A real ISO date only: with a modifier SQLite's date() rolls 2025-02-30 over to
+        # March, and it has no reading of other text. Anything else is no date to publish,
+        # left out here rather than after the limit.
+        ("date(a.published, '+0 days') = a.published", []),
+        (("a.board = ?", [board]) if board else ("", [])),
+    )
+    rows = db.execute(
+        "SELECT a.board, a.no, a.url, a.title, a.published, a.last_changed,"
+        f" substr(a.body, 1, ?) FROM articles a{where}"
+        " ORDER BY a.published DESC, a.no DESC, a.board LIMIT ?",
+        [body_chars, *params, limit],
+    )
+    return [
+        LatestArticle(
+            board=board_name,
+            no=no,
+            url=url,
+            title=title,
+            published=date.fromisoformat(published),
+            changed=parse_time(changed) if changed else None,
+            body_start=body_start or "",
+        )
+        for board_name, no, url, title, published, changed, body_start in rows
+    ]
+
+
+def last_finished_run(db: sqlite_utils.Database, *, board: str | None = None) -> datetime | None:
+    """When the newest run that went to the end (of one board, or of any) finished."""
+    where, params = _where(
+        ("status NOT IN (?, ?)", [schema.RUNNING, schema.SKIPPED]),
+        ("mode != ?", [schema.REPARSE]),
+        ("finished_at IS NOT NULL", []),
+        (("board = ?", [board]) if board else ("", [])),
+    )
+    row = db.execute(f"SELECT max(finished_at) FROM crawls{where}", params).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
 
 
 # -- stats and health -----------------------------------------------------------

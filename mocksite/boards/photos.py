@@ -130,7 +130,9 @@ class PhotoBoard(FakeBoard):
             return PHOTO_PATHS.article_url(base_url, no)
         return f"{base_url.rstrip('/')}{PHOTOS.view_path}?{PHOTOS.id_param}={no}"
 
-    def article_truth(self, post: Post, base_url: str, *, newer: bool = False) -> dict[str, Any]:
+    def article_truth(
+        self, post: Post, base_url: str, *, newer: bool = False, listed: bool = True
+    ) -> dict[str, Any]:
         """What a correct crawler extracts from the page of item `post`.
 
         `newer`: the site serves the newer paths, where a crawler reading them
@@ -150,18 +152,21 @@ class PhotoBoard(FakeBoard):
             title=post.title,
             subtitle=None,
             dated=not newer,
-            # The older gallery list shows counters; the 2023 grids show none.
-            listed=not newer,
+            # Board lists show counters (either template's); the grids of cards none.
+            listed=listed,
             links=links,
             generation="current" if newer else "older",
         )
 
-    def ground_truth(self, base_url: str, *, newer: bool = False) -> dict[str, Any]:
+    def ground_truth(
+        self, base_url: str, *, newer: bool = False, listed: bool = True
+    ) -> dict[str, Any]:
         """What a correct crawl of the whole board yields, for a server at `base_url`
-        (`newer`: one that serves the newer paths, see ``article_truth``)."""
+        (`newer`: one that serves the newer paths, see ``article_truth``; `listed`: its
+        lists show each item's counter)."""
         base = base_url.rstrip("/")
         return self.board_truth(
-            lambda post: self.article_truth(post, base, newer=newer),
+            lambda post: self.article_truth(post, base, newer=newer, listed=listed),
             lambda no: self.article_url(base, no, newer=newer),
         )
 

@@ -529,6 +529,8 @@ QUIRKS: dict[str, dict[str, str]] = {
         "neighbour-labels-inside-the-links": "html5_article_time_subtitle",
         "date-line-after-the-body-not-understood": "date_line_after_body",
         "error-page-served-200-no-article": "error_page_200",
+        "date-and-counter-above-the-title-heading": "date_above_heading",
+        "neighbour-links-side-by-side-on-one-line": "date_above_heading",
     },
     "list": {
         "row-href-with-list-state": "hrefs_list_state",
@@ -592,5 +594,6 @@ QUIRKS: dict[str, dict[str, str]] = {
         "photo-gallery-grid-of-cards-mixed-links": "photo_gallery_cards",
         "card-link-holding-title-and-date": "photo_gallery_cards",
         "handler-whose-meaning-cannot-be-learned": "handler_not_understood",
+        "counter-named-only-by-an-icon": "counter_named_by_an_icon",
     },
 }
