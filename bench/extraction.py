@@ -206,20 +206,25 @@ def time_trafilatura(extract: Callable[..., Any], fixtures: Sequence[Fixture]) -
     return time.perf_counter() - started
 
 
-def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
+def fetched_page(fixture: Fixture) -> FetchedPage:
+    """The page a fixture's article was read from, as a crawl hands it to storage."""
+    return FetchedPage(
+        url=fixture.url, status=200, headers={"Content-Type": fixture.content_type},
+        body=fixture.body, fetched_at="2026-12-01T00:00:00Z", base_url=EXTRACT_BASE,
+        board="news", no=fixture.no,
+    )  # fmt: skip
+
+
+def bench_extract(config: Config, results: dict[str, Any]) -> list[tuple[Article, FetchedPage]]:
+    """The extraction figures; the articles read right, each with its page (for storage)."""
     fixtures = imitation_fixtures(config.extract_articles)
-    articles: list[Article] = []
+    articles: list[tuple[Article, FetchedPage]] = []
     wrong: list[str] = []
     for fixture in fixtures:
         got = extract_one(fixture, EXTRACT_BASE)
         if got == fixture.expected:
             item = read_article(fixture.response(), urls=BoardUrls(EXTRACT_BASE), no=fixture.no)
-            item.source = FetchedPage(
-                url=fixture.url, status=200, headers={"Content-Type": fixture.content_type},
-                body=fixture.body, fetched_at="2026-12-01T00:00:00Z", base_url=EXTRACT_BASE,
-                board="news", no=fixture.no,
-            )  # fmt: skip
-            articles.append(item)
+            articles.append((item, fetched_page(fixture)))
         else:
             wrong.append(f"{fixture.no}: {', '.join(diff_fields(got, fixture.expected))}")
     golden = golden_fixtures()

@@ -362,6 +362,8 @@ class Health:
     # Nagios plugin codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     code: int
     message: str
+    # Every board that is not OK, one message each (the long output after the status line).
+    not_ok: tuple[str, ...] = ()
 
 
 def health(
@@ -372,7 +374,11 @@ def health(
     now: datetime | None = None,
 ) -> Health:
     """Is the crawl alive? The last finished run of each board ended ``ok``, and
-    its last ``ok`` run is younger than ``max_age_hours``."""
+    its last ``ok`` run is younger than ``max_age_hours``.
+
+    When not: the worst board's verdict, with (``not_ok``) every board that is
+    not OK, worst first, each in one line.
+    """
     now = now or datetime.now(UTC)
     boards = (
         [board]
@@ -387,17 +393,14 @@ def health(
     boards = [b for b in boards if b]
     if not boards:
         return Health(False, 3, "never ran: no crawl in the ledger")
-    worst: Health | None = None
-    notes = []
-    for name in sorted(boards):
-        verdict = _board_health(db, name, max_age_hours, now)
-        notes.append(verdict.message)
-        if worst is None or verdict.code > worst.code:
-            worst = verdict
-    assert worst is not None
-    if worst.ok:
-        return Health(True, 0, "; ".join(notes))
-    return worst
+    verdicts = [_board_health(db, name, max_age_hours, now) for name in sorted(boards)]
+    failing = sorted((v for v in verdicts if not v.ok), key=lambda v: -v.code)
+    if not failing:
+        return Health(True, 0, "; ".join(v.message for v in verdicts))
+    worst = failing[0]
+    others = len(failing) - 1
+    more = f" (and {others} more {'board' if others == 1 else 'boards'} not OK)" if others else ""
+    return Health(False, worst.code, worst.message + more, tuple(v.message for v in failing))
 
 
 def _board_health(
