@@ -83,9 +83,10 @@ _INDEXES: OrderedDict[int, Index] = OrderedDict()
 _KEPT_INDEXES = 8
 
 
-# The index last asked of each scope element (page objects ask of the same few scopes).
+# The index last asked of each scope element: a page object asks of a handful of
+# scopes; a few pages' worth are kept (each keeps its document alive).
 _SCOPES: OrderedDict[Any, Index] = OrderedDict()
-_KEPT_SCOPES = 64
+_KEPT_SCOPES = 16
 
 
 def index_of(element: Any) -> Index:
