@@ -477,6 +477,23 @@ DOWNLOAD_LINK_RE = re.compile(
     r"""(?:href|onclick)\s*=\s*["'][^"']*(?:down|atchfile|\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b)""",
     re.I,
 )
+# Every match of DOWNLOAD_LINK_RE holds one of these (case folded): a page without
+# any has no match, found without running the regex over every attribute.
+_DOWNLOAD_LINK_WORDS = ("down", "atchfile", ".pdf", ".hwp", ".doc", ".xls", ".ppt", ".zip")
+# Characters re.IGNORECASE matches to ASCII letters that str.lower() leaves apart.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def mentions_download_link(html: str) -> bool:
+    """Does an href or onclick in ``html`` look like a file download (DOWNLOAD_LINK_RE)?"""
+    lowered = html.lower()
+    if not any(word in lowered for word in _DOWNLOAD_LINK_WORDS) and not any(
+        char in html for char in _FOLDS_TO_ASCII
+    ):
+        return False
+    return DOWNLOAD_LINK_RE.search(html) is not None
+
+
 DOWNLOAD_PATH_RE = re.compile(r"down|atchfile|attach|/files?/", re.I)
 
 

@@ -169,9 +169,7 @@ class ArticlePage(ArticleFields):
             return False
         raw = self._raw_text or ""
         region = (self._region if self._region_read else site.content_region(raw)) or raw
-        return site.DOWNLOAD_LINK_RE.search(region) is not None and not first(
-            self.root, site.ARTICLE_FILES
-        )
+        return site.mentions_download_link(region) and not first(self.root, site.ARTICLE_FILES)
 
     # -- fields -------------------------------------------------------------
     def title(self) -> str:
