@@ -26,7 +26,7 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_count, parse_date
 from kitacrawl.items import ListPage, ListRow
-from kitacrawl.pages.links import article_no_of
+from kitacrawl.pages.links import article_of
 from kitacrawl.pages.region import board_region, drop_scripts
 from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import attribute, first, node_text, response_text, xpath_all
@@ -94,7 +94,7 @@ class CurrentListPageParser:
         return rows
 
     def _row(self, li: Selector) -> ListRow | None:
-        no, link = self._target(li)
+        no, site_id, link = self._target(li)
         if no is None:
             return None  # "no posts" rows and decoration
         if link is None or not (attribute(link, "title") or "").strip():
@@ -107,22 +107,27 @@ class CurrentListPageParser:
             )
         return ListRow(
             no=no,
-            url=self.urls.article_url(no),
+            # The board's site id (Korean trade news) is part of the article's URL.
+            url=self.urls.article_url(no, site_id=site_id),
             title=title or None,
             published=self._published(li),
             hits=self._hits(li),
         )
 
-    def _target(self, li: Selector) -> tuple[int | None, Selector | None]:
-        """The row's article number and the element that opens it."""
+    def _target(self, li: Selector) -> tuple[int | None, int | None, Selector | None]:
+        """The row's article number, its site id (if any) and the element that opens it."""
         for element in [li, *xpath_all(li, ".//*[@href or @onclick]")]:
             call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
                 attribute(element, "href")
             )
-            no = call.no if call else article_no_of(element, self.page_url, self.urls, self.scripts)
-            if no is not None:
-                return no, element if element.root is not li.root else None
-        return None, None
+            found = (
+                (call.no, self.urls.site_id_of(call.extras))
+                if call
+                else article_of(element, self.page_url, self.urls, self.scripts)
+            )
+            if found is not None:
+                return found[0], found[1], element if element.root is not li.root else None
+        return None, None, None
 
     def _published(self, li: Selector) -> date | None:
         for element in first(li, site.CURRENT_ROW_DATE):
