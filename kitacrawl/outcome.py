@@ -36,6 +36,8 @@ OPTIONAL_FIELD_BASELINE = 0.5
 # More than this share of the article fetches failed for a passing reason: the run
 # failed, whatever the list pages said (KITACRAWL_FAILED_SHARE).
 FAILED_SHARE = 0.5
+# Failures that are the site refusing this crawler (HTTP 401/403, robots.txt).
+REFUSAL_KINDS = frozenset({"http_401", "http_403", "robots_forbidden"})
 
 
 @dataclass(slots=True)
@@ -65,8 +67,10 @@ class RunTally:
     storage_error: str | None = None
     # Set when list page 1 is not the board (moved, removed, a redirect elsewhere)...
     board_missing: str | None = None
-    # ...or could not be fetched at all (5xx, timeout): the run saw nothing new.
+    # ...or could not be fetched at all (5xx, timeout): the run saw nothing new...
     first_list_page_lost: str | None = None
+    # ...or the site refused the crawler (403, robots.txt): never an empty board.
+    refused: str | None = None
 
     # List and article pages read, by how they were read (items' `generation`).
     read_by: dict[str, int] = field(
@@ -106,6 +110,8 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         return Outcome(schema.INTERRUPTED, ExitCode.INTERRUPTED, [], "stopped by a signal")
     if tally.board_missing:
         return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.board_missing)
+    if tally.refused:
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.refused)
     if responses == 0 or (tally.list_pages == 0 and tally.article_pages == 0):
         return Outcome(schema.FAILED, ExitCode.FAILED, [], "the site answered nothing usable")
     if tally.first_list_page_lost:
@@ -117,9 +123,12 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         )
     if tally.article_failures and tally.article_failures > failed_share * tally.article_fetches:
         kinds = ", ".join(f"{kind} x{n}" for kind, n in sorted(tally.failure_kinds.items()))
+        refusals = set(tally.failure_kinds) <= REFUSAL_KINDS
         message = (
-            f"{tally.article_failures} of {tally.article_fetches} article fetches failed"
-            f" for a passing reason ({kinds}); they are asked for again by the next run"
+            ("the site refuses the crawler's article requests: " if refusals else "")
+            + f"{tally.article_failures} of {tally.article_fetches} article fetches failed"
+            + (" " if refusals else " for a passing reason ")
+            + f"({kinds}); they are asked for again by the next run"
         )
         return Outcome(schema.FAILED, ExitCode.FAILED, [], message)
     collapsed = collapsed_fields(tally, baseline)

@@ -9,11 +9,18 @@ of a run that ended well; see :mod:`kitacrawl.retry`). Ids only grow, and the
 list is newest first, so once a list page ends on a row at or below that
 number, nothing older can be missing. A run that is killed, fails or drifts
 never moves the mark, so the next run pages as far back as needed.
+
+A board may have a horizon (``since``, ``kitacrawl crawl --since``): rows
+listed before that day are neither fetched nor paged to, and the mark then
+vouches for the articles from that day on (``complete_since``). Only the
+last dated row of a page decides when paging stops, so pinned notices at
+the top of a page never stop it (nor, being rows read before, prolong it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from kitacrawl.items import ListPage, ListRow
 
@@ -40,10 +47,23 @@ class Plan:
     complete_upto: int | None = None
     # The list path the board last answered at: asked first.
     list_path: str | None = None
+    # The horizon: rows listed before this day are left alone (None: the whole board).
+    since: date | None = None
+    # The horizon the mark vouches for (None: the whole board, when there is a mark).
+    complete_since: date | None = None
+    # The run reaches further back than the mark vouches (an earlier horizon than
+    # before): paging goes on past the mark, down to `since`.
+    extend_back: bool = False
+    # Site ids of the articles asked for by number (retries, revisits), where known:
+    # an article is fetched as the site links it (the Korean trade news' siteId).
+    site_ids: dict[int, int] = field(default_factory=dict)
     # Stored articles to fetch again (recent ones, for edits) and articles whose
     # retry or re-check is due (:mod:`kitacrawl.retry`).
     revisit: list[int] = field(default_factory=list)
     retry: list[int] = field(default_factory=list)
+    # Fetch a stored article again when a new one is listed right above it (its "next"
+    # link changed); off where incremental runs must cost the new articles only.
+    refresh_neighbours: bool = True
     max_pages: int | None = None
     hard_max_pages: int = 5000
     seen: set[int] = field(default_factory=set)
@@ -52,6 +72,18 @@ class Plan:
     rows_first_page: int | None = None
     max_seen: int | None = None
     paging_complete: bool = False
+    # Paging stopped at the mark (rows stored before): the rest vouched for before.
+    reached_mark: bool = False
+    # A row was left out because it was listed before the horizon.
+    skipped_by_horizon: bool = False
+    # What the list pages read so far said, for the estimate of what is left: the
+    # list's total (page 1), rows read, the newest and the latest (oldest) dates and
+    # the lowest id among them.
+    total: int | None = None
+    rows_read: int = 0
+    newest_date: date | None = None
+    oldest_date: date | None = None
+    lowest_seen: int | None = None
     # A list page that could not be read leaves a hole nobody can vouch for.
     list_gap: bool = False
     # Articles whose list counter this run already recorded (pinned notices show
@@ -107,14 +139,20 @@ class Plan:
         self.seen.update(row.no for row in regular)
         if page_no == 1 and self.rows_first_page is None:
             self.rows_first_page = len(regular)
+        if page_no == 1 and page.total is not None:
+            self.total = page.total
         if regular:
             top = max(row.no for row in regular)
             self.max_seen = top if self.max_seen is None else max(self.max_seen, top)
+        self._count(fresh)
 
         # A list without counters (the current template's news list shows none) is
         # no reason to fetch every page-1 article each run: recent articles are
         # revisited on their own schedule, and a full run refreshes the rest.
-        wanted = [row.no for row in page.rows if self.mode == FULL or row.no not in self.known]
+        candidates = [row for row in page.rows if self.mode == FULL or row.no not in self.known]
+        wanted = [row.no for row in candidates if self.within(row)]
+        if len(wanted) < len(candidates):
+            self.skipped_by_horizon = True
         wanted += self._newer_neighbour_changed(regular)
         articles = self._claim(wanted)
 
@@ -128,9 +166,48 @@ class Plan:
         self.pages_requested.add(next_page)
         return ListDecision(articles, next_page)
 
+    def within(self, row: ListRow) -> bool:
+        """Is the row on this side of the horizon? (An undated row cannot say: it is.)"""
+        return self.since is None or row.published is None or row.published >= self.since
+
+    def _count(self, fresh: list[ListRow]) -> None:
+        self.rows_read += len(fresh)
+        for row in fresh:
+            if row.published is not None:
+                if self.newest_date is None or row.published > self.newest_date:
+                    self.newest_date = row.published
+                if self.oldest_date is None or row.published < self.oldest_date:
+                    self.oldest_date = row.published
+            if self.lowest_seen is None or row.no < self.lowest_seen:
+                self.lowest_seen = row.no
+
+    def rows_left(self) -> int | None:
+        """About how many list rows this run has still to read, else None (cannot tell).
+
+        Down to the horizon: the days left at the rate rows came per day so far;
+        down to the mark: the ids between it and the lowest read (ids run nearly
+        without gaps); a whole board: the list's total less the rows read.
+        """
+        if self.paging_complete or self.rows_read == 0:
+            return 0 if self.paging_complete else None
+        if self.since is not None and self.newest_date and self.oldest_date:
+            days_read = (self.newest_date - self.oldest_date).days + 1
+            days_left = max(0, (self.oldest_date - self.since).days)
+            return round(self.rows_read * days_left / days_read)
+        if (
+            self.mode == INCREMENTAL
+            and self.complete_upto is not None
+            and not self.extend_back
+            and self.lowest_seen is not None
+        ):
+            return max(0, self.lowest_seen - self.complete_upto - 1)
+        if self.total is not None:
+            return max(0, self.total - self.rows_read)
+        return None
+
     def _newer_neighbour_changed(self, regular: list[ListRow]) -> list[int]:
         """Stored articles right below a new one: their "next" link now points at it."""
-        if self.mode != INCREMENTAL:
+        if self.mode != INCREMENTAL or not self.refresh_neighbours:
             return []
         changed: list[int] = []
         for row in regular:
@@ -139,7 +216,7 @@ class Plan:
             self._previous_unknown = row.no not in self.known
         return changed
 
-    def _stop_reason(
+    def _stop_reason(  # noqa: PLR0911 - one answer per way paging ends
         self, page_no: int, page: ListPage, regular: list[ListRow], fresh: list[ListRow]
     ) -> str | None:
         if not fresh:
@@ -151,12 +228,17 @@ class Plan:
             return f"max_pages={self.max_pages}"
         if page_no >= self.hard_max_pages:
             return f"hard limit of {self.hard_max_pages} list pages"
+        last_dated = next((row.published for row in reversed(regular) if row.published), None)
+        if self.since is not None and last_dated is not None and last_dated < self.since:
+            self.paging_complete = True
+            return f"reached rows listed before {self.since.isoformat()} (the horizon)"
         if (
             self.mode == INCREMENTAL
             and self.complete_upto is not None
+            and not self.extend_back
             and regular[-1].no <= self.complete_upto
         ):
-            self.paging_complete = True
+            self.paging_complete = self.reached_mark = True
             return f"reached articles stored before (no <= {self.complete_upto})"
         if (
             page.page_numbers
@@ -174,3 +256,17 @@ class Plan:
             return None
         candidates = [v for v in (self.complete_upto, self.max_seen) if v is not None]
         return max(candidates) if candidates else None
+
+    def complete_since_after(self) -> date | None:
+        """The horizon the new mark vouches for (read with `complete_upto_after`); None: none.
+
+        What this run read vouches from its horizon on, or for everything when
+        the horizon left no row out; where it stopped at the mark, the older
+        part is vouched for as before, so the later of the two horizons holds.
+        """
+        own = self.since if self.skipped_by_horizon else None
+        if not self.reached_mark:
+            return own
+        if own is None or self.complete_since is None:
+            return own or self.complete_since
+        return max(own, self.complete_since)
