@@ -260,18 +260,25 @@ def _tradenews_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, s
             )
         inc = trade.get("incremental")
         if inc:
+            # The new rows and the first row stored before: the list pages they fill.
+            pages = -(-(inc["new"] + 1) // 10)
+            cheap = inc["kinds"].get("list") == pages and inc["kinds"].get("article") == inc["new"]
             rows.append(
                 (
                     "8d",
                     f"`tradenews` incremental run after {inc['new']} new articles",
                     f"{inc['requests']} requests ({kinds_text(inc['kinds'])}),"
                     f" {inc['articles_new']} new stored",
-                    f"list page 1 + the new {verdict(inc['kinds'].get('list') == 1)}",
+                    f"the {pages} list pages they are on + the new articles {verdict(cheap)}",
                     "1 run",
                 )
             )
         resume = trade.get("resume")
         if resume:
+            # The second run reads page 1, the page it lands on (one early), the pages the
+            # first did not read, and the empty page past the end.
+            rest = resume["list_pages"] - resume["stopped_after"] + 3
+            again = resume["second"].get("list", 0) <= rest
             rows.append(
                 (
                     "8e",
@@ -280,7 +287,8 @@ def _tradenews_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, s
                     f"first {kinds_text(resume['first'])}; second {kinds_text(resume['second'])};"
                     f" {resume['fetched_twice']} articles fetched twice;"
                     f" {resume['exact']}/{resume['expected']} exact",
-                    f"none twice {verdict(resume['fetched_twice'] == 0)}",
+                    f"none twice {verdict(resume['fetched_twice'] == 0)}, no list page read again"
+                    f" {verdict(again)}",
                     "1 run",
                 )
             )

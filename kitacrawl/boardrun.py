@@ -216,6 +216,9 @@ class BoardRun:
             storage.set_since(self.board, since)
         plan.since = since if since is not None else stored_since
         plan.complete_upto = storage.complete_upto(self.board)
+        resume = storage.resume_point(self.board) if self.mode == INCREMENTAL else None
+        if resume is not None:
+            plan.resume_page, plan.resume_top = resume
         vouched = plan.complete_since
         if plan.complete_upto is None or vouched is None:
             return  # no mark, or one that vouches for the whole board
@@ -268,8 +271,22 @@ class BoardRun:
         self.tally.board_missing = message
 
     # -- what the store pipeline reports -----------------------------------------
+    def checkpoint(self) -> None:
+        """Write where the sweep got to, in the batch about to be committed (the articles
+        of those pages are in it or before it): a run after a kill goes on from there."""
+        plan, storage = self.plan, self.storage
+        if plan is None or storage is None or self.mode not in MODES:
+            return
+        if plan.done_through and plan.top_first_page is not None:
+            try:
+                storage.set_resume_point(self.board, plan.done_through, plan.top_first_page)
+            except StorageError as exc:
+                self.storage_failed(exc)
+
     def stored(self, article: Article, result: SaveResult) -> None:
         tally = self.tally
+        if self.plan is not None:
+            self.plan.article_done(article.no)
         tally.article_pages += 1
         tally.read_by[article.generation] = tally.read_by.get(article.generation, 0) + 1
         tally.articles += 1
@@ -281,6 +298,8 @@ class BoardRun:
 
     def problem_stored(self, problem: Problem) -> None:
         tally = self.tally
+        if self.plan is not None and problem.no is not None:
+            self.plan.article_done(problem.no)
         tally.problems += 1
         if problem.kind == problems.UNPARSABLE:
             tally.article_pages += 1
@@ -328,6 +347,8 @@ class BoardRun:
             # The store pipeline commits its last batch when the spider closes; a batch
             # still open here must be in before the ledger and the mark move.
             try:
+                if storage.in_batch:
+                    self.checkpoint()
                 storage.commit_batch()
             except StorageError as exc:
                 self.storage_failed(exc)

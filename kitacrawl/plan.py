@@ -15,6 +15,16 @@ listed before that day are neither fetched nor paged to, and the mark then
 vouches for the articles from that day on (``complete_since``). Only the
 last dated row of a page decides when paging stops, so pinned notices at
 the top of a page never stop it (nor, being rows read before, prolong it).
+
+A run that stops before the end of its sweep (killed, or ``max_pages``)
+leaves where it got to (``resume_page`` of the list as it stood under
+``resume_top``: every page up to it read, its articles stored or tried; the
+spider's batches write it with the articles, see ``done_through``). The next
+run reads the rows published since, then goes on from there instead of
+reading again the list pages the interrupted run had read: at 10,000 list
+pages, those are hours of requests. It lands a page early, and steps back
+while the page it lands on starts with a row nobody handled (rows deleted
+meanwhile move the list up).
 """
 
 from __future__ import annotations
@@ -57,6 +67,9 @@ class Plan:
     # Site ids of the articles asked for by number (retries, revisits), where known:
     # an article is fetched as the site links it (the Korean trade news' siteId).
     site_ids: dict[int, int] = field(default_factory=dict)
+    # Where an earlier run stopped before the end of its sweep (see the module's doc).
+    resume_page: int | None = None
+    resume_top: int | None = None
     # Stored articles to fetch again (recent ones, for edits) and articles whose
     # retry or re-check is due (:mod:`kitacrawl.retry`).
     revisit: list[int] = field(default_factory=list)
@@ -91,6 +104,21 @@ class Plan:
     observed: set[int] = field(default_factory=set)
     _previous_unknown: bool = False
     _failed_in_a_row: int = 0
+    # This run's own progress, for a run after it: its page 1's top row, and every page
+    # up to `done_through` read with its articles handled (pages skipped count as done).
+    top_first_page: int | None = None
+    done_through: int = 0
+    _pending: dict[int, set[int]] = field(default_factory=dict)
+    _page_of: dict[int, int] = field(default_factory=dict)
+    # Pages done above `done_through` (a page waits for those before it).
+    _finished_pages: set[int] = field(default_factory=set)
+    _skipped_pages: set[int] = field(default_factory=set)
+    # Resuming: rows above the earlier run's top read so far, the page landed on (to be
+    # checked), and where to go on after stepping back from it.
+    _new_rows: int = 0
+    _resumed: bool = False
+    _landing: int | None = None
+    _forward_from: int | None = None
 
     def new_observations(self, page: ListPage) -> dict[int, int]:
         """The counters of this page not yet recorded in this run: one per article a run."""
@@ -121,7 +149,9 @@ class Plan:
         return 1
 
     def on_list_failure(self, page_no: int) -> int | None:
-        """A list page failed for good: skip it once, stop if the next fails too."""
+        """A list page failed for good: skip it once, stop if the next fails too.
+
+        The page is never done (``done_through`` stays below it)."""
         self.list_gap = True
         self._failed_in_a_row += 1
         next_page = page_no + 1
@@ -144,6 +174,8 @@ class Plan:
         if regular:
             top = max(row.no for row in regular)
             self.max_seen = top if self.max_seen is None else max(self.max_seen, top)
+            if page_no == 1 and self.top_first_page is None:
+                self.top_first_page = top
         self._count(fresh)
 
         # A list without counters (the current template's news list shows none) is
@@ -155,16 +187,91 @@ class Plan:
             self.skipped_by_horizon = True
         wanted += self._newer_neighbour_changed(regular)
         articles = self._claim(wanted)
+        self._page_read(page_no, articles)
 
         stop = self._stop_reason(page_no, page, regular, fresh)
         if stop is not None:
             return ListDecision(articles, None, stop)
-        next_page = page_no + 1
+        next_page, why = self._resume_step(page_no, regular, fresh)
         if next_page in self.pages_requested:
             self.paging_complete = True
             return ListDecision(articles, None, "page already read")
         self.pages_requested.add(next_page)
-        return ListDecision(articles, next_page)
+        return ListDecision(articles, next_page, why)
+
+    # -- resuming an interrupted sweep, and this run's own progress -----------------
+    def _resume_step(
+        self, page_no: int, regular: list[ListRow], fresh: list[ListRow]
+    ) -> tuple[int, str | None]:
+        """The next page to read: the one after this, or where an interrupted run got to."""
+        if self._landing == page_no:
+            return self._landed(page_no, regular)
+        if self._resumed or self.resume_page is None or self.resume_top is None:
+            return page_no + 1, None
+        self._new_rows += sum(1 for row in fresh if row.no > self.resume_top)
+        if not regular or regular[-1].no > self.resume_top:
+            return page_no + 1, None  # still among the rows published since
+        self._resumed = True
+        size = self.rows_first_page or len(regular)
+        # The first row the earlier run did not reach, one page early.
+        target = (self.resume_page * size + self._new_rows) // size
+        if target <= page_no + 1:
+            return page_no + 1, None
+        for skipped in range(page_no + 1, target):
+            self._skipped_pages.add(skipped)
+            self._finish_page(skipped)
+        self._landing = target
+        return target, f"going on from page {target}, where an earlier run stopped"
+
+    def _landed(self, page_no: int, regular: list[ListRow]) -> tuple[int, str | None]:
+        """On the page a resumed run jumped to: step back while it starts with a row nobody
+        handled (the list moved up), else go on."""
+        first = regular[0].no if regular else None
+        back = page_no - 1
+        if first is not None and first not in self.known and back in self._skipped_pages:
+            # The page before was skipped as done: it is not, until it is read.
+            self._skipped_pages.discard(back)
+            if self.done_through >= back:
+                # Pages after it stay done; the count waits for it again.
+                self._finished_pages.update(range(back + 1, self.done_through + 1))
+                self.done_through = back - 1
+            self._finished_pages.discard(back)
+            self._landing = back
+            self._forward_from = self._forward_from or page_no + 1
+            return back, f"stepping back to page {back}"
+        self._landing = None
+        forward, self._forward_from = self._forward_from, None
+        return (forward or page_no + 1), None
+
+    def _page_read(self, page_no: int, articles: list[int]) -> None:
+        outstanding = set(articles)
+        for no in outstanding:
+            self._page_of[no] = page_no
+        if outstanding:
+            self._pending[page_no] = outstanding
+        else:
+            self._finish_page(page_no)
+
+    def article_done(self, no: int) -> None:
+        """An article asked for from a list page was stored, or its problem recorded."""
+        page_no = self._page_of.pop(no, None)
+        if page_no is None:
+            return
+        outstanding = self._pending.get(page_no)
+        if outstanding is not None:
+            outstanding.discard(no)
+            if not outstanding:
+                del self._pending[page_no]
+                self._finish_page(page_no)
+
+    def _finish_page(self, page_no: int) -> None:
+        self._finished_pages.add(page_no)
+        self._advance()
+
+    def _advance(self) -> None:
+        while self.done_through + 1 in self._finished_pages:
+            self.done_through += 1
+            self._finished_pages.discard(self.done_through)
 
     def within(self, row: ListRow) -> bool:
         """Is the row on this side of the horizon? (An undated row cannot say: it is.)"""

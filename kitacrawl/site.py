@@ -442,6 +442,9 @@ CURRENT_ROW_DATE = ("span.date", "span.font-numbers", ".date")
 # as an item of its own (`<li class="view"><i>Views</i> 758</li>`).
 CURRENT_ROW_HIT = ("span.view, span.hit, em.view, em.hit, li.view, li.hit",)
 CURRENT_TOTAL = ("div.bbs-summary strong", ".bbs-summary strong", ".bbs-summary")
+# The words a counter is labelled by (HIT_LABELLED_RE's, and a header's): a list part
+# without any of them shows no counter.
+COUNTER_WORD_RE = re.compile(r"hit|view|read|조회|읽음", re.I)
 CURRENT_PAGING = ("ul.pagination", ".pagination")
 
 # -- current template: script handlers

@@ -254,9 +254,14 @@ def snapshot(db: Path, board: str = "news") -> dict[str, Any]:
 
 
 def board_state(db: Path) -> dict[str, int]:
-    """``board_state.complete_upto`` by board."""
+    """``board_state.complete_upto`` by board, for the boards that have a mark (a row may
+    say only where a board answered, or where a sweep stopped)."""
     storage = Storage.open(db)
     try:
-        return {r["board"]: r["complete_upto"] for r in storage.db["board_state"].rows}
+        return {
+            r["board"]: r["complete_upto"]
+            for r in storage.db["board_state"].rows
+            if r["complete_upto"] is not None
+        }
     finally:
         storage.close()

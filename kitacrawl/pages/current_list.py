@@ -52,8 +52,15 @@ class CurrentListPageParser:
         self.region = region
         # The whole page is parsed as it is; a slice without its scripts.
         source = drop_scripts(text[region[0] : region[1]]) if region else text
+        self.source = source
         # type="html": see ArticlePage.from_response (a JSON-looking body).
         self.sel = Selector(text=source or "<html></html>", type="html")
+
+    def may_show_counters(self) -> bool:
+        """Could the board's part of the page show a counter anywhere? Not without one of
+        the words a counter is labelled by (in its text or its markup): then no reading,
+        known or structural, finds one (the Korean trade news' list shows none)."""
+        return site.COUNTER_WORD_RE.search(self.source) is not None
 
     @classmethod
     def from_response(

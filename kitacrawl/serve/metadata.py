@@ -378,6 +378,11 @@ RELATIONS: tuple[Relation, ...] = (
             " before it are neither fetched nor paged to, by the runs after it too; NULL: none",
             "complete_since": "the horizon `complete_upto` vouches for: from this day on (NULL:"
             " the whole board)",
+            "resume_page": "where a sweep that stopped before the end of the list got to: every"
+            " list page up to it read and its articles stored or tried (the next run goes on"
+            " from there); NULL once a sweep reaches its end",
+            "resume_top": "the top row (article id) of that sweep's list page 1: how far the list"
+            " has moved since is counted from it",
         },
         indexes={"primary key": ""},
     ),

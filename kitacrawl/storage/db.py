@@ -185,6 +185,10 @@ class Storage:
     # a failed write leaves no half of itself; a killed process loses at most
     # the batch not yet committed, which the next run fetches again (the
     # incremental mark only moves after the last batch is in).
+    @property
+    def in_batch(self) -> bool:
+        return self._batch
+
     def begin_batch(self) -> None:
         """Open a batch unless one is open: the next writes join it."""
         try:
@@ -533,6 +537,7 @@ class Storage:
             if value is None:
                 self.db.execute("DELETE FROM board_state WHERE board = ?", [board])
             else:
+                # A sweep that reached its end leaves nothing to go on from.
                 self.db.table("board_state").upsert(
                     {
                         "board": board,
@@ -540,6 +545,8 @@ class Storage:
                         "complete_since": complete_since.isoformat() if complete_since else None,
                         "updated_at": utcnow(),
                         "crawl_id": crawl_id,
+                        "resume_page": None,
+                        "resume_top": None,
                     },
                     pk="board",
                 )
@@ -551,6 +558,26 @@ class Storage:
         if row is None:
             return None, None
         return _day(row["since"]), _day(row["complete_since"])
+
+    def resume_point(self, board: str) -> tuple[int, int] | None:
+        """(list page, top id of its page 1) an interrupted sweep of the board got to."""
+        row = self._row("SELECT resume_page, resume_top FROM board_state WHERE board = ?", (board,))
+        if row is None or row["resume_page"] is None or row["resume_top"] is None:
+            return None
+        return int(row["resume_page"]), int(row["resume_top"])
+
+    def set_resume_point(self, board: str, page: int, top: int) -> None:
+        """Where this sweep got to: written in the batch with the articles it vouches for."""
+        try:
+            with self._write():
+                self.db.execute(
+                    "INSERT INTO board_state (board, resume_page, resume_top, updated_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT(board) DO UPDATE SET"
+                    " resume_page = excluded.resume_page, resume_top = excluded.resume_top",
+                    [board, page, top, utcnow()],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record where the run got to: {exc}") from exc
 
     def set_since(self, board: str, since: date) -> None:
         """Remember the board's horizon: a run without one (a backfill resumed) keeps to it."""

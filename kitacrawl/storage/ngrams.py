@@ -75,9 +75,9 @@ def search_form(text: str | None) -> str | None:
 
 def _phrase(text: str) -> str:
     """A query term (or a quoted phrase's text) as one FTS5 phrase of the search form."""
-    form = search_form(text) or ""
+    form = " ".join((search_form(text) or "").split())
     # The separator in front of the first run would tie the term to a word's start.
-    form = form.strip().removeprefix(SEPARATOR).strip()
+    form = form.removeprefix(SEPARATOR).strip()
     return '"' + form.replace('"', '""') + '"'
 
 

@@ -394,9 +394,13 @@ _SEARCH_TRIGGERS = tuple(
 def _m010_korean_search_site_ids_horizons(db: sqlite_utils.Database) -> None:
     # KITA's Korean trade news: an article's site id (part of its canonical URL).
     db.table("articles").add_column("site_id", int)
-    # A board's horizon (`kitacrawl crawl --since`) and the one its mark vouches for.
+    # A board's horizon (`kitacrawl crawl --since`) and the one its mark vouches for;
+    # where a sweep that stopped before the end of the list got to (the next run goes on
+    # from there).
     db.table("board_state").add_column("since", str)
     db.table("board_state").add_column("complete_since", str)
+    db.table("board_state").add_column("resume_page", int)
+    db.table("board_state").add_column("resume_top", int)
     # Search that finds Korean nouns inside words: the articles' text with every Hangul
     # run as its syllable bigrams, and the board as a token, in an FTS5 index without
     # content of its own.

@@ -53,6 +53,15 @@ def list_fetches(site: MockSite) -> int:
     return sum(1 for target in site.requests if LIST_RE.search(target))
 
 
+def list_pages(site: MockSite) -> list[int]:
+    """The list pages asked for, in order."""
+    return [
+        int(m.group(1)) if (m := re.search(r"pageIndex=(\d+)", target)) else 1
+        for target in site.requests
+        if LIST_RE.search(target)
+    ]
+
+
 def assert_exact(db: Path, truth: dict[str, Any], *, stale_next: int | None = None) -> None:
     """Every article once with every field and link of the truth; every bad page a problem.
 
@@ -222,15 +231,32 @@ async def test_a_backfill_stopped_midway_goes_on_where_it_stopped(db: Path) -> N
     board = build_tradenews(SIZE)
     with serve(board) as site:
         # A run that ends before the list does (as a killed one would, its mark unmoved).
-        partial = await crawls.crawl(site.base_url, db, boards=(BOARD,), max_pages=4)
+        partial = await crawls.crawl(site.base_url, db, boards=(BOARD,), max_pages=6)
+        with crawls.storage(db) as storage:
+            resume = storage.resume_point(BOARD)
+            before = storage.stored_numbers(BOARD)
+        newest = board.articles[0].no
+        new = site.publish(12, board=BOARD)
+        site.reset_requests()
         rest = await crawls.crawl(site.base_url, db, boards=(BOARD,))
+        lists = sorted(list_pages(site))
         fetched = detail_fetches(site)
         truth = site.ground_truth(board=BOARD)
     assert partial.code == rest.code == ExitCode.OK
+    assert resume is not None
+    assert resume[0] == 6
+    # The new rows fill pages 1-2; the six pages read before are not read again (but
+    # the one it lands on, a page early), the rest is.
+    assert lists[:3] == [1, 2, 7]
+    assert lists == sorted(set(lists))
     assert crawls.board_state(db)[BOARD] == max(a["no"] for a in truth["articles"])
-    articles = {a["no"] for a in truth["articles"]}
-    assert all(fetched[no] == 1 for no in articles), "an article was fetched twice"
-    assert_exact(db, truth)
+    with crawls.storage(db) as storage:
+        assert storage.resume_point(BOARD) is None
+    # The second run fetched the new articles and what the first had not reached, each once.
+    assert set(new) <= set(fetched)
+    assert not set(fetched) & before, "the second run fetched what the first had stored"
+    assert all(count == 1 for count in fetched.values()), "an article was fetched twice"
+    assert_exact(db, truth, stale_next=newest)
 
 
 @pytest.mark.parametrize("refuse", ["403", "robots"])
