@@ -149,9 +149,15 @@ def logged() -> Iterator[list[str]]:
 
 
 # -- a real process, where the process is what a test is about ----------------------
-def command(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> list[str]:
-    """``scrapy crawl news`` with the tests' settings, as cron would start it."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args]
+def command(
+    base_url: str,
+    db: Path,
+    *args: str,
+    settings: tuple[str, ...] = (),
+    spider: str = "news",
+) -> list[str]:
+    """``scrapy crawl news`` (or another board) with the tests' settings, as cron would."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args]
     for name, value in overrides(base_url, db, settings).items():
         cmd += ["-s", f"{name}={value}"]
     return cmd
@@ -206,10 +212,17 @@ def _scrapy_command(argv: list[str], env: dict[str, str]) -> None:
     execute(["scrapy", *argv])
 
 
-def start(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> Any:
-    """``scrapy crawl news ARGS`` as a process of its own, forked ready-imported (its output
-    discarded), for a test to signal or kill: a ``multiprocessing.Process``."""
-    argv = command(base_url, db, *args, settings=settings)[3:]  # from "crawl" on
+def start(
+    base_url: str,
+    db: Path,
+    *args: str,
+    settings: tuple[str, ...] = (),
+    spider: str = "news",
+) -> Any:
+    """``scrapy crawl news ARGS`` (or another board) as a process of its own, forked
+    ready-imported (its output discarded), for a test to signal or kill: a
+    ``multiprocessing.Process``."""
+    argv = command(base_url, db, *args, settings=settings, spider=spider)[3:]  # from "crawl" on
     process = _FORKS.Process(target=_scrapy_command, args=(argv, environment()))
     process.start()
     return process

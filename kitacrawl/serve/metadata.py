@@ -120,10 +120,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "articles_search",
         "table",
-        "the full-text index (FTS5) that finds Korean nouns inside words: the articles' title,"
-        " subtitle and body with every run of Hangul as its syllable bigrams (the rest as it is),"
-        " and their board, an index without content of its own (`content=''`); `kitacrawl"
-        " search` and Datasette turn a Korean word into the phrase of its bigrams",
+        "the full-text index (FTS5) that finds Korean nouns inside words: the articles' text"
+        " with Hangul as syllable bigrams, and their board",
         {
             "title": "`articles.title` as indexed (bigrams), not stored: NULL when read",
             "subtitle": "`articles.subtitle` as indexed (bigrams), not stored: NULL when read",
@@ -136,8 +134,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "articles_search_pending",
         "table",
-        "texts the bigram index holds for rows that plain SQL changed or deleted, until a"
-        " kitacrawl write takes them out of it (and indexes the new text); empty otherwise",
+        "what the bigram index holds of rows whose text changed, until kitacrawl takes it out",
         {
             "id": "row id, in the order of the changes",
             "row": "the article's rowid (`articles.rowid`)",

@@ -158,10 +158,15 @@ class BoardSpider(scrapy.Spider):
         return self.urls.serving(f"{self.urls.base_url}{self._list_path()}").paths.detail_paths
 
     def article_request(
-        self, no: int, detail_path: int = 0, *, site_id: int | None = None
+        self, no: int, detail_path: int = 0, *, site_id: int | None = None, page: int = 0
     ) -> scrapy.Request:
         """Article `no`, at the board's canonical URL: with its site id, where the board
-        has one and it is known (the list row's), as the site links it."""
+        has one and it is known (the list row's), as the site links it.
+
+        The articles of an earlier list page go first (Scrapy's queues are last in,
+        first out within a priority): the run finishes its list pages in order, which is
+        how far a killed run got (``Plan.done_through``).
+        """
         self.pending_articles += 1
         path = self._detail_paths()[detail_path]
         return scrapy.Request(
@@ -170,6 +175,7 @@ class BoardSpider(scrapy.Spider):
             errback=self.article_failed,
             cb_kwargs={"no": no},
             meta={"detail_path": detail_path, "site_id": site_id},
+            priority=-page,
             dont_filter=True,
         )
 
@@ -197,7 +203,8 @@ class BoardSpider(scrapy.Spider):
         decision = self.plan.on_list_page(page_no, page)
         site_ids = {row.no: self.urls.site_id_from_url(row.url) for row in page.rows}
         for no in decision.articles:
-            yield self.article_request(no, site_id=site_ids.get(no) or self.plan.site_ids.get(no))
+            site_id = site_ids.get(no) or self.plan.site_ids.get(no)
+            yield self.article_request(no, site_id=site_id, page=page_no)
         if decision.stop_reason:
             self.logger.info("paging stops after page %d: %s", page_no, decision.stop_reason)
         if decision.next_page is not None:
@@ -360,7 +367,9 @@ class BoardSpider(scrapy.Spider):
             and retry_path < len(self._detail_paths())
         ):
             # An older path may still serve it (KITA Insights kept its 2022 path).
-            yield self.article_request(no, retry_path, site_id=request.meta.get("site_id"))
+            yield self.article_request(
+                no, retry_path, site_id=request.meta.get("site_id"), page=-request.priority
+            )
             return
         url = (
             self.urls.article_url(no, site_id=request.meta.get("site_id"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import redirect_stdout
@@ -30,6 +31,7 @@ from mocksite import MockSite, build_board
 from mocksite.boards.tradenews import TradeNewsBoard, build_tradenews
 from mocksite.truth import compare
 from tests import crawls
+from tests.e2e.test_incremental import SLOW_CRAWL, stored_count, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -257,6 +259,28 @@ async def test_a_backfill_stopped_midway_goes_on_where_it_stopped(db: Path) -> N
     assert not set(fetched) & before, "the second run fetched what the first had stored"
     assert all(count == 1 for count in fetched.values()), "an article was fetched twice"
     assert_exact(db, truth, stale_next=newest)
+
+
+@deferred_f_from_coro_f
+async def test_a_backfill_killed_halfway_goes_on_where_it_stopped(db: Path) -> None:
+    board = build_tradenews(SIZE)
+    with serve(board) as site:
+        process = crawls.start(site.base_url, db, spider=BOARD, settings=SLOW_CRAWL)
+        wait_for(lambda: stored_count(db) >= SIZE // 2)
+        crawls.stop(process, signal.SIGKILL)
+        with crawls.storage(db) as storage:
+            resume = storage.resume_point(BOARD)
+            before = storage.stored_numbers(BOARD)
+        site.reset_requests()
+        rest = await crawls.crawl(site.base_url, db, boards=(BOARD,))
+        lists, fetched = list_pages(site), detail_fetches(site)
+        truth = site.ground_truth(board=BOARD)
+    assert rest.code == ExitCode.OK, rest.log[-2000:]
+    assert resume is not None, "the killed run left no point to go on from"
+    # The list pages the killed run had read (but the page it lands on, a page early).
+    assert not set(lists) & set(range(2, resume[0])), lists
+    assert not set(fetched) & before, "an article stored before the kill was fetched again"
+    assert_exact(db, truth)
 
 
 @pytest.mark.parametrize("refuse", ["403", "robots"])
