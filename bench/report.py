@@ -302,8 +302,9 @@ def _tradenews_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, s
                 " 20 hits, snippets): "
                 + ", ".join(f"{w['word']} ({label})" for label, w in words.items()),
                 "; ".join(
-                    f"{w['word']}: {w['ms']:.1f} ms ({w['articles_holding']:,} articles hold it),"
-                    f" one board {w['board_ms']:.1f} ms"
+                    f"{w['word']}: {w['ms']:.1f} ms, {w['cpu_ms']:.1f} ms CPU"
+                    f" ({w['articles_holding']:,} articles hold it); one board"
+                    f" {w['board_ms']:.1f} ms, {w['board_cpu_ms']:.1f} ms CPU"
                     for w in words.values()
                 ),
                 f"≤ 50 ms each {verdict(all(w['ms'] <= 50 for w in words.values()))}",

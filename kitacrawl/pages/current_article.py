@@ -315,7 +315,7 @@ class CurrentArticlePage(ArticleFields):
             if url is None or url in seen:
                 continue
             seen.add(url)
-            text = normalise_space(node_text(names[0].root)) if names else ""
+            text = normalise_space(node_text(names[0].root)) if names else _file_name_in(row)
             found.append(Link(rel="attachment", url=url, text=text or None))
         return found
 
@@ -334,6 +334,20 @@ class CurrentArticlePage(ArticleFields):
         return body_links(
             body, self.urls, self.page_url, (), excluded=self._body_excluded, scripts=self.scripts
         )
+
+
+def _file_name_in(row: Selector) -> str:
+    """A file's name in an attachment row without a ``p.filename``: the text of its links
+    that names a file, else the first that is no button's label ("다운로드", "Download")."""
+    texts = []
+    for element in xpath_all(row, ".//a"):
+        text = normalise_space(node_text(element.root))
+        for label in css_all(element, "i"):
+            text = normalise_space(text.replace(normalise_space(node_text(label.root)), " ", 1))
+        if text and not site.DOWNLOAD_LABEL_RE.fullmatch(text):
+            texts.append(text)
+    named = [text for text in texts if site.FILE_EXTENSION_RE.search(text)]
+    return (named or texts or [""])[0]
 
 
 def _slot_side(slot: Selector) -> Side | None:
