@@ -33,6 +33,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from operator import add
 
 # A run of Hangul syllables (U+AC00 to U+D7A3, the precomposed ones every Korean
 # page uses once in NFC).
@@ -60,7 +61,8 @@ def has_hangul(text: str) -> bool:
 def _grams(run: str) -> str:
     if len(run) == 1:
         return run
-    return " ".join(run[i : i + 2] for i in range(len(run) - 1))
+    # Each syllable with the next: the pairs of the run and the run shifted by one.
+    return " ".join(map(add, run, run[1:]))
 
 
 def search_form(text: str | None) -> str | None:
