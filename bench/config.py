@@ -10,7 +10,7 @@ from pathlib import Path
 import bench
 
 PROJECT = Path(__file__).resolve().parent.parent
-SECTIONS = ("crawl", "extract", "storage", "reparse", "rss", "incremental")
+SECTIONS = ("crawl", "extract", "storage", "reparse", "rss", "incremental", "tradenews", "search")
 
 
 @dataclass
@@ -28,6 +28,10 @@ class Config:
     reparse_articles: int = 5000
     reparse_rounds: int = 2
     incremental_runs: int = 3
+    search_articles: int = 100_000
+    search_rounds: int = 7
+    tradenews_sizes: tuple[int, ...] = (1000, 20000)
+    tradenews_resume: int = 5000
     sections: tuple[str, ...] = SECTIONS
     json_path: Path | None = None
     keep: Path | None = None
@@ -85,6 +89,10 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
             reparse_articles=200,
             reparse_rounds=1,
             incremental_runs=1,
+            search_articles=2000,
+            search_rounds=3,
+            tradenews_sizes=(150, 400),
+            tradenews_resume=300,
             quick=True,
         )
     else:

@@ -23,7 +23,8 @@ from typing import Any
 from bench.config import PROJECT
 from bench.measure import process_cpu_seconds
 from kitacrawl import site
-from mocksite import MockSite, NewsBoard
+from mocksite import MockSite, NewsBoard, build_board
+from mocksite.boards.tradenews import TradeNewsBoard
 from mocksite.kinds import FLAKY
 
 # The same for the bare and the real crawl: the imitation is local, so no
@@ -156,21 +157,42 @@ class Crawler:
             raise RuntimeError(f"{kind} crawl exited with {run.code}:\n{tail}")
         return run
 
-    def bare(self, base_url: str, *, mirror: bool = True) -> CrawlRun:
+    def bare(self, base_url: str, *, mirror: bool = True, board: str = "news") -> CrawlRun:
         """The baseline; ``mirror=False`` leaves Scrapy's defaults for MIRRORED_SETTINGS."""
-        command = [sys.executable, str(PROJECT / "bench" / "bare_spider.py"), "--base-url"]
+        command = [sys.executable, str(PROJECT / "bench" / "bare_spider.py"), "--board", board]
         settings = {**(mirrored_settings() if mirror else {}), **self.set_both}
-        return self._run("bare" if mirror else "bare-default", [*command, base_url], settings)
+        kind = ("bare" if mirror else "bare-default") + ("" if board == "news" else f"-{board}")
+        return self._run(kind, [*command, "--base-url", base_url], settings)
 
-    def real(self, base_url: str, db: Path, *, mode: str = "full") -> CrawlRun:
-        command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"mode={mode}"]
+    def real(
+        self,
+        base_url: str,
+        db: Path,
+        *,
+        mode: str = "full",
+        board: str = "news",
+        args: tuple[str, ...] = (),
+    ) -> CrawlRun:
+        """kitacrawl's own crawl of `board` (``-a mode=...`` and the spider arguments `args`)."""
+        command = [sys.executable, "-m", "scrapy", "crawl", board, "-a", f"mode={mode}"]
+        for arg in args:
+            command += ["-a", arg]
         settings = {
             **self.set_both,
             "KITACRAWL_BASE_URL": base_url,
             "KITACRAWL_DB": str(db),
             **self.set_real,
         }
-        return self._run(f"real-{mode}", command, settings)
+        suffix = "" if board == "news" else f"-{board}"
+        return self._run(f"real-{mode}{suffix}", command, settings)
+
+
+@contextlib.contextmanager
+def serve_tradenews(board: TradeNewsBoard) -> Iterator[MockSite]:
+    """The imitation of the Korean trade news (beside a small English news board)."""
+    server = MockSite(build_board(20), boards=("news", "tradenews"), tradenews=board)
+    with server:
+        yield server
 
 
 @contextlib.contextmanager

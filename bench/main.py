@@ -21,7 +21,9 @@ from bench.pairs import bench_crawl
 from bench.reparse_rate import bench_reparse
 from bench.report import headline, print_header, table
 from bench.rss import bench_rss_incremental
+from bench.search import bench_search
 from bench.storage import bench_storage
+from bench.tradenews import bench_tradenews
 from kitacrawl.items import Article, FetchedPage
 
 
@@ -64,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"[4-5] peak RSS {list(config.rss_sizes)} and incremental runs")
             bench_rss_incremental(config, crawler, results)
         results["rss_runs"] = {str(k): v for k, v in results.get("rss_runs", {}).items()}
+        if "tradenews" in config.sections:
+            say(f"[8] the Korean trade news, {list(config.tradenews_sizes)} articles")
+            bench_tradenews(config, crawler, results)
+        if "search" in config.sections:
+            say(f"[9] Korean search, {config.search_articles} stored articles")
+            bench_search(config, workdir, results)
         if not config.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     results["total_seconds"] = time.perf_counter() - started

@@ -236,12 +236,127 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"median of {reparse['rounds']}",
             )
         )
+    rows += _tradenews_rows(results)
     lines = [
         "| # | figure | measured | target | runs |",
         "| --- | --- | --- | --- | --- |",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
+
+
+def _tradenews_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    rows: list[tuple[str, str, str, str, str]] = []
+    trade = results.get("tradenews")
+    if trade:
+        sizes = sorted(trade["sizes"], key=int)
+        values = [trade["sizes"][s]["max_rss_mb"] for s in sizes]
+        growth = values[-1] / values[0] - 1 if len(values) > 1 else 0.0
+        rows.append(
+            (
+                "8",
+                "`tradenews` full crawl, peak RSS, " + " / ".join(f"{int(s):,}" for s in sizes),
+                " / ".join(f"{v:.0f}" for v in values)
+                + f" MB (+{growth:.0%} from smallest to largest)",
+                f"≤ 150 MB, flat {verdict(values[-1] <= 150 and growth < 0.10)}",
+                "1 run each",
+            )
+        )
+        big = trade["sizes"][sizes[-1]]
+        if "cpu_ratio" in big:
+            rows.append(
+                (
+                    "8b",
+                    f"`tradenews` full crawl of {int(sizes[-1]):,}: CPU a page against the bare"
+                    " spider on the same board",
+                    f"{big['cpu_ms']:.2f} ms against {big['bare_cpu_ms']:.2f} ms ="
+                    f" **{big['cpu_ratio']:.2f}x**; {big['pages_per_s']:.0f} pages/s"
+                    f" ({big['responses']:,} pages); {big['exact']}/{big['expected']} articles"
+                    f" exact, {big['problems_right']}/{big['problems']} bad pages as problems",
+                    "",
+                    "1 run each",
+                )
+            )
+            parts = big["bytes_per_article"]
+            rows.append(
+                (
+                    "8c",
+                    "database size per stored article (archive on)",
+                    f"{big['file_bytes_per_article'] / 1024:.1f} kB: "
+                    + ", ".join(f"{name} {size / 1024:.1f} kB" for name, size in parts.items()),
+                    "",
+                    f"{int(sizes[-1]):,} articles",
+                )
+            )
+        inc = trade.get("incremental")
+        if inc:
+            # The new rows and the first row stored before: the list pages they fill.
+            pages = -(-(inc["new"] + 1) // 10)
+            cheap = inc["kinds"].get("list") == pages and inc["kinds"].get("article") == inc["new"]
+            rows.append(
+                (
+                    "8d",
+                    f"`tradenews` incremental run after {inc['new']} new articles",
+                    f"{inc['requests']} requests ({kinds_text(inc['kinds'])}),"
+                    f" {inc['articles_new']} new stored",
+                    f"the {pages} list pages they are on + the new articles {verdict(cheap)}",
+                    "1 run",
+                )
+            )
+        resume = trade.get("resume")
+        if resume:
+            # The second run reads page 1, the page it lands on (one early), the pages the
+            # first did not read, and the empty page past the end.
+            rest = resume["list_pages"] - resume["stopped_after"] + 3
+            again = resume["second"].get("list", 0) <= rest
+            rows.append(
+                (
+                    "8e",
+                    f"backfill of {resume['articles']:,} stopped after {resume['stopped_after']}"
+                    f" of {resume['list_pages']} list pages, then run again",
+                    f"first {kinds_text(resume['first'])}; second {kinds_text(resume['second'])};"
+                    f" {resume['fetched_twice']} articles fetched twice;"
+                    f" {resume['exact']}/{resume['expected']} exact",
+                    f"none twice {verdict(resume['fetched_twice'] == 0)}, no list page read again"
+                    f" {verdict(again)}",
+                    "1 run",
+                )
+            )
+    search = results.get("search")
+    if search:
+        words = search["words"]
+        rows.append(
+            (
+                "9",
+                f"Korean search at {search['articles']:,} stored articles (`kitacrawl search`,"
+                " 20 hits, snippets): "
+                + ", ".join(f"{w['word']} ({label})" for label, w in words.items()),
+                "; ".join(
+                    f"{w['word']}: {w['ms']:.1f} ms, {w['cpu_ms']:.1f} ms CPU"
+                    f" ({w['articles_holding']:,} articles hold it); one board"
+                    f" {w['board_ms']:.1f} ms, {w['board_cpu_ms']:.1f} ms CPU"
+                    for w in words.values()
+                ),
+                f"≤ 50 ms each {verdict(all(w['ms'] <= 50 for w in words.values()))}",
+                f"median of {search['rounds']}",
+            )
+        )
+        uses = all(w["uses_index"] for w in words.values())
+        per = search["bytes_per_article"]
+        rows.append(
+            (
+                "9b",
+                "its query plan; the indexes' size per article",
+                f"{'; '.join(next(iter(words.values()))['plan'])}"
+                f" ({'the index, no scan' if uses else 'a scan'}); bigram index"
+                f" {per.get('bigram index', 0) / 1024:.1f} kB, words index"
+                f" {per.get('words index', 0) / 1024:.1f} kB, articles"
+                f" {per.get('articles', 0) / 1024:.1f} kB",
+                f"the index {verdict(uses)}",
+                "",
+            )
+        )
+    return rows
 
 
 def kinds_text(kinds: dict[str, int]) -> str:

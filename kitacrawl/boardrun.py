@@ -22,7 +22,7 @@ they touch no database.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -51,7 +51,8 @@ class BoardRun:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.db_path = config.db_path(crawler.settings)
-        self.base_url = config.base_url(crawler.settings)
+        # The board's own site (set when the run begins: boards live on different sites).
+        self.base_url = config.base_url(crawler.settings, getattr(crawler.spidercls, "board", None))
         self.session: DatabaseSession | None = None
         self._own_session = False
         self.crawl_id: int | None = None
@@ -103,10 +104,16 @@ class BoardRun:
         urls: BoardUrls,
         single_no: int | None = None,
         max_pages: int | None = None,
+        since: date | None = None,
     ) -> Plan | None:
-        """Start the run; the spider's plan, or None when the run cannot go on."""
+        """Start the run; the spider's plan, or None when the run cannot go on.
+
+        ``since``: the board's horizon for this run and the ones after it, until
+        another is given (rows listed before that day are left alone).
+        """
         self.begun = True
         self.board, self.mode = board, mode
+        self.base_url = urls.base_url
         for name in config.unknown_names(self.crawler.settings):
             logger.warning("unknown setting %s is ignored (a typo?)", name)
         session = lent_session(self.crawler)
@@ -127,24 +134,31 @@ class BoardRun:
             if self._cannot_start:  # the ledger row is written: its end says why
                 self.tally.cannot_start = self._cannot_start
                 return None
-            plan = self._plan(session.storage, urls, single_no, max_pages)
+            plan = self._plan(session.storage, urls, single_no, max_pages, since)
         except StorageError as exc:
             self.storage_failed(exc)
             return None
         self.plan = plan
         logger.info(
-            "%s run of %s: %d articles stored, complete up to %s, %d to revisit, %d to retry",
+            "%s run of %s: %d articles stored, complete up to %s%s, %d to revisit, %d to retry%s",
             mode,
             board,
             len(plan.stored),
             plan.complete_upto,
+            f" (from {plan.complete_since})" if plan.complete_since else "",
             len(plan.revisit),
             len(plan.retry),
+            f", rows listed before {plan.since} left alone" if plan.since else "",
         )
         return plan
 
     def _plan(
-        self, storage: Storage, urls: BoardUrls, single_no: int | None, max_pages: int | None
+        self,
+        storage: Storage,
+        urls: BoardUrls,
+        single_no: int | None,
+        max_pages: int | None,
+        since: date | None,
     ) -> Plan:
         settings = self.crawler.settings
         plan = Plan(
@@ -155,7 +169,9 @@ class BoardRun:
         )
         if self.mode == SINGLE:
             plan.retry = [single_no] if single_no is not None else []
+            plan.site_ids = self._site_ids(storage, urls, plan.retry)
             return plan
+        self._horizon(storage, plan, since)
         plan.stored = storage.stored_numbers(self.board)
         histories = storage.attempt_histories(self.board)
         now = datetime.now(UTC)
@@ -182,18 +198,52 @@ class BoardRun:
             )
         if self.mode != INCREMENTAL:
             return plan
-        plan.complete_upto = storage.complete_upto(self.board)
-        since = now.date() - timedelta(days=config.get(settings, "KITACRAWL_REVISIT_DAYS"))
+        days = config.revisit_days(settings, self.board)
+        # A board whose own revisits are off leaves its neighbours' links alone too: its
+        # incremental run fetches the new articles only (the Korean trade news).
+        plan.refresh_neighbours = config.refreshes_neighbours(settings, self.board)
+        recent = now.date() - timedelta(days=days)
         before = now - timedelta(hours=config.get(settings, "KITACRAWL_REVISIT_AFTER_HOURS"))
-        revisit = storage.due_for_revisit(self.board, since, before.strftime(TIME_FORMAT))
+        revisit = (
+            storage.due_for_revisit(self.board, recent, before.strftime(TIME_FORMAT))
+            if days > 0
+            else []
+        )
         plan.revisit = revisit[: config.get(settings, "KITACRAWL_REVISIT_MAX")]
         plan.retry = schedule.due
+        plan.site_ids = self._site_ids(storage, urls, [*plan.retry, *plan.revisit])
         self._known_failing = {
             no
             for no in schedule.due
             if histories[no][-1].counted and not problems.is_final(histories[no][-1].kind)
         } | (set(schedule.due) & schedule.gone)
         return plan
+
+    def _horizon(self, storage: Storage, plan: Plan, since: date | None) -> None:
+        """The run's horizon and mark: the one given (remembered for the runs after it),
+        else the board's; a horizon earlier than the mark vouches for pages past the mark."""
+        stored_since, plan.complete_since = storage.horizons(self.board)
+        if since is not None and since != stored_since:
+            storage.set_since(self.board, since)
+        plan.since = since if since is not None else stored_since
+        plan.complete_upto = storage.complete_upto(self.board)
+        resume = storage.resume_point(self.board) if self.mode == INCREMENTAL else None
+        if resume is not None:
+            plan.resume_page, plan.resume_top = resume
+        vouched = plan.complete_since
+        if plan.complete_upto is None or vouched is None:
+            return  # no mark, or one that vouches for the whole board
+        plan.extend_back = plan.since is None or plan.since < vouched
+
+    def _site_ids(self, storage: Storage, urls: BoardUrls, nos: list[int]) -> dict[int, int]:
+        """The site ids of articles asked for by number, from the URLs they were last at."""
+        if not urls.paths.site_param or not nos:
+            return {}
+        return {
+            no: site_id
+            for no, url in storage.last_urls(self.board, nos).items()
+            if (site_id := urls.site_id_from_url(url)) is not None
+        }
 
     def _refuse(self, outcome: Outcome) -> None:
         logger.error("%s", outcome.message)
@@ -246,14 +296,33 @@ class BoardRun:
     def first_list_page_lost(self, reason: str) -> None:
         self.tally.first_list_page_lost = reason
 
+    def site_refused(self, message: str) -> None:
+        """The site refuses this crawler (403, robots.txt): the run fails, saying so."""
+        logger.error("%s", message)
+        self.tally.refused = message
+
     def board_missing(self, message: str) -> None:
         """List page 1 is not the board: the run fails with this message."""
         logger.error("%s", message)
         self.tally.board_missing = message
 
     # -- what the store pipeline reports -----------------------------------------
+    def checkpoint(self) -> None:
+        """Write where the sweep got to, in the batch about to be committed (the articles
+        of those pages are in it or before it): a run after a kill goes on from there."""
+        plan, storage = self.plan, self.storage
+        if plan is None or storage is None or self.mode not in MODES:
+            return
+        if plan.done_through and plan.top_first_page is not None:
+            try:
+                storage.set_resume_point(self.board, plan.done_through, plan.top_first_page)
+            except StorageError as exc:
+                self.storage_failed(exc)
+
     def stored(self, article: Article, result: SaveResult) -> None:
         tally = self.tally
+        if self.plan is not None:
+            self.plan.article_done(article.no)
         tally.article_pages += 1
         tally.read_by[article.generation] = tally.read_by.get(article.generation, 0) + 1
         tally.articles += 1
@@ -265,6 +334,8 @@ class BoardRun:
 
     def problem_stored(self, problem: Problem) -> None:
         tally = self.tally
+        if self.plan is not None and problem.no is not None:
+            self.plan.article_done(problem.no)
         tally.problems += 1
         if problem.kind == problems.UNPARSABLE:
             tally.article_pages += 1
@@ -313,6 +384,8 @@ class BoardRun:
             # The store pipeline commits its last batch when the spider closes; a batch
             # still open here must be in before the ledger and the mark move.
             try:
+                if storage.in_batch:
+                    self.checkpoint()
                 storage.commit_batch()
             except StorageError as exc:
                 self.storage_failed(exc)
@@ -342,7 +415,12 @@ class BoardRun:
             if outcome.exit_code == ExitCode.OK and self.plan is not None and self.mode in MODES:
                 upto = self.plan.complete_upto_after()
                 if upto is not None:
-                    storage.set_complete_upto(self.board, upto, self.crawl_id)
+                    storage.set_complete_upto(
+                        self.board,
+                        upto,
+                        self.crawl_id,
+                        complete_since=self.plan.complete_since_after(),
+                    )
             storage.finish_crawl(
                 self.crawl_id,
                 status=outcome.status,

@@ -1,4 +1,4 @@
-"""KITA's English boards, each described in a few declarative lines.
+"""KITA's boards, each described in a few declarative lines.
 
 A board is a name, its paths and id parameter (the facts live in
 :mod:`kitacrawl.site`; the settings may move them), and its page code where
@@ -18,6 +18,7 @@ from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.current_article import CurrentArticlePage
 from kitacrawl.pages.inferred_article import InferredArticlePage
 from kitacrawl.pages.photo import CurrentPhotoPage, InferredPhotoPage, PhotoPage
+from kitacrawl.pages.tradenews import TradeNewsArticlePage
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,10 @@ PHOTOS = Board(
     inferred_page=InferredPhotoPage,
     images_are_content=True,
 )
-BOARDS: dict[str, Board] = {board.name: board for board in (NEWS, INSIGHTS, PHOTOS)}
+# KITA's Korean trade news on www.kita.net (its own site: KITACRAWL_TRADENEWS_BASE_URL),
+# in the current template with a head block and a site id.
+TRADENEWS = Board(site.BOARD_TRADENEWS, "무역뉴스", current_page=TradeNewsArticlePage)
+BOARDS: dict[str, Board] = {board.name: board for board in (NEWS, INSIGHTS, PHOTOS, TRADENEWS)}
 
 
 def board(name: str) -> Board:

@@ -53,7 +53,8 @@ OPTIONS: tuple[Option, ...] = (
         "KITACRAWL_BASE_URL",
         site.DEFAULT_BASE_URL,
         str,
-        "the site; `http://127.0.0.1:PORT` crawls an imitation the same way",
+        "the site; `http://127.0.0.1:PORT` crawls an imitation the same way (given, it is"
+        " every board's site, unless the board's own `KITACRAWL_<BOARD>_BASE_URL` is given)",
     ),
     Option("KITACRAWL_DB", "output/kita.db", str, "the SQLite file"),
     Option(
@@ -61,6 +62,15 @@ OPTIONS: tuple[Option, ...] = (
         14,
         int,
         "incremental runs re-fetch articles published this recently, to catch edits…",
+        minimum=0,
+    ),
+    Option(
+        "KITACRAWL_TRADENEWS_REVISIT_DAYS",
+        0,
+        int,
+        "…on the Korean trade news, this many days instead (0: none, so an incremental run"
+        " costs list page 1 and the new articles; the previous newest article's `next` link"
+        " waits for a full run)…",
         minimum=0,
     ),
     Option(
@@ -125,10 +135,18 @@ OPTIONS: tuple[Option, ...] = (
         " itself)",
     ),
     Option(
+        "KITACRAWL_ALL_BOARDS",
+        ",".join(site.ALL_BOARDS),
+        str,
+        "the boards `kitacrawl crawl all` runs, in this order (comma-separated; add `tradenews`"
+        " on purpose: another site, and a hundred times the size)",
+    ),
+    Option(
         "KITACRAWL_MAX_LIST_PAGES",
-        5000,
+        50_000,
         int,
-        "a hard stop for paging, whatever the site answers",
+        "a hard stop for paging, whatever the site answers (the Korean trade news lists about"
+        " 10,000 pages)",
         minimum=1,
     ),
     Option(
@@ -150,7 +168,25 @@ OPTIONS: tuple[Option, ...] = (
 
 def _board_options(board: str, paths: site.BoardPaths) -> tuple[Option, ...]:
     stem = f"{PREFIX}{board.upper()}"
+    canonical = "`<base><path>?<id param>=N`" + (
+        f" (and `&{paths.site_param}=S`, the article's site id)" if paths.site_param else ""
+    )
+    own_site = site.BOARD_BASE_URLS.get(board)
+    base = (
+        (
+            Option(
+                f"{stem}_BASE_URL",
+                own_site,
+                str,
+                f"the {board} board's own site; when not given, a `KITACRAWL_BASE_URL` (or"
+                " `--base-url`) given explicitly is used, else this default",
+            ),
+        )
+        if own_site
+        else ()
+    )
     return (
+        *base,
         Option(
             f"{stem}_LIST_PATH",
             ",".join(paths.list_paths),
@@ -165,9 +201,9 @@ def _board_options(board: str, paths: site.BoardPaths) -> tuple[Option, ...]:
             f"the {board} board's article path (several, comma-separated: "
             + (
                 "in pairs with the list paths, the one beside the list path the board answers"
-                " at makes the canonical URL `<base><path>?<id param>=N`"
+                f" at makes the canonical URL {canonical}"
                 if paths.paired
-                else "the first makes the canonical URL `<base><path>?<id param>=N`"
+                else f"the first makes the canonical URL {canonical}"
             )
             + "; every one is recognised in links, and the next is tried where an article"
             " answers 404 or 410)",
@@ -230,14 +266,8 @@ def get(settings: Any, name: str, environ: Mapping[str, str] | None = None) -> A
     ``settings`` is a Scrapy ``Settings`` (priorities tell an explicit value from
     none) or any mapping of explicit values.
     """
-    option = BY_NAME[name]
-    env = os.environ if environ is None else environ
-    explicit = _explicit(settings, name)
-    if explicit is not None:
-        return _convert(option, explicit)
-    if env.get(name, "") != "":
-        return _convert(option, env[name])
-    return option.default
+    value = given(settings, name, environ)
+    return BY_NAME[name].default if value is None else value
 
 
 def is_given(settings: Any, name: str, environ: Mapping[str, str] | None = None) -> bool:
@@ -258,8 +288,58 @@ def _explicit(settings: Any, name: str) -> Any:
     return None if value in (None, "") else value
 
 
-def base_url(settings: Any) -> str:
-    return site.normalise_base(str(get(settings, "KITACRAWL_BASE_URL")))
+def given(settings: Any, name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """The value of a setting given explicitly or in the environment; None at its default."""
+    option = BY_NAME[name]
+    env = os.environ if environ is None else environ
+    explicit = _explicit(settings, name)
+    if explicit is not None:
+        return _convert(option, explicit)
+    if env.get(name, "") != "":
+        return _convert(option, env[name])
+    return None
+
+
+def base_url(settings: Any, board: str | None = None) -> str:
+    """The site a board is on (without ``board``: the English site, ``KITACRAWL_BASE_URL``).
+
+    A board on a site of its own (``site.BOARD_BASE_URLS``) takes its own setting
+    when given, else a ``KITACRAWL_BASE_URL`` given explicitly (``--base-url``: an
+    imitation serves every board), else its own default.
+    """
+    own = site.BOARD_BASE_URLS.get(board) if board else None
+    if own is None:
+        return site.normalise_base(str(get(settings, "KITACRAWL_BASE_URL")))
+    for name in (f"{PREFIX}{str(board).upper()}_BASE_URL", "KITACRAWL_BASE_URL"):
+        value = given(settings, name)
+        if value:
+            return site.normalise_base(str(value))
+    return site.normalise_base(own)
+
+
+def revisit_days(settings: Any, board: str) -> int:
+    """How recent an article must be for incremental runs of `board` to fetch it again."""
+    own = f"{PREFIX}{board.upper()}_REVISIT_DAYS"
+    return int(get(settings, own if own in BY_NAME else "KITACRAWL_REVISIT_DAYS"))
+
+
+def refreshes_neighbours(settings: Any, board: str) -> bool:
+    """Do incremental runs of `board` fetch again the stored article below a new one (its
+    "next" link changed)? Yes, but on a board with revisits of its own turned off."""
+    own = f"{PREFIX}{board.upper()}_REVISIT_DAYS"
+    return own not in BY_NAME or int(get(settings, own)) > 0
+
+
+def all_boards(settings: Any) -> list[str]:
+    """The boards ``kitacrawl crawl all`` runs (``KITACRAWL_ALL_BOARDS``), in order, once each."""
+    names: list[str] = []
+    for part in str(get(settings, "KITACRAWL_ALL_BOARDS")).split(","):
+        name = part.strip()
+        if name and name not in names:
+            names.append(name)
+    if not names:
+        raise ValueError("KITACRAWL_ALL_BOARDS names no board")
+    return names
 
 
 def check_base_url(value: str) -> str:
@@ -337,12 +417,16 @@ def board_paths(
         raise BadSetting(f"{stem}_ID_PARAM is empty", f"{stem}_ID_PARAM")
     known = site.BOARD_PATHS.get(board)
     return site.BoardPaths(
-        paths("LIST_PATH"), paths("DETAIL_PATH"), id_param, paired=bool(known and known.paired)
+        paths("LIST_PATH"),
+        paths("DETAIL_PATH"),
+        id_param,
+        paired=bool(known and known.paired),
+        site_param=known.site_param if known else None,
     )
 
 
 def board_urls(settings: Any, board: str) -> site.BoardUrls:
-    return site.BoardUrls(base_url(settings), board_paths(settings, board))
+    return site.BoardUrls(base_url(settings, board), board_paths(settings, board))
 
 
 # Politeness protects a remote server; an imitation on this machine is crawled
@@ -365,5 +449,5 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def is_local(settings: Any) -> bool:
-    return is_loopback(urlsplit(base_url(settings)).hostname or "")
+def is_local(settings: Any, board: str | None = None) -> bool:
+    return is_loopback(urlsplit(base_url(settings, board)).hostname or "")

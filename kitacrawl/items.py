@@ -67,8 +67,12 @@ class Article:
     links: list[Link] = field(default_factory=list)
     # Which markup the page was read from.
     generation: Generation = "older"
-    # A title's category prefix (`[KITA News] ...` on KITA Insights), moved out of the title.
+    # A title's category prefix (`[KITA News] ...` on KITA Insights), moved out of the
+    # title; on the Korean trade news, what the page's head block says (source, category).
     category: str | None = None
+    # The site an article of the Korean trade news belongs to (`siteId`: 1, 2 or 6),
+    # part of its canonical URL; None on boards without one.
+    site_id: int | None = None
 
     # The fields page code produces (what golden files hold).
     @classmethod

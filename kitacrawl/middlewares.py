@@ -37,7 +37,9 @@ class KitaOnlyMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> KitaOnlyMiddleware:
-        return cls(config.base_url(crawler.settings))
+        # The crawler's board is on its own site (the Korean trade news on kita.net).
+        board = getattr(crawler.spidercls, "board", None)
+        return cls(config.base_url(crawler.settings, board))
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)

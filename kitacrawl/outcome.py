@@ -38,6 +38,8 @@ OPTIONAL_FIELD_BASELINE = 0.5
 FAILED_SHARE = 0.5
 # A failed run names at most this many distinct causes (the first met).
 CAUSES_KEPT = 3
+# Failures that are the site refusing this crawler (HTTP 401/403, robots.txt).
+REFUSAL_KINDS = frozenset({"http_401", "http_403", "robots_forbidden"})
 
 
 @dataclass(slots=True)
@@ -67,12 +69,14 @@ class RunTally:
     storage_error: str | None = None
     # Set when list page 1 is not the board (moved, removed, a redirect elsewhere)...
     board_missing: str | None = None
-    # ...or could not be fetched at all (5xx, timeout): the run saw nothing new.
+    # ...or could not be fetched at all (5xx, timeout): the run saw nothing new...
     first_list_page_lost: str | None = None
     # Set when the run could not even ask (offline replay with no archive to replay).
     cannot_start: str | None = None
     # Why requests failed, in words (kitacrawl.failures.describe): the first few distinct.
     causes: list[str] = field(default_factory=list)
+    # ...or the site refused the crawler (403, robots.txt): never an empty board.
+    refused: str | None = None
 
     # List and article pages read, by how they were read (items' `generation`).
     read_by: dict[str, int] = field(
@@ -119,6 +123,8 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.cannot_start)
     if tally.board_missing:
         return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.board_missing)
+    if tally.refused:
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.refused)
     if tally.first_list_page_lost:
         return Outcome(
             schema.FAILED,
@@ -131,9 +137,12 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         return Outcome(schema.FAILED, ExitCode.FAILED, [], f"the site answered nothing usable{why}")
     if tally.article_failures and tally.article_failures > failed_share * tally.article_fetches:
         kinds = ", ".join(f"{kind} x{n}" for kind, n in sorted(tally.failure_kinds.items()))
+        refusals = set(tally.failure_kinds) <= REFUSAL_KINDS
         message = (
-            f"{tally.article_failures} of {tally.article_fetches} article fetches failed"
-            f" for a passing reason ({kinds}); they are asked for again by the next run"
+            ("the site refuses the crawler's article requests: " if refusals else "")
+            + f"{tally.article_failures} of {tally.article_fetches} article fetches failed"
+            + (" " if refusals else " for a passing reason ")
+            + f"({kinds}); they are asked for again by the next run"
         )
         return Outcome(schema.FAILED, ExitCode.FAILED, [], message)
     collapsed = collapsed_fields(tally, baseline)

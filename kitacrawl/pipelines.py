@@ -71,6 +71,8 @@ class StorePipeline:
             return
         self.pending = 0
         try:
+            # Where the sweep got to goes in with the articles that make it true.
+            board_run.checkpoint()
             storage.commit_batch()
         except StorageError as exc:
             board_run.storage_failed(exc)

@@ -9,6 +9,7 @@ page code takes the first that matches.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -227,6 +228,10 @@ class BoardPaths:
     # 2020 ones where the site still serves only those). Otherwise the first detail
     # path is canonical wherever the board answers (KITA Insights).
     paired: bool = False
+    # The parameter naming the site an article belongs to, when the board's articles
+    # are fetched with one (KITA's Korean trade news: `siteId`): part of the canonical
+    # URL, `<base><path>?<id param>=N&<site param>=S`. None: the id alone.
+    site_param: str | None = None
 
 
 NEWS_PATHS = BoardPaths(("/about/newsList.do",), ("/about/newsView.do",), "no")
@@ -247,13 +252,31 @@ PHOTOS_PATHS = BoardPaths(
     "photonewsId",
     paired=True,
 )
-# Every board's paths by board name, in the order `kitacrawl crawl all` runs
-# them; the settings may move them (KITACRAWL_<BOARD>_LIST_PATH, ...).
+# KITA's Korean trade news (무역뉴스) on www.kita.net: SITE.md, "KITA's Korean trade
+# news". Its own site; a row or a link opens an article by its id and a site id
+# (goDetailPage('101130', '2'): 1, 2 or 6), which the article is fetched and kept with.
+BOARD_TRADENEWS = "tradenews"
+TRADENEWS_BASE_URL = "https://www.kita.net"
+TRADENEWS_PATHS = BoardPaths(
+    ("/board/totalTradeNews/totalTradeNewsList.do",),
+    ("/board/totalTradeNews/totalTradeNewsDetail.do",),
+    "no",
+    site_param="siteId",
+)
+# Every board's paths by board name, in the order the command line lists them;
+# the settings may move them (KITACRAWL_<BOARD>_LIST_PATH, ...).
 BOARD_PATHS: dict[str, BoardPaths] = {
     BOARD_NEWS: NEWS_PATHS,
     BOARD_INSIGHTS: INSIGHTS_PATHS,
     BOARD_PHOTOS: PHOTOS_PATHS,
+    BOARD_TRADENEWS: TRADENEWS_PATHS,
 }
+# Boards on a site of their own: the default of KITACRAWL_<BOARD>_BASE_URL.
+# The others are on KITACRAWL_BASE_URL (the English site).
+BOARD_BASE_URLS: dict[str, str] = {BOARD_TRADENEWS: TRADENEWS_BASE_URL}
+# What `kitacrawl crawl all` runs unless KITACRAWL_ALL_BOARDS says otherwise: the
+# English boards, the mission's site.
+ALL_BOARDS = (BOARD_NEWS, BOARD_INSIGHTS, BOARD_PHOTOS)
 
 
 @lru_cache(maxsize=4096)
@@ -278,13 +301,29 @@ class BoardUrls:
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", normalise_base(self.base_url))
 
-    def article_url(self, no: int, path: str | None = None) -> str:
+    def article_url(self, no: int, path: str | None = None, *, site_id: int | None = None) -> str:
         """``<base><detail path>?<id param>=N``: the id is the only parameter that matters.
 
         The first detail path makes the canonical URL; ``path`` asks another one.
+        A board with a site parameter adds ``&<site param>=S`` when the site id is
+        known (see ``BoardPaths.site_param``); other boards ignore ``site_id``.
         """
         detail = path or self.paths.detail_paths[0]
-        return f"{self.base_url}{detail}?{self.paths.id_param}={no}"
+        url = f"{self.base_url}{detail}?{self.paths.id_param}={no}"
+        if site_id is not None and self.paths.site_param:
+            url += f"&{self.paths.site_param}={site_id}"
+        return url
+
+    def site_id_of(self, params: Mapping[str, str]) -> int | None:
+        """The board's site id among a handler's or a query's parameters, else None."""
+        name = self.paths.site_param
+        return read_int(params.get(name) or "") if name else None
+
+    def site_id_from_url(self, url: str) -> int | None:
+        """The site id a detail URL of this board carries (None: none, or no such board)."""
+        if not self.paths.site_param:
+            return None
+        return self.site_id_of(dict(parse_qsl(urlsplit(strip_session(url.strip())).query)))
 
     def list_url(self, page: int, path: str | None = None) -> str:
         return f"{self.base_url}{path or self.paths.list_paths[0]}?pageIndex={page}"
@@ -317,6 +356,7 @@ class BoardUrls:
                     tuple(paths.detail_paths[i] for i in order),
                     paths.id_param,
                     paired=True,
+                    site_param=paths.site_param,
                 )
                 return BoardUrls(self.base_url, moved)
         return self
@@ -389,7 +429,7 @@ CURRENT_BODY_EXCLUDE = ("script", "style", "noscript", "button", "form", "select
 # lost its markup must count as unparsable (layout drift), never as deleted.
 CURRENT_GONE_ALERT_RE = re.compile(
     r"(?:\b|dlg)alert\s*\(\s*['\"][^'\"]*"
-    r"(?:delet|not exist|no longer|removed|삭제|존재하지|없는 게시)",
+    r"(?:delet|not exist|no longer|removed|삭제|존재하지|없는 게시|게시(?:물|글)(?:이|은)?\s*없)",
     re.I,
 )
 # A badge's counter, read without its label (`<i>조회</i> 193`, `Views 1,204`):
@@ -410,6 +450,9 @@ CURRENT_ROW_DATE = ("span.date", "span.font-numbers", ".date")
 # as an item of its own (`<li class="view"><i>Views</i> 758</li>`).
 CURRENT_ROW_HIT = ("span.view, span.hit, em.view, em.hit, li.view, li.hit",)
 CURRENT_TOTAL = ("div.bbs-summary strong", ".bbs-summary strong", ".bbs-summary")
+# The words a counter is labelled by (HIT_LABELLED_RE's, and a header's): a list part
+# without any of them shows no counter.
+COUNTER_WORD_RE = re.compile(r"hit|view|read|조회|읽음", re.I)
 CURRENT_PAGING = ("ul.pagination", ".pagination")
 
 # -- current template: script handlers
@@ -619,3 +662,24 @@ IMAGE_FILE_RE = re.compile(r"^[^\n/\\]{1,200}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$
 GENERIC_ALT = frozenset({"", "image", "img", "photo", "picture", "이미지", "사진"})
 # KITA Insights titles start with their section: `[KITA News] ...`, `[KGPC News] ...`.
 CATEGORY_PREFIX_RE = re.compile(r"^\s*\[\s*([^\[\]]{1,60}?)\s*\]\s*(\S.*)$", re.S)
+
+
+# -- KITA's Korean trade news (kitacrawl/pages/tradenews.py) -------------------------
+# The article page is the current template's (above). Its `detail-head` block
+# (source, category: label and value pairs, as the template's other boards
+# write them) is no body text: what it says is kept as the article's category.
+TRADENEWS_HEAD = (
+    "div.board-detail > div.detail-head",
+    ".board-detail .detail-head",
+    ".detail-head",
+)
+# One label / value pair of the head: <dl><dt>출처</dt><dd>연합뉴스</dd></dl>.
+TRADENEWS_HEAD_PAIR = ".//dl"
+# Elements of the body that are never its text: the head, where a page nests it there.
+TRADENEWS_BODY_EXCLUDE = (*CURRENT_BODY_EXCLUDE, ".detail-head")
+# The page's own form names the site id of the article it shows (guess: the
+# template's detail forms carry the post's keys as hidden inputs, as the real
+# detailForm does). Read where the URL the page was fetched at has none; the
+# form opens before the board's slice, so the page's text is searched.
+TRADENEWS_SITE_INPUT_RE = re.compile(r"<input\b[^>]*\bname\s*=\s*['\"]?siteId['\"\s/>][^>]*>", re.I)
+INPUT_VALUE_RE = re.compile(r"\bvalue\s*=\s*['\"]?([^'\"\s/>]*)", re.I)

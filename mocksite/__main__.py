@@ -4,15 +4,17 @@
     python -m mocksite --template current --moved home
     python -m mocksite --markup 7 --markup-scope article
     python -m mocksite --describe-markup 7
+    python -m mocksite --boards news,tradenews --tradenews 20000 --refuse robots
 
-Serves every board (news, KITA Insights, the Photo Gallery) unless ``--boards``
-says otherwise. Prints one line with the address (and, in the current
-template, a second one with the board's paths; then one line for each other
-board served, with its items and paths; then the made-up markup's choices,
-when there is one), writes the ground truth JSON when asked (with other
-boards, ``{"boards": {name: truth}}``), and serves until SIGINT or SIGTERM.
-``--describe-markup SEED`` prints what that markup chooses, a dimension a
-line, and exits.
+Serves every English board (news, KITA Insights, the Photo Gallery) unless
+``--boards`` says otherwise; KITA's Korean trade news (``tradenews``, the
+same server imitating www.kita.net) when named there. Prints one line with
+the address (and, in the current template, a second one with the board's
+paths; then one line for each other board served, with its items and paths;
+then the made-up markup's choices, when there is one), writes the ground
+truth JSON when asked (with other boards, ``{"boards": {name: truth}}``),
+and serves until SIGINT or SIGTERM. ``--describe-markup SEED`` prints what
+that markup chooses, a dimension a line, and exits.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from types import FrameType
 
 from mocksite.boards import build_insights, build_photos
 from mocksite.boards.news import TEMPLATES, build_board
+from mocksite.boards.tradenews import build_tradenews
 from mocksite.markup.older.section import INSIGHTS, PHOTOS
 from mocksite.markup.varied import DIMENSIONS, markup_for
 from mocksite.markup.varied.gallery import GALLERY_FORMS
 from mocksite.model import LIST_LINK_MODES, PAGING_STYLES, PAST_END_MODES
-from mocksite.server import FAULTS, MARKUP_SCOPES, PHOTO_PATHS_MODES, MockSite
+from mocksite.server import FAULTS, MARKUP_SCOPES, PHOTO_PATHS_MODES, REFUSALS, MockSite
 from mocksite.urls import (
     BOARD_NAME,
     BOARD_NAMES,
@@ -36,7 +39,12 @@ from mocksite.urls import (
     INSIGHTS_PATHS,
     PHOTO_PATHS,
     PHOTOS_NAME,
+    TRADENEWS_NAME,
+    TRADENEWS_PATHS,
 )
+
+# The boards served unless --boards says otherwise.
+ENGLISH = (BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,9 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     add("--id-param", default="no", help="the current template's article id parameter")
     add(
         "--boards",
-        default=",".join(BOARD_NAMES),
+        default=",".join(ENGLISH),
         help=f"comma-separated boards to serve, from: {','.join(BOARD_NAMES)} (news always;"
-        " default: all)",
+        " default: the English ones)",
+    )
+    add("--tradenews", type=int, default=200, help="Korean trade news articles (with --boards)")
+    add(
+        "--refuse",
+        choices=REFUSALS,
+        help="refuse crawlers: 403 on every path, or a robots.txt disallowing the trade news",
     )
     add("--insights", type=int, default=40, help="KITA Insights items")
     add("--photos", type=int, default=50, help="Photo Gallery items")
@@ -200,6 +214,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             markup_scope=args.markup_scope,
             photo_paths=args.photo_paths,
             photo_list=args.photo_list,
+            tradenews=(
+                build_tradenews(args.tradenews, seed=args.seed)
+                if TRADENEWS_NAME in boards
+                else None
+            ),
+            refuse=args.refuse,
         )
     except ValueError as error:
         parser.error(str(error))
@@ -242,6 +262,15 @@ def served_lines(site: MockSite) -> list[str]:
             + "; ".join(where)
             + lists
         )
+    if site.tradenews is not None:
+        nos = [p.no for p in site.tradenews.posts]
+        lines.append(
+            f"tradenews: {len(nos)} articles, no {min(nos)}-{max(nos)}; list"
+            f" {TRADENEWS_PATHS.list_path}, detail {TRADENEWS_PATHS.detail_path}?no=N&siteId=S"
+            " (current template, kita.net's session ids)"
+        )
+    if site.refuse is not None:
+        lines.append(f"refusing crawlers: {site.refuse}")
     if site.markup is not None:
         lines.append(f"news pages ({site.markup_scope}) in {site.markup.describe()}")
     return lines

@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mocksite.boards import InsightsBoard, PhotoBoard
+from mocksite.boards.tradenews import TradeNewsBoard
 from mocksite.faults import SERVE_NORMALLY
 from mocksite.kinds import FLAKY
 from mocksite.markup.answers import error_page, scripted
@@ -32,6 +33,7 @@ from mocksite.urls import (
     INSIGHTS_PATHS,
     LIST_PATH,
     PHOTO_PATHS,
+    TRADENEWS_PATHS,
     VIEW_PATH,
     ServedPaths,
 )
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from mocksite.server import MockSite
 
 ROBOTS_TXT = b"User-agent: *\nDisallow: /cmm/\n"
+# robots.txt of a site that keeps crawlers off the Korean trade news.
+ROBOTS_REFUSING = b"User-agent: *\nDisallow: /cmm/\nDisallow: /board/totalTradeNews/\n"
 SESSION_COOKIE_RE = re.compile(rf"(?:^|;)\s*{COOKIE}=")
 OLD_PATHS = frozenset({LIST_PATH, VIEW_PATH})
 HOME_HTML = (
@@ -51,6 +55,8 @@ HOME_LINKS = {
     "insights": ("KITA Insights", INSIGHTS_PATHS.list_path),
     "photos": ("Photo Gallery", PHOTOS.list_path),
 }
+# Where the Korean trade news lives on the (imitated) site.
+TRADENEWS_FOLDER = "/board/totalTradeNews/"
 # The Photo Gallery's 2020 paths, as its cards lists lead to them.
 OLDER_PHOTO_PATHS = ServedPaths(PHOTOS.list_path, PHOTOS.view_path, PHOTOS.id_param)
 # Marks "this part of the site does not serve the path" while routing a request.
@@ -115,7 +121,11 @@ class Routes:
     def answer(self, request: Request) -> Page | None:
         """The answer for `request`; None when the connection was dropped instead."""
         path, params = request.path, request.params
+        if self.site.refuse == "403":
+            return error_page(403)
         sessions = not SESSION_COOKIE_RE.search(request.cookie)
+        if self.site.tradenews is not None and path.startswith(TRADENEWS_FOLDER):
+            return self._tradenews(self.site.tradenews, path, params)
         page = self._current_news(request, sessions)
         if page is _ELSEWHERE:
             page = self._older_news(request)
@@ -404,13 +414,37 @@ class Routes:
         )
         return self.cache.get(("photos gallery", paths.list_path, past), render)
 
+    # -- KITA's Korean trade news ---------------------------------------------------------
+
+    def _tradenews(self, board: TradeNewsBoard, path: str, params: dict[str, list[str]]) -> Page:
+        """The trade news' list, articles and files; 404 for other paths of its folder.
+
+        Pages are written for every request and never kept (20,000 articles would
+        fill memory); the board's lock keeps a page from meeting a board half changed.
+        """
+        paths = TRADENEWS_PATHS
+        with self.cache.lock:
+            if path == paths.detail_path:
+                no = number(params, paths.id_param)
+                if no is None:
+                    return error_page(404)
+                return board.view_page(no, number(params, "siteId"), paths)
+            if path == paths.list_path:
+                unit = number(params, "pageUnit")
+                unit = unit if unit in PAGE_UNITS else PAGE_UNITS[0]
+                return board.list_page(max(number(params, "pageIndex") or 1, 1), paths, size=unit)
+        if path == paths.file_path and params.get("fileSeq") and params.get("fileDtlSeq"):
+            return file_page(params["fileSeq"][0])
+        return error_page(404)
+
     # -- the site's own pages -----------------------------------------------------------
 
     def _site(self, path: str, sessions: bool) -> Page:
         """What is there whatever the board: robots.txt, the home page; else 404."""
         site = self.site
         if path == "/robots.txt":
-            return Page(200, "text/plain", ROBOTS_TXT)
+            refusing = site.refuse == "robots"
+            return Page(200, "text/plain", ROBOTS_REFUSING if refusing else ROBOTS_TXT)
         if path in {"/", "/index.do"}:
             paths = site.paths
             if paths is None:

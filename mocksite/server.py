@@ -104,6 +104,7 @@ from typing import Any
 from mocksite import truth as truths
 from mocksite.boards import InsightsBoard, PhotoBoard, build_insights, build_photos
 from mocksite.boards.news import TEMPLATES, NewsBoard
+from mocksite.boards.tradenews import TradeNewsBoard, build_tradenews
 from mocksite.faults import FAULTS, Faults, Once
 from mocksite.markup.current.menu import board_list_paths
 from mocksite.markup.varied import Markup, Place, as_markup
@@ -119,11 +120,16 @@ from mocksite.urls import (
     INSIGHTS_NAME,
     LIST_PATH,
     PHOTOS_NAME,
+    TRADENEWS_NAME,
     VIEW_PATH,
     ServedPaths,
 )
 
-__all__ = ["FAULTS", "MockSite"]
+__all__ = ["FAULTS", "REFUSALS", "MockSite"]
+
+# How the site may refuse a crawler: 403 on every path (robots.txt too), or a
+# robots.txt that disallows the Korean trade news board to every agent.
+REFUSALS = ("403", "robots")
 
 # Which of the news board's pages a made-up markup renders: both, its lists, its articles.
 MARKUP_SCOPES = ("all", "list", "article")
@@ -179,6 +185,13 @@ class MockSite:
     insights_badges: the newer path's pages show the current template's date
         and view badges (default: no date at all, as stored pages show).
 
+    tradenews: KITA's Korean trade news (``boards/tradenews.py``) as built
+        (default: ``build_tradenews()`` when "tradenews" is among `boards`;
+        giving one serves it), at ``/board/totalTradeNews/...``: the same
+        server imitates www.kita.net too.
+    refuse: "403" answers 403 to every request (robots.txt included);
+        "robots" serves a robots.txt that disallows the trade news board.
+
     markup: a seed or a ``Markup`` (``markup/varied/``): the news board's pages at
         the site's own paths in that made-up markup; None: in the template's.
     markup_scope: "all", "list" or "article": which of those pages the markup writes.
@@ -223,7 +236,12 @@ class MockSite:
         markup_scope: str = "all",
         photo_paths: str = "older",
         photo_list: str | None = None,
+        tradenews: TradeNewsBoard | None = None,
+        refuse: str | None = None,
     ) -> None:
+        if refuse is not None and refuse not in REFUSALS:
+            raise ValueError(f"refuse must be one of {REFUSALS} or None, not {refuse!r}")
+        self.refuse = refuse
         self.moved, self.template, self.paths = _where(
             template, list_path, detail_path, id_param, moved
         )
@@ -233,7 +251,10 @@ class MockSite:
         self.markup_scope = markup_scope
         if self.markup is not None and drift:
             raise ValueError("a made-up markup does not drift: give markup or drift, not both")
-        self.boards = _served(boards, insights, photos)
+        self.boards = _served(boards, insights, photos, tradenews)
+        self.tradenews: TradeNewsBoard | None = (
+            (tradenews or build_tradenews()) if TRADENEWS_NAME in self.boards else None
+        )
         if INSIGHTS_NAME in self.boards:
             self.insights: InsightsBoard | None = insights or build_insights(seed=board.seed)
         else:
@@ -442,6 +463,8 @@ class MockSite:
                     # A board's own list shows counters; a grid of cards shows none.
                     listed=self.gallery == "board_grid",
                 )
+            elif name == TRADENEWS_NAME and self.tradenews is not None:
+                truth = self.tradenews.ground_truth(base)
             else:
                 raise ValueError(f"this site does not serve the {name!r} board: {self.boards}")
         return truths.drifted(truth) if self.drift else truth
@@ -463,10 +486,15 @@ class MockSite:
 
     # -- changes while serving ------------------------------------------------------
 
-    def publish(self, k: int) -> list[int]:
-        """Add `k` new articles on top of the board; returns their ids."""
+    def publish(self, k: int, *, board: str = BOARD_NAME) -> list[int]:
+        """Add `k` new articles on top of the news board (or the trade news); their ids."""
         with self.routes.cache.lock:
-            added = self.board.publish(k)
+            if board == TRADENEWS_NAME:
+                if self.tradenews is None:
+                    raise ValueError("this site does not serve the tradenews board")
+                added = self.tradenews.publish(k)
+            else:
+                added = self.board.publish(k)
             self.routes.cache.clear()
         return added
 
@@ -493,7 +521,10 @@ class MockSite:
 
 
 def _served(
-    boards: Iterable[str], insights: InsightsBoard | None, photos: PhotoBoard | None
+    boards: Iterable[str],
+    insights: InsightsBoard | None,
+    photos: PhotoBoard | None,
+    tradenews: TradeNewsBoard | None = None,
 ) -> tuple[str, ...]:
     """The names of the boards to serve, in the menu's order; a board given is served."""
     names = set(boards) if not isinstance(boards, str) else {boards}
@@ -504,6 +535,7 @@ def _served(
         raise ValueError("the news board is always served: boards must include 'news'")
     names |= {INSIGHTS_NAME} if insights is not None else set()
     names |= {PHOTOS_NAME} if photos is not None else set()
+    names |= {TRADENEWS_NAME} if tradenews is not None else set()
     return tuple(name for name in BOARD_NAMES if name in names)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kitacrawl.storage import Storage
-from mocksite.urls import BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME
+from mocksite.urls import BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME, TRADENEWS_NAME
 
 
 def with_faults(truth: dict[str, Any], problems: dict[int, str]) -> dict[str, Any]:
@@ -58,6 +58,8 @@ BOARD_FIELDS: dict[str, tuple[str, ...]] = {
     BOARD_NAME: FIELDS,
     INSIGHTS_NAME: (*FIELDS, "category", "generation"),
     PHOTOS_NAME: (*FIELDS, "generation"),
+    # The Korean trade news: the site id (in the URL too) and the head block as category.
+    TRADENEWS_NAME: (*FIELDS, "site_id", "category", "generation"),
 }
 
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 BOARD_NAME = "news"
 INSIGHTS_NAME = "insights"
 PHOTOS_NAME = "photos"
+# KITA's Korean trade news (www.kita.net): the same server imitates that site too.
+TRADENEWS_NAME = "tradenews"
 # Every board the imitation can serve, in the order the site's menus name them.
-BOARD_NAMES = (BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME)
+BOARD_NAMES = (BOARD_NAME, INSIGHTS_NAME, PHOTOS_NAME, TRADENEWS_NAME)
 LIST_PATH = "/about/newsList.do"
 VIEW_PATH = "/about/newsView.do"
 FILE_PATH = "/cmm/fms/FileDown.do"
@@ -75,4 +77,8 @@ INSIGHTS_PATHS = ServedPaths(
 # the older template's (``markup/older/section.py``: ``PHOTOS``).
 PHOTO_PATHS = ServedPaths(
     "/photoGallery/photoGalleryList.do", "/photoGallery/photoGalleryDetail.do", "photonewsId"
+)
+# KITA's Korean trade news (www.kita.net), in the current template.
+TRADENEWS_PATHS = ServedPaths(
+    "/board/totalTradeNews/totalTradeNewsList.do", "/board/totalTradeNews/totalTradeNewsDetail.do"
 )

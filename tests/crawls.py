@@ -151,9 +151,15 @@ def logged() -> Iterator[list[str]]:
 
 
 # -- a real process, where the process is what a test is about ----------------------
-def command(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> list[str]:
-    """``scrapy crawl news`` with the tests' settings, as cron would start it."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args]
+def command(
+    base_url: str,
+    db: Path,
+    *args: str,
+    settings: tuple[str, ...] = (),
+    spider: str = "news",
+) -> list[str]:
+    """``scrapy crawl news`` (or another board) with the tests' settings, as cron would."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args]
     for name, value in overrides(base_url, db, settings).items():
         cmd += ["-s", f"{name}={value}"]
     return cmd
@@ -208,10 +214,17 @@ def _scrapy_command(argv: list[str], env: dict[str, str]) -> None:
     execute(["scrapy", *argv])
 
 
-def start(base_url: str, db: Path, *args: str, settings: tuple[str, ...] = ()) -> Any:
-    """``scrapy crawl news ARGS`` as a process of its own, forked ready-imported (its output
-    discarded), for a test to signal or kill: a ``multiprocessing.Process``."""
-    argv = command(base_url, db, *args, settings=settings)[3:]  # from "crawl" on
+def start(
+    base_url: str,
+    db: Path,
+    *args: str,
+    settings: tuple[str, ...] = (),
+    spider: str = "news",
+) -> Any:
+    """``scrapy crawl news ARGS`` (or another board) as a process of its own, forked
+    ready-imported (its output discarded), for a test to signal or kill: a
+    ``multiprocessing.Process``."""
+    argv = command(base_url, db, *args, settings=settings, spider=spider)[3:]  # from "crawl" on
     process = _FORKS.Process(target=_scrapy_command, args=(argv, environment()))
     process.start()
     return process
@@ -256,9 +269,14 @@ def snapshot(db: Path, board: str = "news") -> dict[str, Any]:
 
 
 def board_state(db: Path) -> dict[str, int]:
-    """``board_state.complete_upto`` by board."""
+    """``board_state.complete_upto`` by board, for the boards that have a mark (a row may
+    say only where a board answered, or where a sweep stopped)."""
     storage = Storage.open(db)
     try:
-        return {r["board"]: r["complete_upto"] for r in storage.db["board_state"].rows}
+        return {
+            r["board"]: r["complete_upto"]
+            for r in storage.db["board_state"].rows
+            if r["complete_upto"] is not None
+        }
     finally:
         storage.close()

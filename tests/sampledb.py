@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kitacrawl.storage import Storage
+from kitacrawl.storage import Storage, ngrams
 from kitacrawl.storage.db import content_hash
 
 _CRAWL_FIELDS = ("id", "board", "mode", "status", "started_at", "finished_at",
@@ -194,6 +194,7 @@ def fill(storage: Storage) -> Storage:
         db.table("articles").insert_all(ARTICLES)
         # Rows written by other means than kitacrawl's storage are indexed by a rebuild.
         db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        ngrams.rebuild(db.conn)
         db.conn.executemany(
             "INSERT INTO hits (board, no, hits, observed_at, crawl_id, source)"
             " VALUES (?, ?, ?, ?, ?, ?)",

@@ -56,6 +56,60 @@ def test_board_paths_follow_the_settings() -> None:
     assert urls.no_from_url("/board/news/newsDetail.do?newsId=5&siteId=2") == 5
 
 
+def test_a_board_on_its_own_site_takes_its_own_base_then_an_explicit_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("KITACRAWL_BASE_URL", "KITACRAWL_TRADENEWS_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert config.base_url(Settings(), "tradenews") == "https://www.kita.net"
+    assert config.base_url(Settings(), "news") == "http://www.kita.org"
+    given = settings(KITACRAWL_BASE_URL="http://127.0.0.1:8000/")
+    assert config.base_url(given, "tradenews") == "http://127.0.0.1:8000"
+    assert config.base_url(given, "news") == "http://127.0.0.1:8000"
+    both = settings(
+        KITACRAWL_BASE_URL="http://127.0.0.1:8000", KITACRAWL_TRADENEWS_BASE_URL="http://x"
+    )
+    assert config.base_url(both, "tradenews") == "http://x"
+    assert config.base_url(both, "insights") == "http://127.0.0.1:8000"
+    monkeypatch.setenv("KITACRAWL_BASE_URL", "http://127.0.0.1:9")
+    assert config.base_url(Settings(), "tradenews") == "http://127.0.0.1:9"
+    assert config.is_local(Settings(), "tradenews")
+
+
+def test_the_trade_news_urls_carry_the_site_id() -> None:
+    urls = config.board_urls(Settings(), "tradenews")
+    assert urls.list_url(3) == (
+        "https://www.kita.net/board/totalTradeNews/totalTradeNewsList.do?pageIndex=3"
+    )
+    canonical = "https://www.kita.net/board/totalTradeNews/totalTradeNewsDetail.do?no=7&siteId=6"
+    assert urls.article_url(7, site_id=6) == canonical
+    noisy = (
+        "https://kita.net/board/totalTradeNews/totalTradeNewsDetail.do;"
+        "JSESSIONID_KITA=5D2F8A1C9E7B3046A1C8D9E2F0B7A364.Hyper?logGb=A9400_20240201&siteId=6&no=7"
+    )
+    assert (urls.no_from_url(noisy), urls.site_id_from_url(noisy)) == (7, 6)
+    assert urls.site_id_from_url(urls.article_url(7)) is None
+    # The English boards have no site id: a siteId in a link is list state there.
+    news = config.board_urls(Settings(), "news")
+    assert news.article_url(7, site_id=6) == "http://www.kita.org/about/newsView.do?no=7"
+    assert news.site_id_from_url("/about/newsView.do?no=7&siteId=2") is None
+
+
+def test_crawl_all_runs_the_boards_the_setting_names() -> None:
+    assert config.all_boards(Settings()) == ["news", "insights", "photos"]
+    more = settings(KITACRAWL_ALL_BOARDS=" news, tradenews,news ")
+    assert config.all_boards(more) == ["news", "tradenews"]
+    with pytest.raises(ValueError, match="names no board"):
+        config.all_boards(settings(KITACRAWL_ALL_BOARDS=" , "))
+
+
+def test_only_the_trade_news_has_revisits_of_its_own() -> None:
+    assert config.revisit_days(Settings(), "tradenews") == 0
+    assert config.revisit_days(Settings(), "news") == 14
+    assert not config.refreshes_neighbours(Settings(), "tradenews")
+    assert config.refreshes_neighbours(settings(KITACRAWL_REVISIT_DAYS="0"), "news")
+
+
 def test_unknown_names_are_found() -> None:
     env = {"KITACRAWL_REVIST_DAYS": "3", "KITACRAWL_DB": "x.db", "PATH": "/bin"}
     assert config.unknown_names(settings(KITACRAWL_BASEURL="x"), env) == [

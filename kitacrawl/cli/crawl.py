@@ -25,7 +25,7 @@ from kitacrawl import crawl as crawling
 from kitacrawl.boardrun import BoardRun
 from kitacrawl.cli.common import CliError, add_db
 from kitacrawl.runlock import LockedError
-from kitacrawl.storage import StorageError
+from kitacrawl.storage import StorageError, queries
 
 ALL = "all"
 
@@ -37,9 +37,19 @@ def register(sub: Any) -> None:
         " 6 storage, 7 interrupted",
     )
     crawl.add_argument(
-        "board", nargs="?", default="news", help="news (default), another board, or all"
+        "board",
+        nargs="?",
+        default="news",
+        help="news (default), another board (insights, photos, tradenews), or all"
+        " (KITACRAWL_ALL_BOARDS: the English boards)",
     )
     crawl.add_argument("--full", action="store_true", help="read the whole list, refetch all")
+    crawl.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="the board's horizon: rows listed before this day are neither fetched nor paged"
+        " to (a backfill's bound; remembered for the runs after it)",
+    )
     crawl.add_argument("--no", type=int, metavar="N", help="only article N (debugging)")
     crawl.add_argument("--max-pages", type=int, metavar="N", help="stop after N list pages")
     crawl.add_argument("--base-url", metavar="URL", help="the site (KITACRAWL_BASE_URL)")
@@ -118,6 +128,36 @@ OFFLINE = {
 }
 
 
+def _boards(name: str, settings: Any) -> list[str]:
+    """The boards a crawl of ``name`` runs: ``all`` is the setting's list (checked)."""
+    known = crawling.board_names(settings)
+    try:
+        boards = config.all_boards(settings) if name == ALL else [name]
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from None
+    for board in boards:
+        if board not in known:
+            where = " (KITACRAWL_ALL_BOARDS)" if name == ALL else ""
+            raise CliError(f"no board {board!r}{where}: choose from {', '.join(known)} or all", 2)
+    return boards
+
+
+def _spider_args(args: argparse.Namespace) -> dict[str, Any]:
+    spider_args: dict[str, Any] = {}
+    if args.full:
+        spider_args["mode"] = "full"
+    if args.no is not None:
+        spider_args["no"] = args.no
+    if args.max_pages is not None:
+        spider_args["max_pages"] = args.max_pages
+    if args.since:
+        try:
+            spider_args["since"] = queries.parse_day(args.since)
+        except queries.BadQuery as exc:
+            raise CliError(f"--since: {exc}", 2) from None
+    return spider_args
+
+
 def run_crawl(args: argparse.Namespace) -> int:
     overrides = _overrides(args)
     live = args.progress == "always" or (
@@ -130,19 +170,10 @@ def run_crawl(args: argparse.Namespace) -> int:
         raise CliError(str(exc), 2) from None
     if args.offline:
         _replay_where_archived(settings)
-    known = crawling.board_names(settings)
-    boards = known if args.board == ALL else [args.board]
-    if args.board != ALL and args.board not in known:
-        raise CliError(f"no board {args.board!r}: choose from {', '.join(known)} or all", 2)
+    boards = _boards(args.board, settings)
     if args.no is not None and len(boards) != 1:
         raise CliError("--no needs one board", 2)
-    spider_args: dict[str, Any] = {}
-    if args.full:
-        spider_args["mode"] = "full"
-    if args.no is not None:
-        spider_args["no"] = args.no
-    if args.max_pages is not None:
-        spider_args["max_pages"] = args.max_pages
+    spider_args = _spider_args(args)
     started = time.monotonic()
     # Scrapy holds signal receivers weakly: the lines must live as long as the crawl.
     lines: list[Progress] = []
@@ -251,9 +282,27 @@ class Progress:
         stored = tally.new + tally.changed + tally.unchanged
         wanted = len(plan.requested) if plan is not None else 0
         board = board_run.board or "?"
+        elapsed = time.monotonic() - self.started
         line = (
             f"\r{board}: {tally.list_pages} list pages, {stored}/{wanted} articles,"
-            f" {tally.problems} problems, {time.monotonic() - self.started:.0f} s"
+            f" {tally.problems} problems, {elapsed:.0f} s{left(plan, elapsed)}"
         )
         sys.stderr.write(line.ljust(78))
         sys.stderr.flush()
+
+
+def left(plan: Any, elapsed: float) -> str:
+    """``, ~N rows left, ~T`` (the list rows still to read, and the time at this run's
+    pace); empty when the run cannot tell yet."""
+    rows = plan.rows_left() if plan is not None else None
+    if not rows or not plan.rows_read:
+        return ""
+    # At this run's pace: the time so far per list row read.
+    seconds = elapsed * rows / plan.rows_read
+    if seconds >= 5400:
+        eta = f"{seconds / 3600:.1f} h"
+    elif seconds >= 90:
+        eta = f"{seconds / 60:.0f} min"
+    else:
+        eta = f"{seconds:.0f} s"
+    return f", ~{rows:,} rows left, ~{eta}"

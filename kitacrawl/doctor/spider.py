@@ -119,9 +119,11 @@ class DoctorSpider(scrapy.Spider):
         page = read_list(fetch.response(), urls=self.urls) if response.status == 200 else None
         no = newest_article(page) if page is not None else None
         if no is not None and not response.meta.get("redirect_urls"):
-            yield from self._allowed(
-                self._request(f"article {no}", self.urls.article_url(no), self._article)
-            )
+            # As a crawl asks for it: with the site id the row names (the Korean trade news).
+            rows = {row.no: row.url for row in page.rows} if page is not None else {}
+            site_id = self.urls.site_id_from_url(rows.get(no, ""))
+            url = self.urls.article_url(no, site_id=site_id)
+            yield from self._allowed(self._request(f"article {no}", url, self._article))
             return
         if self.list_path + 1 < len(self.urls.paths.list_paths):
             self.list_path += 1

@@ -65,9 +65,19 @@ class ArticleFields:
         """
         return False
 
+    def category(self) -> str | None:
+        """What the page says of the article's section or source, where its markup has a place
+        for it (the Korean trade news' head block); None by default."""
+        return None
+
     # -- the same for both ---------------------------------------------------
     def no(self) -> int | None:
         return self._no if self._no is not None else self.urls.no_from_url(self.page_url)
+
+    def site_id(self) -> int | None:
+        """The article's site id, on a board whose articles have one: from the URL the page
+        was fetched at (the board's site parameter); None elsewhere."""
+        return self.urls.site_id_from_url(self.page_url)
 
     def body(self) -> str:
         return "\n\n".join(self.paragraphs())
@@ -89,10 +99,11 @@ class ArticleFields:
         no = self.no()
         if no is None or no <= 0:
             raise ParseError("unparsable", "no article number in the URL")
+        site_id = self.site_id()
         return Article(
             board=self.board,
             no=no,
-            url=self.urls.article_url(no),
+            url=self.urls.article_url(no, site_id=site_id),
             title=title,
             body=body,
             subtitle=self.subtitle(),
@@ -100,6 +111,8 @@ class ArticleFields:
             hits=self.hits(),
             links=unique_links(self.links()),
             generation=self.GENERATION,
+            category=self.category(),
+            site_id=site_id,
         )
 
 

@@ -240,8 +240,8 @@ class CurrentArticlePage(ArticleFields):
     # -- links --------------------------------------------------------------
     def neighbours(self) -> list[Link]:
         """The previous (older) and next (newer) articles the page links to."""
-        found: dict[Side, tuple[int, str | None]] = {}
-        unsided: list[tuple[int, str | None]] = []
+        found: dict[Side, tuple[int, str | None, int | None]] = {}
+        unsided: list[tuple[int, str | None, int | None]] = []
         for container in first(self.root, site.CURRENT_MOVE) or first(self.sel, site.CURRENT_MOVE):
             for slot in xpath_all(container, "./*"):
                 target = self._neighbour_in(slot)
@@ -258,26 +258,28 @@ class CurrentArticlePage(ArticleFields):
             if current is not None:
                 found.setdefault("prev" if target[0] < current else "next", target)
         return [
-            Link(rel=side, url=self.urls.article_url(no), text=text, target_no=no)
-            for side, (no, text) in sorted(found.items(), key=lambda item: item[0] != "prev")
+            Link(rel=side, url=self.urls.article_url(no, site_id=site_id), text=text, target_no=no)
+            for side, (no, text, site_id) in sorted(
+                found.items(), key=lambda item: item[0] != "prev"
+            )
         ]
 
-    def _neighbour_in(self, slot: Selector) -> tuple[int, str | None] | None:
-        """(article no, title) of the article a slot links to, else None."""
+    def _neighbour_in(self, slot: Selector) -> tuple[int, str | None, int | None] | None:
+        """(article no, title, site id) of the article a slot links to, else None."""
         for element in [slot, *links_below(slot)]:
             call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
                 attribute(element, "href")
             )
             if call is not None:
-                no = call.no
+                no, site_id = call.no, self.urls.site_id_of(call.extras)
             else:
                 linked = link_target(element, self.urls, self.page_url, self.scripts)
                 if linked is None or linked[1] is None:
                     continue
-                no = linked[1]
+                no, site_id = linked[1], self.urls.site_id_from_url(linked[0])
             if no == self.no():
                 continue  # the page linking to itself is no neighbour
-            return no, _anchor_text(element)
+            return no, _anchor_text(element), site_id
         return None
 
     @cached_property
@@ -315,7 +317,7 @@ class CurrentArticlePage(ArticleFields):
             if url is None or url in seen:
                 continue
             seen.add(url)
-            text = normalise_space(node_text(names[0].root)) if names else ""
+            text = normalise_space(node_text(names[0].root)) if names else _file_name_in(row)
             found.append(Link(rel="attachment", url=url, text=text or None))
         return found
 
@@ -334,6 +336,20 @@ class CurrentArticlePage(ArticleFields):
         return body_links(
             body, self.urls, self.page_url, (), excluded=self._body_excluded, scripts=self.scripts
         )
+
+
+def _file_name_in(row: Selector) -> str:
+    """A file's name in an attachment row without a ``p.filename``: the text of its links
+    that names a file, else the first that is no button's label ("다운로드", "Download")."""
+    texts = []
+    for element in xpath_all(row, ".//a"):
+        text = normalise_space(node_text(element.root))
+        for label in css_all(element, "i"):
+            text = normalise_space(text.replace(normalise_space(node_text(label.root)), " ", 1))
+        if text and not site.DOWNLOAD_LABEL_RE.fullmatch(text):
+            texts.append(text)
+    named = [text for text in texts if site.FILE_EXTENSION_RE.search(text)]
+    return (named or texts or [""])[0]
 
 
 def _slot_side(slot: Selector) -> Side | None:

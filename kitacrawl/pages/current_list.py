@@ -26,7 +26,7 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_count, parse_date
 from kitacrawl.items import ListPage, ListRow
-from kitacrawl.pages.links import article_no_of
+from kitacrawl.pages.links import article_of
 from kitacrawl.pages.region import board_region, drop_scripts
 from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import (
@@ -60,8 +60,15 @@ class CurrentListPageParser:
         self.region = region
         # The whole page is parsed as it is; a slice without its scripts.
         source = drop_scripts(text[region[0] : region[1]]) if region else text
+        self.source = source
         # type="html": see ArticlePage.from_response (a JSON-looking body).
         self.sel = parse_html(source)
+
+    def may_show_counters(self) -> bool:
+        """Could the board's part of the page show a counter anywhere? Not without one of
+        the words a counter is labelled by (in its text or its markup): then no reading,
+        known or structural, finds one (the Korean trade news' list shows none)."""
+        return site.COUNTER_WORD_RE.search(self.source) is not None
 
     @classmethod
     def from_response(
@@ -102,7 +109,7 @@ class CurrentListPageParser:
         return rows
 
     def _row(self, li: Selector) -> ListRow | None:
-        no, link = self._target(li)
+        no, site_id, link = self._target(li)
         if no is None:
             return None  # "no posts" rows and decoration
         if link is None or not (attribute(link, "title") or "").strip():
@@ -115,22 +122,27 @@ class CurrentListPageParser:
             )
         return ListRow(
             no=no,
-            url=self.urls.article_url(no),
+            # The board's site id (Korean trade news) is part of the article's URL.
+            url=self.urls.article_url(no, site_id=site_id),
             title=title or None,
             published=self._published(li),
             hits=self._hits(li),
         )
 
-    def _target(self, li: Selector) -> tuple[int | None, Selector | None]:
-        """The row's article number and the element that opens it."""
+    def _target(self, li: Selector) -> tuple[int | None, int | None, Selector | None]:
+        """The row's article number, its site id (if any) and the element that opens it."""
         for element in [li, *links_below(li)]:
             call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
                 attribute(element, "href")
             )
-            no = call.no if call else article_no_of(element, self.page_url, self.urls, self.scripts)
-            if no is not None:
-                return no, element if element.root is not li.root else None
-        return None, None
+            found = (
+                (call.no, self.urls.site_id_of(call.extras))
+                if call
+                else article_of(element, self.page_url, self.urls, self.scripts)
+            )
+            if found is not None:
+                return found[0], found[1], element if element.root is not li.root else None
+        return None, None, None
 
     def _published(self, li: Selector) -> date | None:
         for element in first(li, site.CURRENT_ROW_DATE):

@@ -158,13 +158,18 @@ def read_list(response: Any, *, urls: site.BoardUrls) -> ListPage:
     """
     text = response_text(response)
     urls = urls.serving(response.url)
+    counters_possible = True
     if generation_of(text) == "current":
-        known = CurrentListPageParser(text, response.url, urls=urls).to_item()
+        parser = CurrentListPageParser(text, response.url, urls=urls)
+        known = parser.to_item()
+        # A list that shows no counter at all is not read again for them (the structural
+        # reading of a ~50 kB page costs ten article pages' reading).
+        counters_possible = parser.may_show_counters()
     else:
         known = ListPageParser.from_text(text, response.url, urls=urls).to_item()
     lacking = (
         not all(row.published for row in known.rows)
-        or not all(row.hits is not None for row in known.rows)
+        or (counters_possible and not all(row.hits is not None for row in known.rows))
         or not known.page_numbers
     )
     if known.rows and not lacking:

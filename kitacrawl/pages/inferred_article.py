@@ -192,7 +192,8 @@ class InferredArticlePage(ArticleFields):
     def _script_target(self, element: Any, script: str, line: int) -> Target | None:
         call = self.scripts.article(script)
         if call is not None:
-            return Target(element, "article", line, self.urls.article_url(call.no), call.no)
+            canonical = self.urls.article_url(call.no, site_id=self.urls.site_id_of(call.extras))
+            return Target(element, "article", line, canonical, call.no)
         url = self.scripts.download(script, self.page_url)
         if url is not None or self.scripts.is_download_call(script):
             return Target(element, "download", line, url)
@@ -210,7 +211,8 @@ class InferredArticlePage(ArticleFields):
             url = self.urls.absolute(href, self.page_url)
             no = self.urls.no_from_url(url)
             if no is not None:
-                return Target(element, "article", line, self.urls.article_url(no), no)
+                canonical = self.urls.article_url(no, site_id=self.urls.site_id_from_url(url))
+                return Target(element, "article", line, canonical, no)
             return Target(element, "other", line, url)
         path = href.split("?", 1)[0]
         if any(word in path for word in self._list_words):

@@ -91,6 +91,18 @@ class InferredListPage:
             return found.no if found is not None else None
         return self.urls.no_from_url(self.urls.absolute(href, self.page_url))
 
+    def site_id_of(self, element: Any) -> int | None:
+        """The site id an element's handler or href names, on a board that has one."""
+        if not self.urls.paths.site_param:
+            return None
+        for script in (element.get("onclick"), element.get("href")):
+            text = (script or "").strip()
+            found = self.scripts.article(text.removeprefix("javascript:")) if text else None
+            if found is not None:
+                return self.urls.site_id_of(found.extras)
+        href = (element.get("href") or "").strip()
+        return self.urls.site_id_from_url(href) if href else None
+
     def page_of(self, element: Any) -> int | None:
         """The list page an element asks for, else None."""
         onclick = element.get("onclick")
@@ -183,9 +195,12 @@ class InferredListPage:
             title = normalise_space(anchor.get("title")) or _anchor_title(anchor)
             if title:
                 break
+        site_id = next(
+            (found for anchor in anchors if (found := self.site_id_of(anchor)) is not None), None
+        )
         return ListRow(
             no=no,
-            url=self.urls.article_url(no),
+            url=self.urls.article_url(no, site_id=site_id),
             title=title or None,
             published=self._published(segment, anchors),
             hits=self._hits(segment, anchors, header),

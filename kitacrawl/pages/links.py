@@ -18,7 +18,7 @@ from parsel import Selector
 from kitacrawl import site
 from kitacrawl.clean import normalise_space
 from kitacrawl.items import Link
-from kitacrawl.pages.scripts import PageScripts
+from kitacrawl.pages.scripts import ArticleCall, PageScripts
 from kitacrawl.pages.text import attribute, excluded_roots, node_text, xpath_all
 
 
@@ -28,39 +28,41 @@ def link_target(
     """(url, article no) of a link written as an href or a script handler, else None.
 
     ``scripts`` reads handlers through the page's own definitions; without
-    it, only the handlers KITA's pages are known to use are understood.
+    it, only the handlers KITA's pages are known to use are understood. A
+    link to an article is its canonical URL (with its site id, on a board
+    that has one, when the link names it).
     """
     href = (attribute(element, "href") or "").strip()
     onclick = attribute(element, "onclick") or ""
-    no = _handler_no(onclick, href, urls, scripts)
-    if no is not None:
-        return urls.article_url(no), no
+    call = _handler_call(onclick, href, urls, scripts)
+    if call is not None:
+        return urls.article_url(call.no, site_id=urls.site_id_of(call.extras)), call.no
     if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
         return None
     if href.startswith("/") and not href.startswith("//"):
         # A path on this site: an article link needs no URL resolution.
         no = urls.no_from_url(href)
         if no is not None:
-            return urls.article_url(no), no
+            return urls.article_url(no, site_id=urls.site_id_from_url(href)), no
     url = urls.absolute(href, page_url)
     if not url.lower().startswith(("http://", "https://", "mailto:")):
         return None
     no = urls.no_from_url(url)
     if no is not None:
-        return urls.article_url(no), no
+        return urls.article_url(no, site_id=urls.site_id_from_url(url)), no
     return url, None
 
 
-def _handler_no(
+def _handler_call(
     onclick: str, href: str, urls: site.BoardUrls, scripts: PageScripts | None
-) -> int | None:
+) -> ArticleCall | None:
     if scripts is None:
         scripts = PageScripts("", urls)
     for script in (onclick, href):
         if script and "(" in script:
             call = scripts.article(script)
             if call is not None:
-                return call.no
+                return call
     return None
 
 
@@ -68,13 +70,27 @@ def article_no_of(
     element: Selector, page_url: str, urls: site.BoardUrls, scripts: PageScripts | None = None
 ) -> int | None:
     """The article a list row's element opens (handler first, then href), else None."""
+    found = article_of(element, page_url, urls, scripts)
+    return found[0] if found is not None else None
+
+
+def article_of(
+    element: Selector, page_url: str, urls: site.BoardUrls, scripts: PageScripts | None = None
+) -> tuple[int, int | None] | None:
+    """(article no, site id) an element opens (handler first, then href), else None.
+
+    The site id is the one the handler's or the href's parameters name, on a
+    board that has one (else None).
+    """
     onclick = attribute(element, "onclick") or ""
     href = (attribute(element, "href") or "").strip()
-    no = _handler_no(onclick, href, urls, scripts)
-    if no is not None:
-        return no
+    call = _handler_call(onclick, href, urls, scripts)
+    if call is not None:
+        return call.no, urls.site_id_of(call.extras)
     if href and not href.startswith("#") and not href.lower().startswith("javascript:"):
-        return urls.no_from_url(urljoin(page_url, site.strip_session(href)))
+        url = urljoin(page_url, site.strip_session(href))
+        no = urls.no_from_url(url)
+        return (no, urls.site_id_from_url(url)) if no is not None else None
     return None
 
 
@@ -110,4 +126,4 @@ def body_links(
     return links
 
 
-__all__ = ["article_no_of", "body_links", "link_target"]
+__all__ = ["article_no_of", "article_of", "body_links", "link_target"]

@@ -62,9 +62,11 @@ RELATIONS: tuple[Relation, ...] = (
         "table",
         "one row per article, the latest version",
         {
-            "board": "the KITA board the article belongs to (`news`: the English news board)",
+            "board": "the KITA board the article belongs to (`news`: the English news board;"
+            " `tradenews`: the Korean trade news of www.kita.net)",
             "no": "KITA's article id (`newsView.do?no=2530`)",
-            "url": "canonical URL, `<base>/about/newsView.do?no=N` (no session id, no list state)",
+            "url": "canonical URL, `<base>/about/newsView.do?no=N` (no session id, no list state;"
+            " on `tradenews` with the site id: `...totalTradeNewsDetail.do?no=N&siteId=S`)",
             "title": "the board's title field, bullet and trailing spaces removed",
             "subtitle": "the `- ... -` line without its dashes, or NULL",
             "published": "posting date (an ISO date), or NULL (the older layout has none)",
@@ -81,7 +83,8 @@ RELATIONS: tuple[Relation, ...] = (
             " 2017–2022 layout) or `current` (KITA's current framework), or `inferred`: by its"
             " structure, in markup neither uses (or fields the known selectors missed)",
             "category": "a title's category prefix moved out of the title (`KITA News` for"
-            " `[KITA News] ...` on KITA Insights), else NULL",
+            " `[KITA News] ...` on KITA Insights); on `tradenews`, what the page's head block says"
+            " (`출처: 연합뉴스; 분류: 통상`); else NULL",
             "archive_id": "the archived page the row was last derived from (`archive.id`)",
             "page_code": "the version of the page code that produced the row (a hash of its"
             " source: rows of another version are stale, see `kitacrawl reparse`)",
@@ -89,10 +92,14 @@ RELATIONS: tuple[Relation, ...] = (
             " `hits` table), NULL without a counter",
             "hits_source": "where it was read: `article` (the article page) or `list` (a list"
             " page), NULL without a counter",
+            "site_id": "the site the article belongs to on the Korean trade news (`siteId`: 1, 2"
+            " or 6), part of its URL; NULL on the other boards",
         },
         facets=("board", "generation"),
         sort_desc="published",
-        datasette={"fts_table": "articles_fts", "fts_pk": "rowid", "label_column": "title"},
+        # Datasette's search box asks the bigram index, which holds the English words too
+        # (kitacrawl serve turns a Korean word into its bigram phrase, as `kitacrawl search`).
+        datasette={"fts_table": "articles_search", "fts_pk": "rowid", "label_column": "title"},
         indexes={
             "primary key": "one article; joins from every other table",
             "idx_articles_published": "the latest articles, date ranges",
@@ -109,6 +116,35 @@ RELATIONS: tuple[Relation, ...] = (
             "body": "`articles.body`, indexed for search",
         },
         types={"title": "TEXT", "subtitle": "TEXT", "body": "TEXT"},
+    ),
+    Relation(
+        "articles_search",
+        "table",
+        "the full-text index (FTS5) that finds Korean nouns inside words: the articles' text"
+        " with Hangul as syllable bigrams, and their board",
+        {
+            "title": "`articles.title` as indexed (bigrams), not stored: NULL when read",
+            "subtitle": "`articles.subtitle` as indexed (bigrams), not stored: NULL when read",
+            "body": "`articles.body` as indexed (bigrams), not stored: NULL when read",
+            "board": "`articles.board` as one token (a search of one board asks it), not"
+            " stored: NULL when read",
+        },
+        types={"title": "TEXT", "subtitle": "TEXT", "body": "TEXT", "board": "TEXT"},
+    ),
+    Relation(
+        "articles_search_pending",
+        "table",
+        "what the bigram index holds of rows whose text changed, until kitacrawl takes it out",
+        {
+            "id": "row id, in the order of the changes",
+            "row": "the article's rowid (`articles.rowid`)",
+            "title": "its title as it was indexed",
+            "subtitle": "its subtitle as it was indexed",
+            "body": "its body as it was indexed",
+            "board": "its board as it was indexed",
+        },
+        datasette={"hidden": True},
+        indexes={"primary key": ""},
     ),
     Relation(
         "links",
@@ -337,6 +373,15 @@ RELATIONS: tuple[Relation, ...] = (
             "crawl_id": "the run that moved it (`crawls.id`)",
             "list_path": "the list path the board last answered at (a run asks it first);"
             " NULL: the first of the board's paths",
+            "since": "the board's horizon (`kitacrawl crawl --since`, an ISO date): rows listed"
+            " before it are neither fetched nor paged to, by the runs after it too; NULL: none",
+            "complete_since": "the horizon `complete_upto` vouches for: from this day on (NULL:"
+            " the whole board)",
+            "resume_page": "where a sweep that stopped before the end of the list got to: every"
+            " list page up to it read and its articles stored or tried (the next run goes on"
+            " from there); NULL once a sweep reaches its end",
+            "resume_top": "the top row (article id) of that sweep's list page 1: how far the list"
+            " has moved since is counted from it",
         },
         indexes={"primary key": ""},
     ),

@@ -22,11 +22,15 @@ import asyncio
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from datasette import hookimpl
 from datasette.app import Datasette
+from datasette.plugins import pm
 
 from kitacrawl.serve import metadata
+from kitacrawl.storage import ngrams
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -48,8 +52,28 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+class KoreanSearch:
+    """A Datasette plugin: its search box turns a Korean word into the bigram index's phrase.
+
+    Datasette searches a table's FTS index with ``MATCH escape_fts(:search)``,
+    ``escape_fts`` quoting each word. The articles' index is the bigram one
+    (``articles_search``, :mod:`kitacrawl.storage.ngrams`), which holds English
+    words as they are and Korean as syllable bigrams: this ``escape_fts`` quotes
+    English words as Datasette's does and writes a Korean one as its bigram phrase,
+    so ``반도체`` finds ``시스템반도체를``. Registered after Datasette's own (``trylast``:
+    the last to register a function on a connection wins).
+    """
+
+    @staticmethod
+    @hookimpl(trylast=True)
+    def prepare_connection(conn: Any) -> None:
+        conn.create_function("escape_fts", 1, ngrams.quoted_query, deterministic=True)
+
+
 def build(path: Path) -> tuple[Datasette, str]:
     """Datasette on the file at ``path`` with kitacrawl's metadata; and the database's name."""
+    if not pm.is_registered(KoreanSearch):
+        pm.register(KoreanSearch, name="kitacrawl-korean-search")
     # Datasette names a database after its file's stem; the metadata is keyed by it.
     name = path.stem
     datasette = Datasette(

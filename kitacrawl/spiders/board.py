@@ -7,9 +7,11 @@ and the run's life (ledger, incremental state, outcome, exit code) by
 come from the settings (``KITACRAWL_<BOARD>_LIST_PATH`` ...).
 
 Arguments (``-a``): ``mode=incremental|full``, ``no=N`` (one article, for
-debugging), ``max_pages=N`` (stop after N list pages). ``scrapy parse --spider
-news URL`` reads any list or article page of the board (:meth:`BoardSpider.parse`
-routes it by its path) and stores nothing: no run begins.
+debugging), ``max_pages=N`` (stop after N list pages), ``since=YYYY-MM-DD``
+(the board's horizon: rows listed before that day are left alone, in this run
+and the ones after it). ``scrapy parse --spider news URL`` reads any list or
+article page of the board (:meth:`BoardSpider.parse` routes it by its path) and
+stores nothing: no run begins.
 
 Items never carry the page they were read from: the spider hands each fetched
 page to the run beside its item (:meth:`kitacrawl.boardrun.BoardRun.keep_page`),
@@ -19,6 +21,7 @@ and the store pipeline archives it with the item.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -39,6 +42,8 @@ from kitacrawl.storage.db import utcnow
 
 # Answers to list page 1 that mean the board is not at this path at all.
 _NOT_HERE_STATUSES = frozenset({404, 410})
+# Answers to list page 1 that mean the site will not serve this crawler at all.
+_REFUSAL_KINDS = frozenset({problems.ROBOTS_FORBIDDEN, problems.http(401), problems.http(403)})
 # Headers not worth keeping with an archived body: it is stored decoded and whole,
 # and cookies may carry a session.
 _UNKEPT_HEADERS = frozenset(
@@ -61,6 +66,7 @@ class BoardSpider(scrapy.Spider):
         mode: str = INCREMENTAL,
         no: str | int | None = None,
         max_pages: str | int | None = None,
+        since: str | date | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -69,6 +75,7 @@ class BoardSpider(scrapy.Spider):
         self.single_no = int(no) if no not in (None, "") else None
         self.mode = SINGLE if self.single_no is not None else mode
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
+        self.since = _day(since)
         # Replaced by the run's plan when the crawl begins; `scrapy parse` and
         # `scrapy shell` never begin one and use this throwaway plan.
         self.plan = Plan(mode=self.mode, max_pages=self.max_pages)
@@ -84,7 +91,7 @@ class BoardSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: Any) -> None:
         super().update_settings(settings)
-        if config.is_local(settings):
+        if config.is_local(settings, getattr(cls, "board", None)):
             settings.setdict(config.LOCAL_SPEED, priority="spider")
 
     @classmethod
@@ -121,6 +128,7 @@ class BoardSpider(scrapy.Spider):
             urls=self.urls,
             single_no=self.single_no,
             max_pages=self.max_pages,
+            since=self.since,
         )
         if plan is None:
             return
@@ -129,7 +137,7 @@ class BoardSpider(scrapy.Spider):
         first = (plan.list_path,) if plan.list_path in known else ()
         self.list_paths = (*first, *(path for path in known if path not in first))
         for no in plan.initial_articles():
-            yield self.article_request(no)
+            yield self.article_request(no, site_id=plan.site_ids.get(no))
         if self.mode != SINGLE:
             yield self.list_request(plan.first_page())
 
@@ -179,15 +187,25 @@ class BoardSpider(scrapy.Spider):
         first where its list answered."""
         return self.urls.serving(f"{self.urls.base_url}{self._list_path()}").paths.detail_paths
 
-    def article_request(self, no: int, detail_path: int = 0) -> scrapy.Request:
+    def article_request(
+        self, no: int, detail_path: int = 0, *, site_id: int | None = None, page: int = 0
+    ) -> scrapy.Request:
+        """Article `no`, at the board's canonical URL: with its site id, where the board
+        has one and it is known (the list row's), as the site links it.
+
+        The articles of an earlier list page go first (Scrapy's queues are last in,
+        first out within a priority): the run finishes its list pages in order, which is
+        how far a killed run got (``Plan.done_through``).
+        """
         self.pending_articles += 1
         path = self._detail_paths()[detail_path]
         return scrapy.Request(
-            self.urls.article_url(no, path),
+            self.urls.article_url(no, path, site_id=site_id),
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"no": no},
-            meta={"detail_path": detail_path},
+            meta={"detail_path": detail_path, "site_id": site_id},
+            priority=-page,
             dont_filter=True,
         )
 
@@ -215,8 +233,10 @@ class BoardSpider(scrapy.Spider):
                 HitObservation(board=self.board, counts=counts, url=response.url), fetched
             )
         decision = self.plan.on_list_page(page_no, page)
+        site_ids = {row.no: self.urls.site_id_from_url(row.url) for row in page.rows}
         for no in decision.articles:
-            yield self.article_request(no)
+            site_id = site_ids.get(no) or self.plan.site_ids.get(no)
+            yield self.article_request(no, site_id=site_id, page=page_no)
         if decision.stop_reason:
             self.logger.info("paging stops after page %d: %s", page_no, decision.stop_reason)
         if decision.next_page is not None:
@@ -240,6 +260,8 @@ class BoardSpider(scrapy.Spider):
             yield from self._not_the_board(f"HTTP {exc.response.status}", exc.response)
             return
         cause = describe(failure, request.url)
+        if page_no == 1 and kind in _REFUSAL_KINDS:
+            self.board_run.site_refused(self._refusal(kind, request.url))
         self.logger.error("list page %s failed: %s", request.url, cause)
         self.board_run.request_failed(cause)
         problem = self.problem(request.url, kind, detail)
@@ -255,6 +277,18 @@ class BoardSpider(scrapy.Spider):
         next_page = self.plan.on_list_failure(page_no)
         if next_page is not None:
             yield self.list_request(next_page)
+
+    def _refusal(self, kind: str, url: str) -> str:
+        url = site.strip_session(url)
+        if kind == problems.ROBOTS_FORBIDDEN:
+            agent = self.settings.get("ROBOTSTXT_USER_AGENT") or self.settings.get("USER_AGENT")
+            why = f"its robots.txt ({self.urls.base_url}/robots.txt) disallows {url} for {agent!r}"
+        else:
+            why = f"it answers {kind.replace('http_', 'HTTP ')} to {url}"
+        return (
+            f"the site refuses the crawler: {why}; the {self.board} board was not read"
+            " (ask the site's operator, or check the User-Agent and robots.txt)"
+        )
 
     # -- a board that is not there -----------------------------------------------
     def _redirected_elsewhere(self, response: Response) -> str | None:
@@ -315,11 +349,12 @@ class BoardSpider(scrapy.Spider):
         self.pending_articles -= 1
         served = self._served_no(response, no)
         fetched = self.fetched(response, "article", served)
+        site_id = response.meta.get("site_id")
         if served is None:
             target = site.strip_session(response.url)
             self.board_run.request_failed(f"article {no}: a redirect to {target}, no article")
             problem = self.problem(
-                self.urls.article_url(no),
+                self.urls.article_url(no, site_id=site_id),
                 problems.REDIRECTED,
                 f"redirected to {target}, which is no article",
                 no,
@@ -335,7 +370,7 @@ class BoardSpider(scrapy.Spider):
             if served != no:
                 target = site.strip_session(response.url)
                 yield self.problem(
-                    self.urls.article_url(no),
+                    self.urls.article_url(no, site_id=site_id),
                     problems.REDIRECTED,
                     f"answered by article {served} (a redirect to {target})",
                     no,
@@ -343,7 +378,9 @@ class BoardSpider(scrapy.Spider):
             try:
                 item: Any = read_article(response, urls=self.urls, no=served, board=self.board)
             except ParseError as exc:
-                item = self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
+                served_site = self.urls.site_id_from_url(response.url) or site_id
+                url = self.urls.article_url(served, site_id=served_site)
+                item = self.problem(url, exc.kind, exc.detail, served)
             yield self._with_page(item, fetched)
         yield from self._release_list_page()
 
@@ -366,9 +403,15 @@ class BoardSpider(scrapy.Spider):
             and retry_path < len(self._detail_paths())
         ):
             # An older path may still serve it (KITA Insights kept its 2022 path).
-            yield self.article_request(no, retry_path)
+            yield self.article_request(
+                no, retry_path, site_id=request.meta.get("site_id"), page=-request.priority
+            )
             return
-        url = self.urls.article_url(no) if no is not None else request.url
+        url = (
+            self.urls.article_url(no, site_id=request.meta.get("site_id"))
+            if no is not None
+            else request.url
+        )
         self.board_run.request_failed(describe(failure, request.url))
         problem = self.problem(url, kind, detail, no)
         if isinstance(failure.value, HttpError):
@@ -434,3 +477,15 @@ def _other_board(settings: Any, url: str) -> str:
         if urls.no_from_url(url) is not None or path.endswith(urls.paths.list_paths):
             return f": it is a page of the {board} board (scrapy parse --spider {board} URL)"
     return ""
+
+
+def _day(value: str | date | None) -> date | None:
+    """The ``since`` argument as a day (``YYYY-MM-DD``); None when not given."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"since must be a day, YYYY-MM-DD, not {value!r}") from None

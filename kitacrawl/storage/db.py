@@ -23,7 +23,7 @@ import sqlite_utils
 
 from kitacrawl.items import Article, FetchedPage, Problem
 from kitacrawl.retry import Attempt
-from kitacrawl.storage import archive, schema
+from kitacrawl.storage import archive, ngrams, schema
 
 SaveResult = Literal["new", "changed", "unchanged"]
 
@@ -41,6 +41,10 @@ def utcnow() -> str:
 
 def parse_time(text: str) -> datetime:
     return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def content_hash(title: str, subtitle: str | None, body: str) -> str:
@@ -76,6 +80,8 @@ class Storage:
             db.execute("PRAGMA foreign_keys=ON")
             storage = cls(db)
             schema.migrate(db)
+            with db.atomic():
+                storage.reconcile_search()
         except (sqlite3.Error, OSError) as exc:
             raise StorageError(f"cannot open database {path}: {exc}") from exc
         return storage
@@ -116,12 +122,57 @@ class Storage:
         article (the bulk of a new article's cost). New rows take rowids above any
         existing one, so those above the last indexed rowid are the new ones.
         """
-        self.db.conn.execute(
+        conn = self.db.conn
+        conn.execute(
             "INSERT INTO articles_fts (rowid, title, subtitle, body)"
             " SELECT rowid, title, subtitle, body FROM articles WHERE rowid > ?",
             (self._indexed_upto,),
         )
+        # The Korean search index: what plain SQL changed is taken out first (a rowid
+        # freed by a deletion may come back with a new article).
+        self.reconcile_search()
+        ngrams.index_rows(
+            conn,
+            conn.execute(
+                f"SELECT {ngrams.SELECTED} FROM articles WHERE rowid > ?", (self._indexed_upto,)
+            ).fetchall(),
+        )
         self._indexed_upto = self._max_rowid()
+
+    def reconcile_search(self) -> None:
+        """Bring the Korean search index (``articles_search``) in step with what plain SQL did.
+
+        Rows whose text changed or that were deleted left their old texts in
+        ``articles_search_pending`` (triggers). Kitacrawl's own writes take theirs out at
+        once (:meth:`_reindex_changed`); what is left was done by someone else, to rows
+        that may or may not have been indexed: the index is built again, whole. Cheap
+        when nothing is pending (every write batch asks).
+        """
+        conn = self.db.conn
+        if conn.execute(f"SELECT 1 FROM {ngrams.PENDING} LIMIT 1").fetchone() is not None:
+            ngrams.rebuild(conn)
+
+    def _reindex_changed(self) -> None:
+        """Take the old text of the rows this write changed out of the index, index the new."""
+        conn = self.db.conn
+        pending = conn.execute(
+            f"SELECT id, row, title, subtitle, body, board FROM {ngrams.PENDING} ORDER BY id"
+        ).fetchall()
+        if not pending:
+            return
+        # The first text pending for a row is the one it was indexed with.
+        first: dict[int, tuple[Any, ...]] = {}
+        for _id, row, *texts in pending:
+            first.setdefault(row, (row, *texts))
+        ngrams.unindex_rows(conn, list(first.values()))
+        marks = ", ".join("?" for _ in first)
+        ngrams.index_rows(
+            conn,
+            conn.execute(
+                f"SELECT {ngrams.SELECTED} FROM articles WHERE rowid IN ({marks})", list(first)
+            ).fetchall(),
+        )
+        conn.execute(f"DELETE FROM {ngrams.PENDING} WHERE id <= ?", (pending[-1][0],))
 
     def _max_rowid(self) -> int:
         return int(
@@ -134,6 +185,10 @@ class Storage:
     # a failed write leaves no half of itself; a killed process loses at most
     # the batch not yet committed, which the next run fetches again (the
     # incremental mark only moves after the last batch is in).
+    @property
+    def in_batch(self) -> bool:
+        return self._batch
+
     def begin_batch(self) -> None:
         """Open a batch unless one is open: the next writes join it."""
         try:
@@ -219,6 +274,7 @@ class Storage:
                     "url": article.url,
                     "generation": article.generation,
                     "category": article.category,
+                    "site_id": article.site_id,
                     "crawl_id": crawl_id,
                     "page_code": page_code,
                     "archive_id": archive_id,
@@ -266,13 +322,16 @@ class Storage:
                         )
                     if observed:
                         updates.update(last_seen=now, last_fetched=now)
-                    # A missing date on one visit never erases a known one.
+                    # A missing date or site id on one visit never erases a known one.
+                    site_id = updates.pop("site_id")
                     sql = ", ".join(f"{name} = ?" for name in updates)
                     self.db.execute(
-                        f"UPDATE articles SET {sql}, published = coalesce(?, published)"
-                        " WHERE board = ? AND no = ?",
-                        [*updates.values(), published, *key],
+                        f"UPDATE articles SET {sql}, published = coalesce(?, published),"
+                        " site_id = coalesce(?, site_id) WHERE board = ? AND no = ?",
+                        [*updates.values(), published, site_id, *key],
                     )
+                    if changed:
+                        self._reindex_changed()
                 self._replace_links(article.board, article.no, links, new=result == "new")
                 if observing:
                     assert article.hits is not None
@@ -468,20 +527,89 @@ class Storage:
         row = self._row("SELECT complete_upto FROM board_state WHERE board = ?", (board,))
         return row["complete_upto"] if row else None
 
-    def set_complete_upto(self, board: str, value: int | None, crawl_id: int | None) -> None:
+    def set_complete_upto(
+        self,
+        board: str,
+        value: int | None,
+        crawl_id: int | None,
+        *,
+        complete_since: date | None = None,
+    ) -> None:
+        """Move the mark; ``complete_since``: the horizon it vouches for (None: the whole board)."""
         with self.db.atomic():
             if value is None:
                 self.db.execute("DELETE FROM board_state WHERE board = ?", [board])
             else:
+                # A sweep that reached its end leaves nothing to go on from.
                 self.db.table("board_state").upsert(
                     {
                         "board": board,
                         "complete_upto": value,
+                        "complete_since": complete_since.isoformat() if complete_since else None,
                         "updated_at": utcnow(),
                         "crawl_id": crawl_id,
+                        "resume_page": None,
+                        "resume_top": None,
                     },
                     pk="board",
                 )
+
+    def horizons(self, board: str) -> tuple[date | None, date | None]:
+        """The board's horizon (``since``) and the one its mark vouches for
+        (``complete_since``); None for either that is not set."""
+        row = self._row("SELECT since, complete_since FROM board_state WHERE board = ?", (board,))
+        if row is None:
+            return None, None
+        return _day(row["since"]), _day(row["complete_since"])
+
+    def resume_point(self, board: str) -> tuple[int, int] | None:
+        """(list page, top id of its page 1) an interrupted sweep of the board got to."""
+        row = self._row("SELECT resume_page, resume_top FROM board_state WHERE board = ?", (board,))
+        if row is None or row["resume_page"] is None or row["resume_top"] is None:
+            return None
+        return int(row["resume_page"]), int(row["resume_top"])
+
+    def set_resume_point(self, board: str, page: int, top: int) -> None:
+        """Where this sweep got to: written in the batch with the articles it vouches for."""
+        try:
+            with self._write():
+                self.db.execute(
+                    "INSERT INTO board_state (board, resume_page, resume_top, updated_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT(board) DO UPDATE SET"
+                    " resume_page = excluded.resume_page, resume_top = excluded.resume_top",
+                    [board, page, top, utcnow()],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot record where the run got to: {exc}") from exc
+
+    def set_since(self, board: str, since: date) -> None:
+        """Remember the board's horizon: a run without one (a backfill resumed) keeps to it."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO board_state (board, since, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(board) DO UPDATE SET since = excluded.since",
+                [board, since.isoformat(), utcnow()],
+            )
+
+    def last_urls(self, board: str, nos: Iterable[int]) -> dict[int, str]:
+        """The URL each of these articles was last stored or tried at (the article's, else
+        its latest problem's): where to ask for it again."""
+        wanted = list(nos)
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for no, url in self.db.execute(
+                f"SELECT no, url FROM problems WHERE board = ? AND no IN ({marks}) ORDER BY id",
+                [board, *chunk],
+            ):
+                found[no] = url
+            for no, url in self.db.execute(
+                f"SELECT no, url FROM articles WHERE board = ? AND no IN ({marks})",
+                [board, *chunk],
+            ):
+                found[no] = url
+        return found
 
     def board_list_path(self, board: str) -> str | None:
         """The list path the board last answered at, if a run recorded one."""

@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
-from kitacrawl.storage import schema
+from kitacrawl.storage import ngrams, schema
 from kitacrawl.storage.db import parse_time
 
 
@@ -123,9 +123,18 @@ def search(
 
     The query is FTS5 syntax (``supply AND chain``, ``"supply chain"``,
     ``semicon*``); a query FTS5 rejects is searched again as plain words.
+    A query holding Korean searches the syllable-bigram index instead
+    (:mod:`kitacrawl.storage.ngrams`): a noun is found inside any word
+    (``반도체`` in ``시스템반도체를``).
     """
     if not query.strip():
         raise BadQuery("the search is empty")
+    korean = ngrams.match_query(query)
+    if korean is not None:
+        return _search_korean(
+            db, query, korean, board=board, since=since, until=until, limit=limit,
+            highlight=highlight,
+        )  # fmt: skip
     where, params = _where(
         ("articles_fts MATCH ?", []),
         (("a.board = ?", [board]) if board else ("", [])),
@@ -153,6 +162,59 @@ def search(
             row["rank"] = round(row["rank"], 4)
         return rows
     raise BadQuery(f"not a search: {query!r}")
+
+
+def _search_korean(
+    db: sqlite_utils.Database,
+    query: str,
+    match: str,
+    *,
+    board: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    highlight: tuple[str, str],
+) -> list[dict[str, Any]]:
+    """A search of the bigram index: ranked there, then the few hits joined with their
+    articles (no article row is read for a match that is not shown)."""
+    table = ngrams.TABLE
+    where, params = _where((f"{table} MATCH ?", []), _date_filter(since, until))
+    # The board is a token of the index; without a date filter FTS5 ranks and cuts the
+    # matches by itself, and only the hits shown are joined with their articles.
+    joined = f" JOIN articles a ON a.rowid = {table}.rowid" if since or until else ""
+    ranked = (
+        f"SELECT {table}.rowid AS id, {ngrams.RANK} AS rank FROM {table}{joined}"
+        f"{where} ORDER BY rank LIMIT ?"
+    )
+    sql = (
+        "SELECT a.board, a.no, a.title, a.category, a.published, a.hits, a.url,"
+        " a.subtitle, a.body, hits.rank"
+        f" FROM ({ranked}) hits JOIN articles a ON a.rowid = hits.id ORDER BY hits.rank"
+    )
+    for text in (match, ngrams.quoted_query(query)):
+        full = f"({text}) AND {ngrams.board_filter(board)}" if board else text
+        try:
+            rows = list(db.query(sql, [full, *params, limit]))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise
+            continue
+        terms = ngrams.search_terms(query)
+        for row in rows:
+            row["snippet"] = ngrams.snippet(
+                (row.pop("body"), row.pop("subtitle"), row["title"]), terms, marks=highlight
+            )
+            row["rank"] = round(row["rank"], 4)
+        return [_in_order(row) for row in rows]
+    raise BadQuery(f"not a search: {query!r}")
+
+
+_SEARCH_ORDER = ("board", "no", "title", "category", "published", "hits", "url", "snippet", "rank")
+
+
+def _in_order(row: dict[str, Any]) -> dict[str, Any]:
+    """A Korean search's row with its keys in the order of the words' index's rows."""
+    return {name: row[name] for name in _SEARCH_ORDER}
 
 
 # -- one article ----------------------------------------------------------------

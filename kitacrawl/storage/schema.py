@@ -16,6 +16,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from kitacrawl.storage import ngrams
+
 MIGRATIONS = Migrations("kitacrawl")
 # sqlite-utils' ledger, shared by every migration set of a file (``migration_set``).
 MIGRATIONS_TABLE = Migrations.migrations_table
@@ -374,6 +376,47 @@ def _m009_pages_read_each_way_and_where_boards_answer(db: sqlite_utils.Database)
     # The list path a board last answered at: the next run asks it first (a board
     # found at its second path costs no 404 a run).
     db.table("board_state").add_column("list_path", str)
+
+
+# The Korean search index (kitacrawl.storage.ngrams): what changes the articles' text
+# keeps the old text here; Storage's own writes take it out of the index at once, and
+# what plain SQL did is found by the next kitacrawl write, which builds the index again
+# (Storage.reconcile_search).
+_SEARCH_TRIGGERS = tuple(
+    f"CREATE TRIGGER [{ngrams.TABLE}_{name}] AFTER {event} ON [articles] BEGIN"
+    f" INSERT INTO [{ngrams.PENDING}] ([row], [title], [subtitle], [body], [board])"
+    " VALUES (old.rowid, old.[title], old.[subtitle], old.[body], old.[board]); END"
+    for name, event in (("au", "UPDATE OF [title], [subtitle], [body], [board]"), ("ad", "DELETE"))
+)
+
+
+@MIGRATIONS(name="010_korean_search_site_ids_horizons")
+def _m010_korean_search_site_ids_horizons(db: sqlite_utils.Database) -> None:
+    # KITA's Korean trade news: an article's site id (part of its canonical URL).
+    db.table("articles").add_column("site_id", int)
+    # A board's horizon (`kitacrawl crawl --since`) and the one its mark vouches for;
+    # where a sweep that stopped before the end of the list got to (the next run goes on
+    # from there).
+    db.table("board_state").add_column("since", str)
+    db.table("board_state").add_column("complete_since", str)
+    db.table("board_state").add_column("resume_page", int)
+    db.table("board_state").add_column("resume_top", int)
+    # Search that finds Korean nouns inside words: the articles' text with every Hangul
+    # run as its syllable bigrams, and the board as a token, in an FTS5 index without
+    # content of its own.
+    db.execute(
+        f"CREATE VIRTUAL TABLE [{ngrams.TABLE}] USING fts5("
+        + ", ".join(f"[{name}]" for name in ngrams.COLUMNS)
+        + ", content='')"
+    )
+    db.execute(
+        f"CREATE TABLE [{ngrams.PENDING}] ([id] INTEGER PRIMARY KEY, [row] INTEGER NOT NULL,"
+        " [title] TEXT, [subtitle] TEXT, [body] TEXT, [board] TEXT)"
+    )
+    # One statement each: executescript would commit the migrations' transaction.
+    for trigger in _SEARCH_TRIGGERS:
+        db.execute(trigger)
+    ngrams.rebuild(db.conn)
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

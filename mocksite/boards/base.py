@@ -88,6 +88,8 @@ class FakeBoard(PostIndex):
             "links": links,
             "generation": generation,
             "category": category,
+            # Only the Korean trade news has site ids (its board sets them).
+            "site_id": None,
         }
 
     def board_truth(

@@ -12,6 +12,7 @@ DELETED_SCRIPT = "<script>alert('The post has been deleted.'); history.back();</
 REASONS = {
     200: "OK",
     302: "Found",
+    403: "Forbidden",
     404: "Not Found",
     429: "Too Many Requests",
     500: "Internal Server Error",

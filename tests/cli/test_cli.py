@@ -270,3 +270,35 @@ def test_python_dash_m_and_the_console_script_agree(crawled: dict[str, Any]) -> 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["articles"] == len(crawled["truth"]["articles"])
+
+
+def test_crawl_refuses_a_bad_since_and_an_unknown_board_in_all(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "k.db")
+    code, _, err = run(capsys, "crawl", "tradenews", "--since", "2026-13-01", "--db", db)
+    assert code == 2
+    assert "--since" in err
+    monkeypatch.setenv("KITACRAWL_ALL_BOARDS", "news,tradenwes")
+    code, _, err = run(capsys, "crawl", "all", "--db", db)
+    assert code == 2
+    assert "'tradenwes' (KITACRAWL_ALL_BOARDS)" in err
+    assert not Path(db).exists(), "nothing ran"
+
+
+def test_the_progress_line_says_what_is_left() -> None:
+    from datetime import date  # noqa: PLC0415 - this test only
+
+    from kitacrawl.cli.crawl import left  # noqa: PLC0415 - this test only
+    from kitacrawl.items import ListPage, ListRow  # noqa: PLC0415 - this test only
+    from kitacrawl.plan import Plan  # noqa: PLC0415 - this test only
+
+    plan = Plan(since=date(2026, 4, 17))
+    rows = [
+        ListRow(no=n, url="u", published=date(2026, 4, 27 - (30 - n) // 5))
+        for n in (30, 29, 28, 27, 26, 25, 24, 23, 22, 21)
+    ]
+    plan.on_list_page(1, ListPage(rows=rows))
+    # Ten rows over two days so far, nine days left at that rate: 45 rows, 4.5x the time so far.
+    assert left(plan, 30.0) == ", ~45 rows left, ~2 min"
+    assert left(Plan(), 30.0) == ""

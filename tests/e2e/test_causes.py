@@ -107,9 +107,14 @@ async def test_a_page_robots_txt_forbids_is_named(site: MockSite, db: Path) -> N
     forbidden = "KITACRAWL_NEWS_LIST_PATH=/cmm/newsList.do"
     result = await crawls.crawl(site.base_url, db, settings=(forbidden,))
     assert result.code == ExitCode.FAILED
-    assert ledger_message(db) == (
-        f"list page 1 was lost: robots.txt forbids {site.base_url}/cmm/newsList.do?pageIndex=1"
-    )
+    # A refusal by robots.txt on list page 1 is the site refusing the crawler (issue 19):
+    # the message names the robots.txt, the URL refused and what to do.
+    message = ledger_message(db)
+    assert message.startswith(
+        f"the site refuses the crawler: its robots.txt ({site.base_url}/robots.txt)"
+        f" disallows {site.base_url}/cmm/newsList.do?pageIndex=1 for "
+    ), message
+    assert "the news board was not read" in message
 
 
 @deferred_f_from_coro_f

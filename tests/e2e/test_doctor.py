@@ -89,7 +89,7 @@ async def test_page_code_that_cannot_read_the_article_is_drift(tmp_path: Path) -
 def test_the_doctor_is_no_spider_to_crawl() -> None:
     # What `scrapy list` prints: the spider loader's names, from the project's settings.
     loader = SpiderLoader.from_settings(project_settings().frozencopy())
-    assert sorted(loader.list()) == ["insights", "news", "photos"]
+    assert sorted(loader.list()) == ["insights", "news", "photos", "tradenews"]
     refused = command("scrapy", "crawl", "doctor")
     assert refused.returncode == 2
     assert "no board 'doctor': choose from news, insights, photos" in refused.stderr

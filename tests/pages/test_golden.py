@@ -35,6 +35,7 @@ from kitacrawl.pages.article import ArticlePage
 from kitacrawl.pages.current_article import CurrentArticlePage
 from kitacrawl.pages.current_list import CurrentListPageParser
 from kitacrawl.pages.listing import ListPageParser
+from kitacrawl.pages.tradenews import TradeNewsArticlePage
 from tests.pages.golden import (
     GOLDEN_ROOT,
     GoldenSet,
@@ -114,6 +115,9 @@ KINDS = {
         Kind("inferred_article", "article", "inferred", _whole, minimum=6),
         Kind("list", "list", "older", _older_chrome, ListPageParser, minimum=8),
         Kind("current_list", "list", "current", _current_chrome, CurrentListPageParser, 7),
+        # KITA's Korean trade news (www.kita.net), in the current template.
+        Kind("tradenews_article", "article", "current", _current_chrome, TradeNewsArticlePage, 2),
+        Kind("tradenews_list", "list", "current", _current_chrome, CurrentListPageParser, 1),
         # A list no reader finds rows in says which one looked last: the fixture decides.
         Kind("inferred_list", "list", None, _whole, minimum=6),
     )
@@ -222,8 +226,9 @@ def test_page_object_alone_agrees(kind: str, name: str) -> None:
         assert list_to_json(cls.from_response(response, urls=urls).to_item()) == read(kind, name)
         return
     try:
+        board = meta.get("board", site.BOARD_NEWS)
         alone: dict[str, Any] | str = (
-            cls.from_response(response, urls=urls, no=meta["no"]).to_item().to_json()
+            cls.from_response(response, urls=urls, no=meta["no"], board=board).to_item().to_json()
         )
     except ParseError as exc:
         alone = exc.kind
@@ -246,7 +251,8 @@ def test_fixture_is_complete(kind: str, name: str) -> None:
     meta, expected = meta_of(kind, name), expected_of(kind, name)
     keys = set(meta)
     assert META_REQUIRED <= keys <= META_REQUIRED | META_OPTIONAL, f"meta.json keys {sorted(keys)}"
-    assert meta["base_url"] == site.DEFAULT_BASE_URL
+    board = meta.get("board", site.BOARD_NEWS)
+    assert meta["base_url"] == site.BOARD_BASE_URLS.get(board, site.DEFAULT_BASE_URL)
     assert meta["description"].strip(), "meta.json needs a description"
     assert meta.get("board", site.BOARD_NEWS) in site.BOARD_PATHS
     # A paired board's canonical URLs are at the paths the page was served at.
@@ -274,8 +280,11 @@ def _article_problems(
     if set(expected) != ARTICLE_FIELDS:
         problems.append(f"expected.json fields {sorted(expected)}, Article has {ARTICLE_FIELDS}")
     no = meta["no"] if meta["no"] is not None else from_url
-    if expected.get("no") != no or expected.get("url") != urls.article_url(no):
+    canonical = urls.article_url(no, site_id=expected.get("site_id"))
+    if expected.get("no") != no or expected.get("url") != canonical:
         problems.append(f"expected no/url are not article {no}'s canonical ones")
+    if (expected.get("site_id") is not None) != bool(urls.paths.site_param):
+        problems.append("a site id is given exactly for an article of a board that has one")
     if expected.get("board") != meta.get("board", site.BOARD_NEWS):
         problems.append("expected board differs from meta.json's")
     generation = KINDS[kind].generation
@@ -302,7 +311,8 @@ def _list_problems(
         problems.append(f"expected.json fields {sorted(expected)}, ListPage has {PAGE_FIELDS}")
         return problems
     for index, row in enumerate(expected["rows"]):
-        if set(row) != ROW_FIELDS or row["url"] != urls.article_url(row["no"]):
+        canonical = urls.article_url(row["no"], site_id=urls.site_id_from_url(row["url"]))
+        if set(row) != ROW_FIELDS or row["url"] != canonical:
             problems.append(f"rows[{index}] is not a row of the board: {row}")
     if expected["page_numbers"] != sorted(set(expected["page_numbers"])):
         problems.append("page_numbers are sorted and distinct")
@@ -550,6 +560,19 @@ QUIRKS: dict[str, dict[str, str]] = {
         "empty-page-no-posts": "empty_no_posts",
         "paging-block-of-ten-and-next-arrow-only": "paging_block_next_arrow",
     },
+    "tradenews_article": {
+        "canonical-url-no-and-site-id-only": "session_ids_head_block_loggb",
+        "loggb-and-session-id-in-the-page-url": "session_ids_head_block_loggb",
+        "detail-head-block-is-the-category": "session_ids_head_block_loggb",
+        "korean-badges-views-with-thousands": "session_ids_head_block_loggb",
+        "dext-title-never-the-title": "session_ids_head_block_loggb",
+        "attachments-korean-names-page-definition": "session_ids_head_block_loggb",
+        "neighbours-with-other-site-ids": "session_ids_head_block_loggb",
+        "body-link-without-site-id": "session_ids_head_block_loggb",
+        "site-id-from-the-page-form": "no_site_id_in_url_head_in_body",
+        "detail-head-nested-in-the-body": "no_site_id_in_url_head_in_body",
+        "newest-article-one-neighbour": "no_site_id_in_url_head_in_body",
+    },
     "current_list": {
         "rows-ul-board-list-box-theme-board1": "first_page",
         "row-godetailpage-with-site-id": "first_page",
@@ -574,6 +597,14 @@ QUIRKS: dict[str, dict[str, str]] = {
         "rows-href-and-handler-mixed": "hrefs_session_ids",
         "session-ids-no-cookie-variant": "hrefs_session_ids",
         "past-end-no-rows-empty-paging": "past_end_no_rows",
+    },
+    "tradenews_list": {
+        "rows-theme-board1-handlers-with-site-ids-1-2-6": "page_two_mixed_links",
+        "row-hrefs-with-and-without-site-id-loggb-session": "page_two_mixed_links",
+        "row-one-argument-handler-no-site-id": "page_two_mixed_links",
+        "no-counter-on-any-row": "page_two_mixed_links",
+        "pinned-notice-read-as-a-row": "page_two_mixed_links",
+        "total-korean-thousands": "page_two_mixed_links",
     },
     "inferred_list": {
         "handler-site-code-first-id-second-defined-on-page": "go_view_site_code_first",

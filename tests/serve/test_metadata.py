@@ -124,7 +124,7 @@ def test_the_datasette_metadata() -> None:
     tables = found["databases"]["kita"]["tables"]
     assert set(tables) == set(metadata.BY_NAME)
     articles = tables["articles"]
-    assert articles["fts_table"] == "articles_fts"
+    assert articles["fts_table"] == "articles_search"
     assert articles["fts_pk"] == "rowid"
     assert "board" in articles["facets"]
     assert tables["article_stats"]["facets"] == ["board", "month"]
@@ -259,3 +259,27 @@ def test_table_pages_put_the_rows_before_the_column_descriptions(datasette: Any)
     assert "body.table section.content > dl.column-descriptions { order: 1;" in rules
     # The rows' table comes first in the flow: order 0, before the descriptions' 1.
     assert 'class="table-wrapper"' in page
+
+
+def test_datasette_search_finds_korean_nouns_inside_words(tmp_path: Path) -> None:
+    pytest.importorskip("datasette", reason="the datasette extra is not installed")
+    from kitacrawl.items import Article  # noqa: PLC0415 - beside the optional extra's import
+    from kitacrawl.serve import server  # noqa: PLC0415 - after the skip: an optional extra
+
+    path = tmp_path / "kita.db"
+    storage = Storage.open(path)
+    bodies = ("시스템반도체를 수출한다", "반도체가 늘었다", "한반도 체제가 안정됐다", "무관세 협정")
+    for no, body in enumerate((*bodies, "Supply chain"), 1):
+        storage.save_article(Article(board="tradenews", no=no, url=f"u{no}", title="t", body=body))
+    storage.close()
+    app, _ = server.build(path)
+    wait_for(app.invoke_startup())
+    try:
+        wanted = {"반도체": {1, 2}, "관세": {4}, "supply": {5}, "한반도": {3}}
+        for query, expected in wanted.items():
+            quoted = urllib.parse.quote(query)
+            found = get(app, f"/kita/articles.json?_shape=objects&_search={quoted}").json()
+            assert {row["no"] for row in found["rows"]} == expected, query
+    finally:
+        for database in app.databases.values():
+            database.close()

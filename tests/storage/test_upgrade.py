@@ -95,6 +95,7 @@ def test_opening_it_migrates_in_place_and_keeps_the_history(old_db: Path) -> Non
         schema.ADOPT,
         "008_latest_counter_from_any_source",
         "009_pages_read_each_way_and_where_boards_answer",
+        "010_korean_search_site_ids_horizons",
     ]
     tables = {name for (name,) in rows(old_db, "SELECT name FROM sqlite_master")}
     assert schema.LEGACY_MIGRATIONS_TABLE not in tables
@@ -115,6 +116,17 @@ def test_opening_it_migrates_in_place_and_keeps_the_history(old_db: Path) -> Non
     assert [row[1:4] for row in latest] == [row[4:] for row in latest]
     assert all(row[1] is not None for row in latest)  # the old rule's NULLs are filled
 
+    # The search index is built for the rows the file held: every article of a board found
+    # by its board's token, and a word of them through it as through the words' index.
+    assert rows(
+        old_db, "SELECT count(*) FROM articles_search WHERE board MATCH '\"\ue001news\"'"
+    ) == rows(old_db, "SELECT count(*) FROM articles WHERE board = 'news'")
+    word = "'KITA'"
+    assert rows(
+        old_db, f"SELECT rowid FROM articles_search WHERE articles_search MATCH {word} ORDER BY 1"
+    ) == rows(old_db, f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH {word} ORDER BY 1")
+    assert rows(old_db, "SELECT count(*) FROM articles WHERE site_id IS NOT NULL") == [(0,)]
+
     # Opened again: nothing left to do, nothing written.
     again = Storage.open(old_db)
     try:
@@ -132,6 +144,7 @@ def test_the_migrations_say_what_they_did(old_db: Path) -> None:
             schema.ADOPT,
             "008_latest_counter_from_any_source",
             "009_pages_read_each_way_and_where_boards_answer",
+            "010_korean_search_site_ids_horizons",
         ]
         assert schema.migrate(db) == []
     finally:
