@@ -184,7 +184,7 @@ def run_import_warc(args: argparse.Namespace) -> int:
                 for page in read(source):
                     seen += 1
                     added += archive.import_page(
-                        storage.db.conn, to_fetched(page, boards), storage.dictionaries
+                        storage.db.conn, to_fetched(page, boards), storage.archive_writer
                     )
         except (ValueError, OSError) as exc:
             raise CliError(f"{args.warc} is not a readable WARC file: {exc}") from None
