@@ -18,7 +18,7 @@ from typing import Any
 from bench.config import Config
 from bench.crawls import remove_db
 from bench.extraction import EXTRACT_BASE, imitation_fixtures
-from bench.measure import median
+from bench.measure import median, process_cpu_seconds
 from kitacrawl.items import Article
 from kitacrawl.pages import read_article
 from kitacrawl.site import BoardUrls
@@ -50,6 +50,8 @@ def bench_storage(
         ]
     pageless = [dataclasses.replace(item, source=None) for item in items]
     rates: dict[str, list[float]] = {"new": [], "unchanged": [], "new_archive": []}
+    # CPU µs an article, every thread of this process (the archive packs in a thread).
+    cpu: dict[str, list[float]] = {"new": [], "new_archive": []}
     for i in range(config.storage_rounds):
         for kind, batch in (("new", pageless), ("new_archive", items)):
             db = workdir / f"storage-{kind}-{i}.db"
@@ -57,7 +59,9 @@ def bench_storage(
             storage = Storage.open(db)
             try:
                 crawl_id = storage.start_crawl("bench", "news", "full", EXTRACT_BASE)
+                started = process_cpu_seconds()
                 rates[kind].append(_save_all(storage, batch, crawl_id))
+                cpu[kind].append((process_cpu_seconds() - started) / len(batch) * 1e6)
                 if kind == "new":
                     rates["unchanged"].append(_save_all(storage, batch, crawl_id))
             finally:
@@ -69,4 +73,6 @@ def bench_storage(
         "new_per_s": median(rates["new"]),
         "new_with_archive_per_s": median(rates["new_archive"]),
         "unchanged_per_s": median(rates["unchanged"]),
+        "new_cpu_us": median(cpu["new"]),
+        "new_with_archive_cpu_us": median(cpu["new_archive"]),
     }
