@@ -45,8 +45,9 @@ from it are committed together or not at all. In a batch of writes
 (:meth:`kitacrawl.storage.Storage.begin_batch`) a page is given its
 ``archive.id`` at once and its rows are written when the batch is committed
 (:meth:`Writer.flush`, before ``COMMIT``, in the same transaction): the
-batch's bodies are hashed, looked up and inserted together, two statements
-for the whole batch instead of three a page.
+batch's bodies are hashed and packed by the writer's thread while SQLite
+indexes the batch's articles (:meth:`Writer.pack`), then looked up and
+inserted together, two statements for the whole batch instead of three a page.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ class _Fit:
 
 @dataclass(frozen=True, slots=True)
 class _Fetch:
-    id: int
+    id: int | None  # None: the next rowid, given by SQLite
     page: FetchedPage
     crawl_id: int | None
     dictionary: _Dictionary | None
@@ -201,20 +202,23 @@ class _Packed:
     codec: str
     body: bytes
     dict_hash: str | None
+    fetch_row: tuple[Any, ...]  # the page's row of `archive`
 
 
-def _pack(
-    page: FetchedPage, dictionary: _Dictionary | None, plain: zstandard.ZstdCompressor
-) -> _Packed:
-    """Hash and pack one body (both release the GIL: this runs in the packing thread)."""
+def _pack(fetch: _Fetch, plain: zstandard.ZstdCompressor) -> _Packed:
+    """Hash and pack one body, and make its fetch's row (this may run in the writer's
+    thread: SHA-256 and zstd release the GIL)."""
+    page, dictionary = fetch.page, fetch.dictionary
     body_hash = digest(page.body)
+    row = _fetch_row(fetch, body_hash)
     if dictionary is None:
-        return _Packed(body_hash, ZSTD, plain.compress(page.body), None)
-    return _Packed(body_hash, ZSTD_DICT, dictionary.packer.compress(page.body), dictionary.hash)
+        return _Packed(body_hash, ZSTD, plain.compress(page.body), None, row)
+    packed = dictionary.packer.compress(page.body)
+    return _Packed(body_hash, ZSTD_DICT, packed, dictionary.hash, row)
 
 
 def _pack_all(fetches: Sequence[_Fetch], plain: zstandard.ZstdCompressor) -> list[_Packed]:
-    return [_pack(fetch.page, fetch.dictionary, plain) for fetch in fetches]
+    return [_pack(fetch, plain) for fetch in fetches]
 
 
 class Writer:
@@ -223,28 +227,27 @@ class Writer:
     :meth:`add` is for a batch of writes, which holds the database's write lock
     (``BEGIN IMMEDIATE``) until :meth:`flush`; :meth:`write` writes at once.
 
-    With ``background`` (Storage's choice), a batch's pages are hashed and packed
-    by one thread of its own, ``CHUNK`` pages at a time, while the caller goes on
-    with the batch: SHA-256 and zstd release the GIL, so on a second core that
-    work costs the writing thread nothing but the hand-over. It costs the same
-    CPU; only the rows are written by the caller's thread, at :meth:`flush`.
+    With ``background`` (Storage's choice), :meth:`pack` hands the batch's pages
+    to a thread of the writer, which hashes and packs them while the caller runs
+    a long SQLite statement (Storage indexes the batch's articles): SHA-256, zstd
+    and SQLite all release the GIL, so on a second core the packing overlaps the
+    indexing instead of following it. The CPU spent is the same; packing while the
+    batch is still being written (tried first) cost 10% more CPU an article in
+    handing the GIL back and forth. Only the caller's thread touches the database.
     """
-
-    CHUNK = 32
 
     def __init__(self, *, background: bool = False) -> None:
         # The current dictionary of each (board, kind); None: none yet.
         self._current: dict[tuple[str, str], _Dictionary | None] = {}
         self._fit: dict[tuple[str, str], _Fit] = {}
-        # Each compressor is used by one thread at a time: the packing thread while a
-        # batch is open, the caller's when it waits for that thread (``_drain``).
+        # A compressor is used by one thread at a time: the writer's thread between
+        # pack() and the flush (or discard) that waits for it, else the caller's.
         self._plain = zstandard.ZstdCompressor(level=LEVEL)
         self._pending: list[_Fetch] = []
         self._next_id: int | None = None
         self._background = background
         self._executor: ThreadPoolExecutor | None = None
-        self._submitted = 0  # pending fetches handed to the thread so far
-        self._packing: list[Future[list[_Packed]]] = []
+        self._packing: Future[list[_Packed]] | None = None
 
     # -- a batch ----------------------------------------------------------------------
     def add(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
@@ -253,40 +256,40 @@ class Writer:
         Only inside a transaction that holds the write lock (a batch): no other
         writer can take the id before the flush.
         """
+        if self._packing is not None:
+            raise RuntimeError("a page added while the batch is being packed")
         if self._next_id is None:
             row = conn.execute("SELECT coalesce(max(id), 0) FROM archive").fetchone()
             self._next_id = int(row[0]) + 1
         archive_id = self._next_id
         self._next_id += 1
         self._pending.append(_Fetch(archive_id, page, crawl_id, self._dictionary(conn, page)))
-        if self._background and len(self._pending) - self._submitted >= self.CHUNK:
-            self._submit()
         return archive_id
+
+    def pack(self) -> None:
+        """Start hashing and packing the batch's pages in the writer's thread (with
+        ``background``; else :meth:`flush` packs them)."""
+        if not self._background or not self._pending or self._packing is not None:
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="kitacrawl-archive")
+        self._packing = self._executor.submit(_pack_all, list(self._pending), self._plain)
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write the pages added since the last flush (inside the caller's transaction)."""
-        pending = self._pending
-        if self._background:
-            self._submit()
-            packed = [item for future in self._packing for item in future.result()]
-        else:
-            packed = _pack_all(pending, self._plain)
-        self._packing, self._pending, self._submitted, self._next_id = [], [], 0, None
+        pending, packing = self._pending, self._packing
+        self._pending, self._packing, self._next_id = [], None, None
         if not pending:
             return
+        packed = packing.result() if packing is not None else _pack_all(pending, self._plain)
         self._store(conn, pending, packed)
-        conn.executemany(
-            f"INSERT INTO archive (id, {_FETCH_COLUMNS}) VALUES (?, {_FETCH_MARKS})",
-            [
-                (fetch.id, *_fetch_row(fetch.page, fetch.crawl_id, item.hash))
-                for fetch, item in zip(pending, packed, strict=True)
-            ],
-        )
+        conn.executemany(_INSERT_FETCH, [item.fetch_row for item in packed])
 
     def discard(self) -> None:
         """The transaction the pages were added in was rolled back: forget them."""
-        self._drain()
-        self._pending, self._submitted, self._next_id = [], 0, None
+        if self._packing is not None:
+            self._packing.exception()  # wait: its compressors are free again after
+        self._pending, self._packing, self._next_id = [], None, None
 
     def close(self) -> None:
         self.discard()
@@ -294,33 +297,14 @@ class Writer:
             self._executor.shutdown()
             self._executor = None
 
-    def _submit(self) -> None:
-        chunk = self._pending[self._submitted :]
-        if not chunk:
-            return
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="kitacrawl-archive")
-        self._packing.append(self._executor.submit(_pack_all, chunk, self._plain))
-        self._submitted = len(self._pending)
-
-    def _drain(self) -> None:
-        """Wait for the packing thread (its results are not wanted any more)."""
-        for future in self._packing:
-            future.exception()
-        self._packing = []
-
     # -- one page ---------------------------------------------------------------------
     def write(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
         """Keep one fetched page now (inside the caller's transaction); its ``archive.id``."""
-        self._drain()
         dictionary = self._dictionary(conn, page)
-        fetch = _Fetch(0, page, crawl_id, dictionary)
-        (packed,) = _pack_all([fetch], self._plain)
+        fetch = _Fetch(None, page, crawl_id, dictionary)
+        packed = _pack(fetch, self._plain)
         self._store(conn, [fetch], [packed])
-        cursor = conn.execute(
-            f"INSERT INTO archive ({_FETCH_COLUMNS}) VALUES ({_FETCH_MARKS})",
-            _fetch_row(page, crawl_id, packed.hash),
-        )
+        cursor = conn.execute(_INSERT_FETCH, packed.fetch_row)
         assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
@@ -419,15 +403,16 @@ def _known(conn: sqlite3.Connection, hashes: Sequence[str]) -> set[str]:
     return found
 
 
-_FETCH_COLUMNS = (
-    "board, no, kind, url, requested_url, status, headers, fetched_at, crawl_id, base_url,"
-    " body_hash"
+_INSERT_FETCH = (
+    "INSERT INTO archive (id, board, no, kind, url, requested_url, status, headers, fetched_at,"
+    " crawl_id, base_url, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_FETCH_MARKS = ", ".join("?" * len(_FETCH_COLUMNS.split(",")))
 
 
-def _fetch_row(page: FetchedPage, crawl_id: int | None, body_hash: str) -> tuple[Any, ...]:
+def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
+    page = fetch.page
     return (
+        fetch.id,
         page.board or None,
         page.no,
         page.kind,
@@ -436,7 +421,7 @@ def _fetch_row(page: FetchedPage, crawl_id: int | None, body_hash: str) -> tuple
         page.status,
         json.dumps(page.headers, ensure_ascii=False, sort_keys=True),
         page.fetched_at,
-        crawl_id,
+        fetch.crawl_id,
         page.base_url,
         body_hash,
     )

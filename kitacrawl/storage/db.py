@@ -169,8 +169,11 @@ class Storage:
         """
         try:
             if self._batch and self.db.conn.in_transaction:
-                self.archive_writer.flush(self.db.conn)
+                # The archive's thread packs the batch's pages while SQLite indexes its
+                # articles (one statement, the GIL released); then their rows go in.
+                self.archive_writer.pack()
                 self._index_new_articles()
+                self.archive_writer.flush(self.db.conn)
             self._batch = False
             if self.db.conn.in_transaction:
                 self.db.conn.execute("COMMIT")
