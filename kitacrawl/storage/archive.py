@@ -74,8 +74,6 @@ IDENTITY = "identity"
 # Level 1: levels 2-3 save 2-6% of the bytes for 1.1-1.5x the CPU; the fast
 # (negative) levels stop finding a 55 kB page's chrome in its dictionary.
 LEVEL = 1
-# zlib's level for the ``zlib`` and ``zlib+dict`` bodies of older archives (read only).
-ZLIB_LEVEL = 3
 # A dictionary is a whole page (the site's real pages run to 230 kB) ...
 DICT_MAX = 256 * 1024
 # ... that is a page of the board's template, not an error message.
@@ -85,6 +83,10 @@ POOR_SHARE = 1 / 16
 POOR_PAGES = 16
 # Rows of one `IN (...)` lookup: far below SQLite's limit on parameters.
 _CHUNK = 500
+
+
+class PackError(Exception):
+    """A batch's pages could not be packed (zstd failed: out of memory)."""
 
 
 def digest(body: bytes) -> str:
@@ -111,16 +113,8 @@ def _raw_dictionary(body: bytes) -> zstandard.ZstdCompressionDict:
     return zstandard.ZstdCompressionDict(body, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
 
 
-def compress(body: bytes, dictionary: bytes | None = None) -> bytes:
-    """``body`` packed as new bodies are: ``zstd+dict`` with ``dictionary``, else ``zstd``."""
-    if dictionary is None:
-        return zstandard.ZstdCompressor(level=LEVEL).compress(body)
-    return zstandard.ZstdCompressor(level=LEVEL, dict_data=_raw_dictionary(dictionary)).compress(
-        body
-    )
-
-
 def decompress(codec: str, data: bytes, dictionary: bytes | None = None) -> bytes:
+    """A body as served, from what ``archive_bodies`` holds (any codec it ever held)."""
     if codec == ZSTD_DICT and dictionary is not None:
         return zstandard.ZstdDecompressor(dict_data=_raw_dictionary(dictionary)).decompress(data)
     if codec == ZSTD:
@@ -165,8 +159,16 @@ class _Dictionary:
     made: bool = False
 
     @classmethod
-    def of(cls, dict_hash: str, board: str, kind: str, body: bytes, created_at: str, *,
-           made: bool = False) -> _Dictionary:  # fmt: skip
+    def of(
+        cls,
+        dict_hash: str,
+        board: str,
+        kind: str,
+        body: bytes,
+        created_at: str,
+        *,
+        made: bool = False,
+    ) -> _Dictionary:
         dictionary = _raw_dictionary(body)
         # Prepared once: priming a context with the dictionary costs more than a page.
         dictionary.precompute_compress(level=LEVEL)
@@ -281,7 +283,10 @@ class Writer:
         self._pending, self._packing, self._next_id = [], None, None
         if not pending:
             return
-        packed = packing.result() if packing is not None else _pack_all(pending, self._plain)
+        try:
+            packed = packing.result() if packing is not None else _pack_all(pending, self._plain)
+        except zstandard.ZstdError as exc:
+            raise PackError(f"cannot pack the archive's pages: {exc}") from exc
         self._store(conn, pending, packed)
         conn.executemany(_INSERT_FETCH, [item.fetch_row for item in packed])
 

@@ -53,8 +53,8 @@ class Storage:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        # Packs and writes the archive's rows (a batch's at its commit, packed by a
-        # thread of its own meanwhile), with the compression dictionaries of this database.
+        # Packs and writes the archive's rows (a batch's at its commit, packed by a thread
+        # of its own while the batch's articles are indexed), with this database's dictionaries.
         self.archive_writer = archive.Writer(background=True)
         self._batch = False
         # Articles with a larger rowid are not in the full-text index yet.
@@ -177,7 +177,7 @@ class Storage:
             self._batch = False
             if self.db.conn.in_transaction:
                 self.db.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, archive.PackError) as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._abandon_batch()
             raise StorageError(f"cannot store a batch of writes (commit): {exc}") from exc

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from kitacrawl.items import Article, FetchedPage
 from kitacrawl.storage import Storage, StorageError, archive
@@ -129,6 +130,19 @@ def test_a_batch_rolled_back_leaves_no_page_and_the_next_one_is_whole(
             storage.commit_batch()
     for table in ("articles", "archive", "archive_bodies"):
         assert storage.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+    # Pages that cannot be packed (zstd out of memory) fail the batch the same way.
+    storage.begin_batch()
+    save(storage, older(2))
+
+    def unpackable(*args: object) -> None:
+        raise zstandard.ZstdError("cannot allocate")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(archive, "_pack_all", unpackable)
+        with pytest.raises(StorageError, match="cannot pack"):
+            storage.commit_batch()
+    assert storage.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
     storage.begin_batch()
     save(storage, older(3))
