@@ -153,7 +153,9 @@ class _Dictionary:
     kind: str
     body: bytes
     created_at: str
-    packer: zstandard.ZstdCompressor = field(repr=False)
+    # One compressor for the caller's thread, one for the writer's (a compressor is
+    # not shared between threads; the prepared dictionary is).
+    packers: tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor] = field(repr=False)
     # Made by this writer: its row is (re)written with every flush that uses it, so a
     # rolled-back batch never leaves bodies pointing at a dictionary that is not there.
     made: bool = False
@@ -172,8 +174,11 @@ class _Dictionary:
         dictionary = _raw_dictionary(body)
         # Prepared once: priming a context with the dictionary costs more than a page.
         dictionary.precompute_compress(level=LEVEL)
-        packer = zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary)
-        return cls(dict_hash, board, kind, body, created_at, packer, made)
+        packers = (
+            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
+            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
+        )
+        return cls(dict_hash, board, kind, body, created_at, packers, made)
 
     @classmethod
     def made_from(cls, page: FetchedPage) -> _Dictionary:
@@ -200,27 +205,35 @@ class _Fetch:
 
 @dataclass(frozen=True, slots=True)
 class _Packed:
-    hash: str
     codec: str
     body: bytes
     dict_hash: str | None
-    fetch_row: tuple[Any, ...]  # the page's row of `archive`
 
 
-def _pack(fetch: _Fetch, plain: zstandard.ZstdCompressor) -> _Packed:
-    """Hash and pack one body, and make its fetch's row (this may run in the writer's
-    thread: SHA-256 and zstd release the GIL)."""
-    page, dictionary = fetch.page, fetch.dictionary
-    body_hash = digest(page.body)
-    row = _fetch_row(fetch, body_hash)
+# Which compressor of a dictionary a thread packs with.
+_CALLER, _THREAD = 0, 1
+_Plain = tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor]
+
+
+def _compress(fetch: _Fetch, side: int, plain: _Plain) -> _Packed:
+    """One body packed (zstd releases the GIL), with ``side``'s compressor."""
+    dictionary = fetch.dictionary
     if dictionary is None:
-        return _Packed(body_hash, ZSTD, plain.compress(page.body), None, row)
-    packed = dictionary.packer.compress(page.body)
-    return _Packed(body_hash, ZSTD_DICT, packed, dictionary.hash, row)
+        return _Packed(ZSTD, plain[side].compress(fetch.page.body), None)
+    return _Packed(ZSTD_DICT, dictionary.packers[side].compress(fetch.page.body), dictionary.hash)
 
 
-def _pack_all(fetches: Sequence[_Fetch], plain: zstandard.ZstdCompressor) -> list[_Packed]:
-    return [_pack(fetch, plain) for fetch in fetches]
+def _hashed(fetches: Sequence[_Fetch]) -> list[tuple[str, tuple[Any, ...]]]:
+    """Each body's SHA-256 (which releases the GIL) and its fetch's row of `archive`."""
+    hashes = [digest(fetch.page.body) for fetch in fetches]
+    return [(h, _fetch_row(fetch, h)) for fetch, h in zip(fetches, hashes, strict=True)]
+
+
+def _thread_share(
+    fetches: Sequence[_Fetch], cut: int, plain: _Plain
+) -> tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]:
+    """The writer's thread's part of a batch: every hash and row, the first pages packed."""
+    return _hashed(fetches), [_compress(fetch, _THREAD, plain) for fetch in fetches[:cut]]
 
 
 class Writer:
@@ -244,12 +257,16 @@ class Writer:
         self._fit: dict[tuple[str, str], _Fit] = {}
         # A compressor is used by one thread at a time: the writer's thread between
         # pack() and the flush (or discard) that waits for it, else the caller's.
-        self._plain = zstandard.ZstdCompressor(level=LEVEL)
+        self._plain: _Plain = (
+            zstandard.ZstdCompressor(level=LEVEL),
+            zstandard.ZstdCompressor(level=LEVEL),
+        )
         self._pending: list[_Fetch] = []
         self._next_id: int | None = None
         self._background = background
         self._executor: ThreadPoolExecutor | None = None
-        self._packing: Future[list[_Packed]] | None = None
+        self._packing: Future[tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]] | None = None
+        self._cut = 0
 
     # -- a batch ----------------------------------------------------------------------
     def add(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
@@ -275,7 +292,12 @@ class Writer:
             return
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="kitacrawl-archive")
-        self._packing = self._executor.submit(_pack_all, list(self._pending), self._plain)
+        # The thread hashes every page and packs the first half while the caller's
+        # statement runs; the caller packs the second half (at the flush) after it.
+        self._cut = len(self._pending) // 2
+        self._packing = self._executor.submit(
+            _thread_share, list(self._pending), self._cut, self._plain
+        )
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write the pages added since the last flush (inside the caller's transaction)."""
@@ -284,11 +306,17 @@ class Writer:
         if not pending:
             return
         try:
-            packed = packing.result() if packing is not None else _pack_all(pending, self._plain)
+            if packing is None:
+                hashed = _hashed(pending)
+                packed = [_compress(fetch, _CALLER, self._plain) for fetch in pending]
+            else:
+                mine = [_compress(fetch, _CALLER, self._plain) for fetch in pending[self._cut :]]
+                hashed, packed = packing.result()
+                packed += mine
         except zstandard.ZstdError as exc:
             raise PackError(f"cannot pack the archive's pages: {exc}") from exc
-        self._store(conn, pending, packed)
-        conn.executemany(_INSERT_FETCH, [item.fetch_row for item in packed])
+        self._store(conn, pending, [h for h, _ in hashed], packed)
+        conn.executemany(_INSERT_FETCH, [row for _, row in hashed])
 
     def discard(self) -> None:
         """The transaction the pages were added in was rolled back: forget them."""
@@ -307,30 +335,34 @@ class Writer:
         """Keep one fetched page now (inside the caller's transaction); its ``archive.id``."""
         dictionary = self._dictionary(conn, page)
         fetch = _Fetch(None, page, crawl_id, dictionary)
-        packed = _pack(fetch, self._plain)
-        self._store(conn, [fetch], [packed])
-        cursor = conn.execute(_INSERT_FETCH, packed.fetch_row)
+        ((body_hash, row),) = _hashed([fetch])
+        self._store(conn, [fetch], [body_hash], [_compress(fetch, _CALLER, self._plain)])
+        cursor = conn.execute(_INSERT_FETCH, row)
         assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
     # -- both -------------------------------------------------------------------------
     def _store(
-        self, conn: sqlite3.Connection, fetches: Sequence[_Fetch], packed: Sequence[_Packed]
+        self,
+        conn: sqlite3.Connection,
+        fetches: Sequence[_Fetch],
+        hashes: Sequence[str],
+        packed: Sequence[_Packed],
     ) -> None:
         """Insert the bodies the archive lacks (each once) and the dictionaries they need."""
-        known = _known(conn, [item.hash for item in packed])
+        known = _known(conn, hashes)
         rows = []
         used: dict[str, _Dictionary] = {}
-        for fetch, item in zip(fetches, packed, strict=True):
-            if item.hash in known:
+        for fetch, body_hash, item in zip(fetches, hashes, packed, strict=True):
+            if body_hash in known:
                 continue
-            known.add(item.hash)
+            known.add(body_hash)
             if fetch.dictionary is not None:
                 used[fetch.dictionary.hash] = fetch.dictionary
                 self._judge(fetch.page, fetch.dictionary, len(item.body))
             page = fetch.page
             rows.append(
-                (item.hash, item.codec, len(page.body), len(item.body), item.body, item.dict_hash)
+                (body_hash, item.codec, len(page.body), len(item.body), item.body, item.dict_hash)
             )
         for dictionary in used.values():
             if dictionary.made:
@@ -382,7 +414,7 @@ class Writer:
             return
         fit.poor = 0
         candidate = _Dictionary.made_from(page)
-        if len(candidate.packer.compress(before)) * 2 < before_size:
+        if len(candidate.packers[_CALLER].compress(before)) * 2 < before_size:
             _dictionaries.setdefault(candidate.hash, candidate.body)
             self._current[key] = candidate
             self._fit[key] = _Fit()
@@ -414,6 +446,20 @@ _INSERT_FETCH = (
 )
 
 
+# The kept headers as JSON, by their items: pages of a run mostly share the same few.
+_headers_json: dict[tuple[tuple[str, str], ...], str] = {}
+
+
+def _headers(headers: dict[str, str]) -> str:
+    key = tuple(headers.items())
+    found = _headers_json.get(key)
+    if found is None:
+        found = json.dumps(headers, ensure_ascii=False, sort_keys=True)
+        if len(_headers_json) < 1024:
+            _headers_json[key] = found
+    return found
+
+
 def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
     page = fetch.page
     return (
@@ -424,7 +470,7 @@ def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
         page.url,
         page.requested_url,
         page.status,
-        json.dumps(page.headers, ensure_ascii=False, sort_keys=True),
+        _headers(page.headers),
         page.fetched_at,
         fetch.crawl_id,
         page.base_url,

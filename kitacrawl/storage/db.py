@@ -617,9 +617,13 @@ class Storage:
         )
 
     def _row(self, sql: str, params: Iterable[Any]) -> dict[str, Any] | None:
-        for row in self.db.query(sql, list(params)):
-            return row
-        return None
+        # The connection's own cursor: sqlite-utils' query() costs 6 µs more a call, on
+        # the path of every article stored.
+        cursor = self.db.conn.execute(sql, tuple(params))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
 
     def iter_articles(self, board: str) -> Iterator[dict[str, Any]]:
         yield from self.db.query("SELECT * FROM articles WHERE board = ? ORDER BY no", [board])

@@ -139,7 +139,7 @@ def test_a_batch_rolled_back_leaves_no_page_and_the_next_one_is_whole(
         raise zstandard.ZstdError("cannot allocate")
 
     with monkeypatch.context() as patched:
-        patched.setattr(archive, "_pack_all", unpackable)
+        patched.setattr(archive, "_compress", unpackable)
         with pytest.raises(StorageError, match="cannot pack"):
             storage.commit_batch()
     assert storage.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
