@@ -45,9 +45,10 @@ from it are committed together or not at all. In a batch of writes
 (:meth:`kitacrawl.storage.Storage.begin_batch`) a page is given its
 ``archive.id`` at once and its rows are written when the batch is committed
 (:meth:`Writer.flush`, before ``COMMIT``, in the same transaction): the
-batch's bodies are hashed and packed by the writer's thread while SQLite
-indexes the batch's articles (:meth:`Writer.pack`), then looked up and
-inserted together, two statements for the whole batch instead of three a page.
+batch's bodies are hashed (and half of them packed) by the writer's thread
+while SQLite indexes the batch's articles (:meth:`Writer.pack`), then looked
+up and inserted together, two statements for the whole batch instead of three
+a page.
 """
 
 from __future__ import annotations
@@ -243,12 +244,14 @@ class Writer:
     (``BEGIN IMMEDIATE``) until :meth:`flush`; :meth:`write` writes at once.
 
     With ``background`` (Storage's choice), :meth:`pack` hands the batch's pages
-    to a thread of the writer, which hashes and packs them while the caller runs
-    a long SQLite statement (Storage indexes the batch's articles): SHA-256, zstd
-    and SQLite all release the GIL, so on a second core the packing overlaps the
-    indexing instead of following it. The CPU spent is the same; packing while the
-    batch is still being written (tried first) cost 10% more CPU an article in
-    handing the GIL back and forth. Only the caller's thread touches the database.
+    to a thread of the writer, which hashes them all and packs the first half
+    while the caller runs a long SQLite statement (Storage indexes the batch's
+    articles); the caller packs the second half at :meth:`flush`. SHA-256, zstd
+    and SQLite release the GIL, so with a second core free the packing overlaps
+    the indexing instead of following it; the CPU spent is the same. (Packing
+    while the batch was still being written, tried first, cost 10% more CPU an
+    article in handing the GIL back and forth.) Only the caller's thread touches
+    the database.
     """
 
     def __init__(self, *, background: bool = False) -> None:
