@@ -2,10 +2,12 @@
 
 ``read_article`` (the spider's entry point: generation detection, then the
 page object) turns fresh responses of every good article of a board into
-items (bytes in, item out); ``trafilatura.extract`` gets the same bytes,
-round by round. Every page is also checked against the imitation's ground
-truth and every golden fixture in ``tests/golden/article`` against its
-expected file.
+items (bytes in, item out), for three kinds of page: the older template's
+(row 3, the figure compared with trafilatura), the current template's (3d)
+and pages in made-up markups nobody's page code knows, read by structure
+(3e). ``trafilatura.extract`` gets the older pages' bytes, round by round.
+Every page is also checked against the imitation's ground truth and every
+golden fixture in ``tests/golden/article`` against its expected file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from kitacrawl.items import Article, FetchedPage, ParseError
 from kitacrawl.pages import read_article
 from kitacrawl.site import BoardUrls
 from mocksite import build_board
+from mocksite.markup.varied import Place, markup_for, representative_seeds
+from mocksite.server import OLDER_NEWS_PATHS
+from mocksite.urls import CURRENT_PATHS
 
 GOLDEN = PROJECT / "tests" / "golden" / "article"
 EXTRACT_BASE = "http://www.kita.org"
@@ -45,6 +50,21 @@ class Fixture:
         )
 
 
+# Where the imitation serves the news board in the current template; the
+# older template's path answers too (as a configured crawl would read it).
+CURRENT_URLS = BoardUrls(
+    EXTRACT_BASE,
+    site.BoardPaths(
+        (CURRENT_PATHS.list_path,),
+        (CURRENT_PATHS.detail_path, *site.NEWS_PATHS.detail_paths),
+        CURRENT_PATHS.id_param,
+    ),
+)
+# Made-up markups for the structurally read pages (row 3e): a spread of them.
+MARKUP_SEEDS = 8
+
+
+# The truth of a page read alone: no list page lends it a counter (``listed=False``).
 def imitation_fixtures(n_articles: int) -> list[Fixture]:
     board = build_board(n_articles)
     fixtures = []
@@ -56,9 +76,51 @@ def imitation_fixtures(n_articles: int) -> list[Fixture]:
                 url=site.BoardUrls(EXTRACT_BASE).article_url(post.no),
                 body=page.body,
                 content_type=page.content_type,
-                expected=board.article_truth(post, EXTRACT_BASE),
+                expected=board.article_truth(post, EXTRACT_BASE, listed=False),
             )
         )
+    return fixtures
+
+
+def current_fixtures(n_articles: int) -> list[Fixture]:
+    """The board's articles as the current template serves them."""
+    board = build_board(n_articles)
+    fixtures = []
+    for post in board.articles:
+        page = board.current_view_page(post.no)
+        fixtures.append(
+            Fixture(
+                no=post.no,
+                url=CURRENT_URLS.article_url(post.no),
+                body=page.body,
+                content_type=page.content_type,
+                expected=board.article_truth(post, EXTRACT_BASE, template="current", listed=False),
+            )
+        )
+    return fixtures
+
+
+def markup_fixtures(n_articles: int, seeds: Sequence[int]) -> list[Fixture]:
+    """The board's articles in made-up markups (one seed after another), at the older paths."""
+    board = build_board(n_articles)
+    place = Place(OLDER_NEWS_PATHS, "older")
+    per_seed = max(1, len(board.articles) // len(seeds))
+    fixtures = []
+    for i, seed in enumerate(seeds):
+        markup = markup_for(seed)
+        for post in board.articles[i * per_seed : (i + 1) * per_seed]:
+            page = board.markup_view_page(post.no, markup, place)
+            fixtures.append(
+                Fixture(
+                    no=post.no,
+                    url=site.BoardUrls(EXTRACT_BASE).article_url(post.no),
+                    body=page.body,
+                    content_type=page.content_type,
+                    expected=board.article_truth(
+                        post, EXTRACT_BASE, template="older", markup=markup, listed=False
+                    ),
+                )
+            )
     return fixtures
 
 
@@ -81,10 +143,12 @@ def golden_fixtures() -> list[tuple[str, Fixture, str]]:
     return found
 
 
-def extract_one(fixture: Fixture, base_url: str, *, use_no: bool = True) -> dict[str, Any]:
+def extract_one(
+    fixture: Fixture, base_url: str, *, use_no: bool = True, urls: BoardUrls | None = None
+) -> dict[str, Any]:
     no = fixture.no if use_no and fixture.no else None
     try:
-        item: Article = read_article(fixture.response(), urls=BoardUrls(base_url), no=no)
+        item: Article = read_article(fixture.response(), urls=urls or BoardUrls(base_url), no=no)
     except ParseError as exc:
         return {"error": exc.kind}
     return item.to_json()
@@ -95,17 +159,42 @@ def diff_fields(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     return [k for k in keys if got.get(k) != expected.get(k)]
 
 
-def time_ours(fixtures: Sequence[Fixture]) -> float:
+def time_ours(fixtures: Sequence[Fixture], urls: BoardUrls | None = None) -> float:
     """Seconds to extract every fixture, from response bytes to an item."""
     responses = [(f.response(), f.no) for f in fixtures]
+    board_urls = urls or BoardUrls(EXTRACT_BASE)
     gc.collect()
     started = time.perf_counter()
     for response, no in responses:
         try:  # noqa: SIM105 - a with-block per page would be timed too
-            read_article(response, urls=BoardUrls(EXTRACT_BASE), no=no)
+            read_article(response, urls=board_urls, no=no)
         except ParseError:
             pass
     return time.perf_counter() - started
+
+
+def bench_pages(
+    fixtures: Sequence[Fixture], rounds: int, urls: BoardUrls | None = None
+) -> dict[str, Any]:
+    """µs a page (median of rounds), exactness against the truth, how the pages were read."""
+    wrong: list[str] = []
+    read_as: dict[str, int] = {}
+    for fixture in fixtures:
+        got = extract_one(fixture, EXTRACT_BASE, urls=urls)
+        generation = str(got.get("generation", got.get("error", "?")))
+        read_as[generation] = read_as.get(generation, 0) + 1
+        if got != fixture.expected:
+            wrong.append(f"{fixture.no}: {', '.join(diff_fields(got, fixture.expected))}")
+    time_ours(fixtures[:50], urls)  # warm up
+    timed = [time_ours(fixtures, urls) / len(fixtures) * 1e6 for _ in range(rounds)]
+    return {
+        "pages": len(fixtures),
+        "exact": len(fixtures) - len(wrong),
+        "wrong": wrong[:10],
+        "read_as": read_as,
+        "us": median(timed),
+        "rounds_us": timed,
+    }
 
 
 def time_trafilatura(extract: Callable[..., Any], fixtures: Sequence[Fixture]) -> float:
@@ -117,20 +206,25 @@ def time_trafilatura(extract: Callable[..., Any], fixtures: Sequence[Fixture]) -
     return time.perf_counter() - started
 
 
-def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
+def fetched_page(fixture: Fixture) -> FetchedPage:
+    """The page a fixture's article was read from, as a crawl hands it to storage."""
+    return FetchedPage(
+        url=fixture.url, status=200, headers={"Content-Type": fixture.content_type},
+        body=fixture.body, fetched_at="2026-12-01T00:00:00Z", base_url=EXTRACT_BASE,
+        board="news", no=fixture.no,
+    )  # fmt: skip
+
+
+def bench_extract(config: Config, results: dict[str, Any]) -> list[tuple[Article, FetchedPage]]:
+    """The extraction figures; the articles read right, each with its page (for storage)."""
     fixtures = imitation_fixtures(config.extract_articles)
-    articles: list[Article] = []
+    articles: list[tuple[Article, FetchedPage]] = []
     wrong: list[str] = []
     for fixture in fixtures:
         got = extract_one(fixture, EXTRACT_BASE)
         if got == fixture.expected:
             item = read_article(fixture.response(), urls=BoardUrls(EXTRACT_BASE), no=fixture.no)
-            item.source = FetchedPage(
-                url=fixture.url, status=200, headers={"Content-Type": fixture.content_type},
-                body=fixture.body, fetched_at="2026-12-01T00:00:00Z", base_url=EXTRACT_BASE,
-                board="news", no=fixture.no,
-            )  # fmt: skip
-            articles.append(item)
+            articles.append((item, fetched_page(fixture)))
         else:
             wrong.append(f"{fixture.no}: {', '.join(diff_fields(got, fixture.expected))}")
     golden = golden_fixtures()
@@ -172,5 +266,11 @@ def bench_extract(config: Config, results: dict[str, Any]) -> list[Article]:
             "ours_us": median([o for o, _ in pairs]),
             "speedup": median([t / o for o, t in pairs]),
         }
+    # The current template's pages and pages in markups nobody's page code knows.
+    n_more = max(50, config.extract_articles // 3)
+    result["current"] = bench_pages(current_fixtures(n_more), config.extract_rounds, CURRENT_URLS)
+    result["inferred"] = bench_pages(
+        markup_fixtures(n_more, representative_seeds(MARKUP_SEEDS)), config.extract_rounds
+    )
     results["extract"] = result
     return articles

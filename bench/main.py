@@ -23,7 +23,7 @@ from bench.reparse_rate import bench_reparse
 from bench.report import headline, print_header, table
 from bench.rss import bench_rss_incremental
 from bench.storage import bench_storage
-from kitacrawl.items import Article
+from kitacrawl.items import Article, FetchedPage
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "crawl" in config.sections:
             say(f"[1-2] bare vs real crawl, {config.pairs} pairs, {config.articles} articles")
             bench_crawl(config, crawler, results)
-        articles: list[Article] = []
+        articles: list[tuple[Article, FetchedPage]] = []
         if "extract" in config.sections:
             say(f"[3] extraction, {config.extract_articles}-article board")
             articles = bench_extract(config, results)

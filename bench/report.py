@@ -87,8 +87,11 @@ def table(results: dict[str, Any]) -> list[str]:
     extract = results.get("extract")
     if extract:
         traf = extract.get("trafilatura")
+        others = [extract[key] for key in ("current", "inferred") if extract.get(key)]
         exact_ok = (
-            extract["exact"] == extract["pages"] and extract["golden_exact"] == extract["golden"]
+            extract["exact"] == extract["pages"]
+            and extract["golden_exact"] == extract["golden"]
+            and all(more["exact"] == more["pages"] for more in others)
         )
         rows.append(
             (
@@ -112,12 +115,39 @@ def table(results: dict[str, Any]) -> list[str]:
             )
         else:
             rows.append(("3b", "trafilatura `extract`", str(traf), "≥ 8x", ""))
+        for key, number, label, target in (
+            ("current", "3d", "extraction alone, the current template's pages", "≤ 200 µs"),
+            (
+                "inferred",
+                "3e",
+                "extraction alone, pages in made-up markups (read by structure)",
+                "",
+            ),
+        ):
+            more = extract.get(key)
+            if not more:
+                continue
+            read_as = ", ".join(f"{n} {how}" for how, n in sorted(more["read_as"].items()))
+            rows.append(
+                (
+                    number,
+                    label,
+                    f"{more['us']:.0f} µs/page over {more['pages']} pages "
+                    f"({more['exact']}/{more['pages']} exact; read as: {read_as})",
+                    f"{target} {verdict(more['us'] <= 200)}" if target else "reported",
+                    f"median of {len(more['rounds_us'])} rounds",
+                )
+            )
         rows.append(
             (
                 "3c",
                 "extraction exact",
                 f"{extract['exact']}/{extract['pages']} imitation pages, "
-                f"{extract['golden_exact']}/{extract['golden']} golden fixtures",
+                + "".join(
+                    f"{more['exact']}/{more['pages']} (3{n}), "
+                    for n, more in zip("de", others, strict=False)
+                )
+                + f"{extract['golden_exact']}/{extract['golden']} golden fixtures",
                 f"all {verdict(exact_ok)}",
                 "",
             )

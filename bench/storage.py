@@ -8,7 +8,6 @@ then the same articles again (the unchanged path).
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import time
 from collections.abc import Sequence
@@ -17,9 +16,9 @@ from typing import Any
 
 from bench.config import Config
 from bench.crawls import remove_db
-from bench.extraction import EXTRACT_BASE, imitation_fixtures
+from bench.extraction import EXTRACT_BASE, fetched_page, imitation_fixtures
 from bench.measure import median, process_cpu_seconds
-from kitacrawl.items import Article
+from kitacrawl.items import Article, FetchedPage
 from kitacrawl.pages import read_article
 from kitacrawl.site import BoardUrls
 from kitacrawl.storage import Storage
@@ -27,28 +26,33 @@ from kitacrawl.storage import Storage
 BATCH = 500
 
 
-def _save_all(storage: Storage, items: Sequence[Article], crawl_id: int) -> float:
+def _save_all(
+    storage: Storage, items: Sequence[tuple[Article, FetchedPage | None]], crawl_id: int
+) -> float:
     gc.collect()
     started = time.perf_counter()
-    for i, item in enumerate(items):
+    for i, (item, page) in enumerate(items):
         if i % BATCH == 0:
             storage.commit_batch()
             storage.begin_batch()
-        storage.save_article(item, crawl_id)
+        storage.save_article(item, crawl_id, page=page)
     storage.commit_batch()
     return len(items) / (time.perf_counter() - started)
 
 
 def bench_storage(
-    config: Config, articles: Sequence[Article], workdir: Path, results: dict[str, Any]
+    config: Config,
+    articles: Sequence[tuple[Article, FetchedPage]],
+    workdir: Path,
+    results: dict[str, Any],
 ) -> None:
-    items = list(articles[: config.storage_articles])
+    items: list[tuple[Article, FetchedPage | None]] = list(articles[: config.storage_articles])
     if not items:
         items = [
-            read_article(f.response(), urls=BoardUrls(EXTRACT_BASE), no=f.no)
+            (read_article(f.response(), urls=BoardUrls(EXTRACT_BASE), no=f.no), fetched_page(f))
             for f in imitation_fixtures(config.storage_articles)[: config.storage_articles]
         ]
-    pageless = [dataclasses.replace(item, source=None) for item in items]
+    pageless: list[tuple[Article, FetchedPage | None]] = [(item, None) for item, _ in items]
     rates: dict[str, list[float]] = {"new": [], "unchanged": [], "new_archive": []}
     # CPU µs an article, every thread of this process (the archive packs in a thread).
     cpu: dict[str, list[float]] = {"new": [], "new_archive": []}

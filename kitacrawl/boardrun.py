@@ -7,8 +7,11 @@ through the database session lent to its crawler by the code that created it
 runs a crawler by itself: :func:`kitacrawl.session.open_session`), writes the
 ledger row, decides the retries and give-ups (:mod:`kitacrawl.retry`) and
 hands the spider its incremental state as a :class:`~kitacrawl.plan.Plan`.
-While the crawl runs it collects the tally: list pages from the spider,
-articles, problems and counters from the store pipeline. When the spider closes it decides the
+While the crawl runs it collects the tally: list pages and why requests
+failed from the spider, articles, problems and counters from the store
+pipeline. It also holds each fetched page the spider hands it beside the item
+read from it (:meth:`~BoardRun.keep_page`) until the store pipeline writes both
+(:meth:`~BoardRun.page_of`): items never carry page bytes. When the spider closes it decides the
 outcome (:mod:`kitacrawl.outcome`), moves the incremental mark, finishes the
 ledger row and sets :attr:`~BoardRun.exit_code`. Spider and pipelines reach
 it through :meth:`BoardRun.of`; it never reaches into them. Commands such as
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from kitacrawl import config, problems, retry, scrapy_compat
-from kitacrawl.items import Article, Problem
+from kitacrawl.items import Article, FetchedPage, Problem
 from kitacrawl.outcome import ExitCode, Outcome, RunTally, decide
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
 from kitacrawl.runlock import LockedError
@@ -65,6 +68,11 @@ class BoardRun:
         # Articles already failing in a run that ended well: their retries say
         # nothing new about the site, so they stay out of the failure share.
         self._known_failing: set[int] = set()
+        # Pages waiting for their item to be stored, by the item's id (the item is held
+        # too, so that its id cannot be reused meanwhile).
+        self._pages: dict[int, tuple[Any, FetchedPage]] = {}
+        # Why the run cannot ask for anything, said before it began (kitacrawl.cache).
+        self._cannot_start: str | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -116,6 +124,9 @@ class BoardRun:
         try:
             import_refusals(session.storage, self.db_path)
             self.crawl_id = session.storage.start_crawl(spider_name, board, mode, self.base_url)
+            if self._cannot_start:  # the ledger row is written: its end says why
+                self.tally.cannot_start = self._cannot_start
+                return None
             plan = self._plan(session.storage, urls, single_no, max_pages)
         except StorageError as exc:
             self.storage_failed(exc)
@@ -196,7 +207,32 @@ class BoardRun:
             storage.record_problem(problem, self.crawl_id)
             self.tally.problems += 1
 
+    def cannot_start(self, message: str) -> None:
+        """The run will have nothing to ask (no archive to replay): it fails with ``message``.
+
+        Said by a component as the spider opens, before the run begins: the run
+        still writes its ledger row, so that ``health`` names the cause.
+        """
+        self._cannot_start = message
+
     # -- what the spider reports ---------------------------------------------------
+    def request_failed(self, cause: str) -> None:
+        """A request got no usable answer; ``cause`` says why (kitacrawl.failures.describe)."""
+        self.tally.failed(cause)
+
+    def keep_page(self, item: Any, page: FetchedPage | None) -> None:
+        """Hold the page ``item`` was read from, for the store pipeline to archive with it.
+
+        Nothing is held when no run began (``scrapy parse``) or the archive is off.
+        """
+        if page is not None and self.begun and self.outcome is None:
+            self._pages[id(item)] = (item, page)
+
+    def page_of(self, item: Any) -> FetchedPage | None:
+        """The page held for ``item`` (once: it is let go)."""
+        kept = self._pages.pop(id(item), None)
+        return kept[1] if kept is not None else None
+
     def list_page_read(self, page_no: int, page: ListPage) -> None:
         self.tally.list_pages += 1
         self.tally.read_by[page.generation] = self.tally.read_by.get(page.generation, 0) + 1
@@ -262,6 +298,7 @@ class BoardRun:
         try:
             self._finish(reason)
         finally:
+            self._pages.clear()
             if self._own_session and self.session is not None:
                 self.session.close()
             self.session = None

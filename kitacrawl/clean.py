@@ -29,6 +29,7 @@ _ZERO_WIDTH_TABLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
 _BULLET_RE = re.compile(r"^[\s\u00a0]*[•·\u2022\u25cf\u25aa\u25a0\u30fb]+[\s\u00a0]*")
 # `- text -` with any mix of spaces and dashes around it.
 _SUBTITLE_RE = re.compile(r"^[\-\u2013\u2014]\s*(?P<text>.*?)\s*[\-\u2013\u2014]$", re.S)
+_DASHES = "-\u2013\u2014"
 _WORD_RE = re.compile(r"\w+")
 _TITLE_SEPARATORS = " |:·-–—<>»"
 _SITE_AT_START_RE = re.compile(
@@ -44,7 +45,10 @@ def normalise_space(text: str | None) -> str:
     # str.split() splits on every character for which str.isspace() is true: \s,
     # NBSP, U+2000-U+200A, U+3000 (checked over all of Unicode in test_clean.py),
     # at a fraction of the cost of a regex.
-    return " ".join(text.translate(_ZERO_WIDTH_TABLE).split())
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+        # str.translate with a table is slow on non-ASCII text: only when needed.
+        text = text.translate(_ZERO_WIDTH_TABLE)
+    return " ".join(text.split())
 
 
 def strip_bullet(text: str) -> str:
@@ -108,7 +112,10 @@ def parse_hits_after_date(text: str) -> int | None:
 
 def parse_subtitle(paragraph: str) -> str | None:
     """The text of a `- subtitle -` paragraph without its dashes, else None."""
-    match = _SUBTITLE_RE.match(normalise_space(paragraph))
+    paragraph = normalise_space(paragraph)
+    if not paragraph or paragraph[0] not in _DASHES or paragraph[-1] not in _DASHES:
+        return None  # the common case, without the regex's walk of a long paragraph
+    match = _SUBTITLE_RE.match(paragraph)
     if not match:
         return None
     text = match.group("text").strip()

@@ -20,7 +20,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
@@ -30,7 +30,7 @@ from twisted.python.failure import Failure
 
 from kitacrawl import config, site
 from kitacrawl.boardrun import BoardRun
-from kitacrawl.outcome import ExitCode
+from kitacrawl.outcome import ExitCode, RunTally
 from kitacrawl.plan import INCREMENTAL, SINGLE
 from kitacrawl.runlock import LockedError
 from kitacrawl.session import DatabaseSession, open_session
@@ -64,6 +64,8 @@ class BoardResult:
     status: str
     message: str
     stats: dict[str, Any]
+    # What the run counted: articles new, changed, unchanged, problems, list pages.
+    tally: RunTally = field(default_factory=RunTally)
 
 
 def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -118,13 +120,19 @@ def crawl_boards(
     Runs under ``session`` (its holder closes it) or, when none is given, under
     one opened here for the whole sequence and closed at its end; the
     Deferred then fails with :class:`LockedError` (after recording the refused
-    runs) or :class:`StorageError` when the database cannot be had. A board
+    runs) or :class:`StorageError` when the database cannot be had. It fails
+    with :class:`kitacrawl.config.BadSetting`, before anything is opened, when
+    a kitacrawl setting cannot be used. A board
     whose run ends in a storage error, an interruption or a refusal stops the
     sequence. ``on_crawler`` is called with each crawler before it starts (the
     command line hangs its progress line there).
     """
     boards = list(boards)
     args = dict(spider_args or {})
+    try:
+        config.check(runner.settings)
+    except config.BadSetting:
+        return defer.fail()
     if session is not None:
         return _sequence(runner, session, boards, args, on_crawler)
     try:
@@ -173,6 +181,7 @@ def _result(board: str, crawler: Crawler) -> BoardResult:
         status=outcome.status if outcome else "failed",
         message=outcome.message if outcome else "the crawl did not start",
         stats=stats,
+        tally=board_run.tally,
     )
 
 
@@ -190,12 +199,15 @@ def crawl_and_wait(
     The session is opened before the ``CrawlerProcess`` (unless the caller
     holds one, or made the process already: ``scrapy crawl``), so that a
     refused run raises :class:`LockedError` before Scrapy prints anything;
-    :class:`StorageError` when the database cannot be opened. SIGTERM and
+    :class:`StorageError` when the database cannot be opened;
+    :class:`kitacrawl.config.BadSetting` (before either) when a kitacrawl
+    setting cannot be used. SIGTERM and
     Ctrl-C stop the crawl gracefully (Scrapy's handlers, installed by the
     process); the run in progress ends ``interrupted``.
     """
     boards = list(boards)
     args = dict(spider_args or {})
+    config.check(settings)
     owned = session is None
     if session is None:
         session = open_crawl_session(settings, boards, args)

@@ -1,9 +1,12 @@
 """Typed items passed from page code through the pipelines to storage.
 
 Every layer speaks these dataclasses; pipelines read them through
-``ItemAdapter`` so that they stay generic glue. An item made from a fetched
-page carries that page as ``source`` (set by the spider, not by page code), so
-that storage keeps the page in the same transaction as what was read from it.
+``ItemAdapter`` so that they stay generic glue. An item holds what was read,
+never the page it was read from: the spider hands the page
+(:class:`FetchedPage`) to the run beside the item
+(:meth:`kitacrawl.boardrun.BoardRun.keep_page`), and the store pipeline writes
+both in one transaction. ``scrapy parse`` prints items as they are, without
+the page's bytes.
 """
 
 from __future__ import annotations
@@ -38,11 +41,6 @@ class FetchedPage:
     no: int | None = None
 
 
-def _without_source(data: dict[str, Any]) -> dict[str, Any]:
-    data.pop("source", None)
-    return data
-
-
 @dataclass(slots=True)
 class Link:
     """A link found on an article page."""
@@ -71,16 +69,15 @@ class Article:
     generation: Generation = "older"
     # A title's category prefix (`[KITA News] ...` on KITA Insights), moved out of the title.
     category: str | None = None
-    source: FetchedPage | None = field(default=None, compare=False, repr=False)
 
-    # The fields page code produces (what golden files hold): all but `source`.
+    # The fields page code produces (what golden files hold).
     @classmethod
     def content_fields(cls) -> list[str]:
-        return [name for name in cls.__dataclass_fields__ if name != "source"]
+        return list(cls.__dataclass_fields__)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings), as golden files store it."""
-        data = _without_source(asdict(self))
+        data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
         return data
 
@@ -119,7 +116,6 @@ class HitObservation:
     board: str
     counts: dict[int, int]
     url: str
-    source: FetchedPage | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -131,7 +127,6 @@ class Problem:
     kind: str
     detail: str = ""
     no: int | None = None
-    source: FetchedPage | None = field(default=None, compare=False, repr=False)
 
 
 class ParseError(Exception):

@@ -36,6 +36,8 @@ OPTIONAL_FIELD_BASELINE = 0.5
 # More than this share of the article fetches failed for a passing reason: the run
 # failed, whatever the list pages said (KITACRAWL_FAILED_SHARE).
 FAILED_SHARE = 0.5
+# A failed run names at most this many distinct causes (the first met).
+CAUSES_KEPT = 3
 
 
 @dataclass(slots=True)
@@ -67,11 +69,20 @@ class RunTally:
     board_missing: str | None = None
     # ...or could not be fetched at all (5xx, timeout): the run saw nothing new.
     first_list_page_lost: str | None = None
+    # Set when the run could not even ask (offline replay with no archive to replay).
+    cannot_start: str | None = None
+    # Why requests failed, in words (kitacrawl.failures.describe): the first few distinct.
+    causes: list[str] = field(default_factory=list)
 
     # List and article pages read, by how they were read (items' `generation`).
     read_by: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(("older", "current", "inferred"), 0)
     )
+
+    def failed(self, cause: str) -> None:
+        """A request failed for ``cause``: kept when it is among the first few distinct."""
+        if cause not in self.causes and len(self.causes) < CAUSES_KEPT:
+            self.causes.append(cause)
 
     def pages_read(self) -> dict[str, int]:
         """The ledger's `pages_older`, `pages_current`, `pages_inferred`."""
@@ -104,10 +115,10 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
         return Outcome(schema.FAILED, ExitCode.STORAGE, [], tally.storage_error)
     if finish_reason in ("shutdown", "interrupted"):
         return Outcome(schema.INTERRUPTED, ExitCode.INTERRUPTED, [], "stopped by a signal")
+    if tally.cannot_start:
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.cannot_start)
     if tally.board_missing:
         return Outcome(schema.FAILED, ExitCode.FAILED, [], tally.board_missing)
-    if responses == 0 or (tally.list_pages == 0 and tally.article_pages == 0):
-        return Outcome(schema.FAILED, ExitCode.FAILED, [], "the site answered nothing usable")
     if tally.first_list_page_lost:
         return Outcome(
             schema.FAILED,
@@ -115,6 +126,9 @@ def decide(  # noqa: PLR0911 - one answer per outcome, in order of precedence
             [],
             f"list page 1 was lost: {tally.first_list_page_lost}",
         )
+    if responses == 0 or (tally.list_pages == 0 and tally.article_pages == 0):
+        why = f": {'; '.join(tally.causes)}" if tally.causes else ""
+        return Outcome(schema.FAILED, ExitCode.FAILED, [], f"the site answered nothing usable{why}")
     if tally.article_failures and tally.article_failures > failed_share * tally.article_fetches:
         kinds = ", ".join(f"{kind} x{n}" for kind, n in sorted(tally.failure_kinds.items()))
         message = (

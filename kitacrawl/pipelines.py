@@ -4,9 +4,11 @@ Page code owns the item: an :class:`~kitacrawl.items.Article` reaches the
 pipeline whole (title, body and number present, links once each, no
 implausible date) or not at all (the spider turns a page the page code refuses
 into a :class:`~kitacrawl.items.Problem`). What is left is what only a pipeline
-can do: :class:`StorePipeline` writes through :mod:`kitacrawl.storage` and
-tells the run (:class:`kitacrawl.boardrun.BoardRun`) what it stored. Items are
-read through ``ItemAdapter``.
+can do: :class:`StorePipeline` writes through :mod:`kitacrawl.storage`, with the
+page the item was read from (which the spider handed to the run, never in the
+item) in the same transaction, and tells the run
+(:class:`kitacrawl.boardrun.BoardRun`) what it stored. Items are read through
+``ItemAdapter``.
 """
 
 from __future__ import annotations
@@ -75,27 +77,30 @@ class StorePipeline:
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         board_run = self.board_run
-        storage = board_run.storage if board_run is not None else None
-        if board_run is None or storage is None:
+        if board_run is None:
+            return item
+        # The page the item was read from, handed to the run by the spider.
+        page = board_run.page_of(item)
+        storage = board_run.storage
+        if storage is None:
             return item  # no run began (`scrapy parse`), or it is closing on an error
         adapter = ItemAdapter(item)
+        crawl_id = board_run.crawl_id
         try:
             storage.begin_batch()
             self.pending += 1
             if isinstance(item, Article):
-                result = storage.save_article(item, board_run.crawl_id, page_code=self.page_code)
+                result = storage.save_article(item, crawl_id, page=page, page_code=self.page_code)
                 board_run.stored(item, result)
             elif isinstance(item, Problem):
-                storage.record_problem(item, board_run.crawl_id)
+                storage.record_problem(item, crawl_id, page)
                 board_run.problem_stored(item)
             elif isinstance(item, HitObservation):
-                counts, source = adapter["counts"], adapter["source"]
+                counts = adapter["counts"]
                 board_run.observed(
-                    storage.observe_hits(
-                        adapter["board"], counts, board_run.crawl_id, "list", source
-                    )
+                    storage.observe_hits(adapter["board"], counts, crawl_id, "list", page)
                 )
-            if adapter.get("source") is not None:
+            if page is not None:
                 board_run.archived()
         except StorageError as exc:
             board_run.storage_failed(exc)

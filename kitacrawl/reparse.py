@@ -33,7 +33,7 @@ from typing import Any
 from scrapy.http import HtmlResponse
 
 from kitacrawl import site
-from kitacrawl.items import Article, ParseError, Problem
+from kitacrawl.items import Article, FetchedPage, ParseError, Problem
 from kitacrawl.pages import read_article
 from kitacrawl.pages.version import code_version
 from kitacrawl.storage import Storage, archive, schema
@@ -111,6 +111,9 @@ class Reading:
 
     archive_id: int
     item: Article | Problem | None
+    # The archived page without its body: storage takes the time it was fetched from
+    # it, and the bytes need not travel back from a worker process.
+    page: FetchedPage | None = None
     # None: no stored row (a new article); else the fields that differ, with both values.
     changes: list[tuple[str, Any, Any]] | None = None
     # The stored row was made by today's page code.
@@ -132,7 +135,8 @@ def _read_chunk(ids: Sequence[int]) -> list[Reading]:
     for archive_id in ids:
         page = archive.get(conn, archive_id)
         item = read(page, paths) if page is not None else None
-        reading = Reading(archive_id, item)
+        fetched = replace(page.page(), body=b"") if page is not None else None
+        reading = Reading(archive_id, item, fetched)
         if isinstance(item, Article):
             before = _current(conn, item.board, item.no)
             if before is not None:
@@ -167,9 +171,6 @@ def read(page: archive.ArchivedPage, paths: dict[str, site.BoardPaths]) -> Artic
     except ParseError as exc:
         item = Problem(board=board, url=urls.article_url(page.no or 0), kind=exc.kind,
                        detail=exc.detail, no=page.no)  # fmt: skip
-    # The page without its body: storage takes the time it was seen from it, and the
-    # bytes need not travel back from a worker process.
-    item.source = replace(page.page(), body=b"")
     return item
 
 
@@ -324,6 +325,7 @@ def _apply(
     storage.save_article(
         article,
         result.crawl_id,
+        page=reading.page,
         page_code=version,
         archive_id=reading.archive_id,
         observed=False,

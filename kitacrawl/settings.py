@@ -33,7 +33,14 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
+# No debugging consoles in an unattended crawler: the telnet console, and Scrapy
+# 2.19's RemoteControl extension (an HTTP server on localhost that runs Python
+# code sent to it, its token in a job file in the user's profile). Enabled by
+# default in Scrapy's settings (EXTENSIONS_BASE), it reads this setting and stays
+# off; older Scrapy versions have neither and ignore the name. To debug a running
+# crawl: -s REMOTE_CONTROL_ENABLED=1 (README, "Debugging").
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 # Every non-2xx answer reaches the spider's errback and becomes a `problems` row.
 HTTPERROR_ALLOWED_CODES: list[int] = []
 

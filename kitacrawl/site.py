@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 DEFAULT_BASE_URL = "http://www.kita.org"
@@ -181,6 +182,8 @@ def rebase(url: str, base_url: str) -> str:
     return urlunsplit(parts)
 
 
+# Pure and asked again for the same links (a board's chrome repeats on every page).
+@lru_cache(maxsize=4096)
 def absolute(href: str, page_url: str, base_url: str) -> str:
     return rebase(urljoin(page_url, strip_session(href.strip())), base_url)
 
@@ -253,6 +256,18 @@ BOARD_PATHS: dict[str, BoardPaths] = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _no_from_url(url: str, detail_paths: tuple[str, ...], id_param: str) -> int | None:
+    parts = urlsplit(strip_session(url.strip()))
+    if not parts.path.endswith(detail_paths):
+        return None
+    for key, value in parse_qsl(parts.query):
+        no = read_id(value) if key == id_param else None
+        if no is not None:
+            return no
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class BoardUrls:
     """The URLs of one board on one site: canonical article URLs, list pages, ids in links."""
@@ -276,14 +291,7 @@ class BoardUrls:
 
     def no_from_url(self, url: str) -> int | None:
         """The article number of a detail URL of this board (any host, any list state)."""
-        parts = urlsplit(strip_session(url.strip()))
-        if not parts.path.endswith(self.paths.detail_paths):
-            return None
-        for key, value in parse_qsl(parts.query):
-            no = read_id(value) if key == self.paths.id_param else None
-            if no is not None:
-                return no
-        return None
+        return _no_from_url(url, self.paths.detail_paths, self.paths.id_param)
 
     def absolute(self, href: str, page_url: str) -> str:
         return absolute(href, page_url, self.base_url)
@@ -469,6 +477,23 @@ DOWNLOAD_LINK_RE = re.compile(
     r"""(?:href|onclick)\s*=\s*["'][^"']*(?:down|atchfile|\.(?:pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b)""",
     re.I,
 )
+# Every match of DOWNLOAD_LINK_RE holds one of these (case folded): a page without
+# any has no match, found without running the regex over every attribute.
+_DOWNLOAD_LINK_WORDS = ("down", "atchfile", ".pdf", ".hwp", ".doc", ".xls", ".ppt", ".zip")
+# Characters re.IGNORECASE matches to ASCII letters that str.lower() leaves apart.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def mentions_download_link(html: str) -> bool:
+    """Does an href or onclick in ``html`` look like a file download (DOWNLOAD_LINK_RE)?"""
+    lowered = html.lower()
+    if not any(word in lowered for word in _DOWNLOAD_LINK_WORDS) and not any(
+        char in html for char in _FOLDS_TO_ASCII
+    ):
+        return False
+    return DOWNLOAD_LINK_RE.search(html) is not None
+
+
 DOWNLOAD_PATH_RE = re.compile(r"down|atchfile|attach|/files?/", re.I)
 
 

@@ -104,6 +104,25 @@ class WarcPage:
     fetched_at: str
 
 
+def not_a_warc(source: BinaryIO) -> str | None:
+    """Why ``source`` is no WARC file, or None when its first record reads as one.
+
+    Reads the first record only (a large file is not read twice) and puts the
+    file back where it was, so that nothing needs creating for a file that
+    would be refused.
+    """
+    start = source.tell()
+    try:
+        first = next(iter(ArchiveIterator(source)), None)
+    # warcio raises ArchiveLoadFailed for most files that are no WARC, and whatever its
+    # parser trips on for a cut one (AttributeError, ValueError): each means the same.
+    except Exception as exc:
+        return " ".join(str(exc).split())[:200] or type(exc).__name__
+    finally:
+        source.seek(start)
+    return "it holds no WARC record" if first is None else None
+
+
 def read(source: BinaryIO) -> Iterator[WarcPage]:
     """Every response record of a WARC (gzipped or not), its payload decoded as served."""
     for record in ArchiveIterator(source):

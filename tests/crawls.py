@@ -30,7 +30,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ import pytest_twisted
 from scrapy.crawler import CrawlerRunner
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 
-from kitacrawl.crawl import crawl_boards, exit_code, project_settings
+from kitacrawl.crawl import BoardResult, crawl_boards, exit_code, project_settings
 from kitacrawl.doctor import examine
 from kitacrawl.outcome import ExitCode
 from kitacrawl.runlock import LockedError
@@ -62,6 +62,8 @@ class CrawlResult:
     # What the crawl logged: its warnings and errors (in this process), or the
     # process's whole stderr.
     log: str
+    # One result per board run (in this process), as the command lines print them.
+    results: list[BoardResult] = field(default_factory=list)
 
 
 def overrides(base_url: str, db: Path, settings: tuple[str, ...] = ()) -> dict[str, str]:
@@ -92,7 +94,7 @@ async def crawl(
             return CrawlResult(ExitCode.LOCKED, str(exc))
         except StorageError as exc:
             return CrawlResult(ExitCode.STORAGE, str(exc))
-    return CrawlResult(exit_code(results), "\n".join(records))
+    return CrawlResult(exit_code(results), "\n".join(records), results)
 
 
 async def doctor(

@@ -35,7 +35,9 @@ def test_bench_runs_on_a_tiny_board(tmp_path: Path) -> None:
     assert lines[-1].endswith("(median of 1 pairs)")
     table = [line for line in lines if line.startswith("| ")]
     numbers = {line.split("|")[1].strip() for line in table[2:]}
-    assert {"1", "2", "2c", "2d", "3", "3b", "3c", "4", "4b", "5", "6", "6b", "7"} <= numbers
+    assert {"1", "2", "2c", "2d", "3", "3b", "3c", "3d", "3e", "4", "4b", "5", "6", "6b", "7"} <= (
+        numbers
+    )
 
     results = json.loads(report.read_text(encoding="utf-8"))
     crawl = results["crawl"]
@@ -44,6 +46,11 @@ def test_bench_runs_on_a_tiny_board(tmp_path: Path) -> None:
     assert abs(crawl["real_responses"] - crawl["bare_responses"]) <= crawl["articles"] // 20
     assert crawl["stored"] == crawl["expected"] > 0
     assert results["extract"]["pages"] > 0
+    # The current template's pages and pages read by structure, each read exactly.
+    for kind, how in (("current", "current"), ("inferred", "inferred")):
+        more = results["extract"][kind]
+        assert more["exact"] == more["pages"] > 0, more["wrong"]
+        assert more["read_as"] == {how: more["pages"]}
     assert results["storage"]["articles"] > 0
     # Every codec gave every page back (bench.archive_codec checks it) in both markups.
     assert all(set(c) == {"older", "current"} for c in results["codecs"]["codecs"].values())

@@ -29,7 +29,7 @@ def test_explicit_then_environment_then_default() -> None:
 
 
 def test_every_setting_is_read_from_the_environment() -> None:
-    samples = {str: ("/x/y.do", "/x/y.do"), int: ("7", 7), float: ("7", 7.0), bool: ("0", False)}
+    samples = {str: ("/x/y.do", "/x/y.do"), int: ("7", 7), float: ("0.5", 0.5), bool: ("0", False)}
     for option in config.OPTIONS:
         given, expected = samples[option.kind]
         assert config.get(Settings(), option.name, {option.name: given}) == expected, option.name
@@ -40,7 +40,7 @@ def test_an_empty_environment_value_means_the_default() -> None:
 
 
 def test_a_bad_value_names_the_setting() -> None:
-    with pytest.raises(ValueError, match="KITACRAWL_REVISIT_DAYS must be int"):
+    with pytest.raises(config.BadSetting, match="KITACRAWL_REVISIT_DAYS must be a whole number"):
         config.get(Settings(), "KITACRAWL_REVISIT_DAYS", {"KITACRAWL_REVISIT_DAYS": "soon"})
 
 
@@ -76,3 +76,53 @@ def test_every_setting_says_what_it_is(option: config.Option) -> None:
 
 def test_every_setting_has_one_name() -> None:
     assert len(config.BY_NAME) == len(config.OPTIONS)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("notaurl", "must be an http:// or https:// URL, not 'notaurl'"),
+        ("ftp://x", "not 'ftp://x'"),
+        ("http://", "not 'http://'"),
+        ("http://x:port", "its port is no port number"),
+        ("http://x/?a=1", "no query"),
+    ],
+)
+def test_a_base_url_that_cannot_be_used_is_refused_in_one_line(value: str, words: str) -> None:
+    with pytest.raises(config.BadSetting, match="KITACRAWL_BASE_URL") as refused:
+        config.check(settings(KITACRAWL_BASE_URL=value), {})
+    assert words in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "value", ["http://127.0.0.1:1", "https://www.kita.org/", "http://[::1]:8000", "http://x/news"]
+)
+def test_a_usable_base_url_passes(value: str) -> None:
+    config.check(settings(KITACRAWL_BASE_URL=value), {})
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("KITACRAWL_REVISIT_DAYS", "soon", "must be a whole number, not 'soon'"),
+        ("KITACRAWL_FAILED_SHARE", "2", "must be at most 1"),
+        ("KITACRAWL_REVISIT_MAX", "-1", "must be at least 0"),
+        ("KITACRAWL_GIVE_UP_DAYS", "inf", "must be a finite number"),
+        ("KITACRAWL_MAX_LIST_PAGES", "0", "must be at least 1"),
+        ("KITACRAWL_ARCHIVE", "maybe", "yes/no"),
+        ("KITACRAWL_NEWS_LIST_PATH", ",", "KITACRAWL_NEWS_LIST_PATH names no path"),
+        ("KITACRAWL_NEWS_ID_PARAM", " ", "KITACRAWL_NEWS_ID_PARAM is empty"),
+    ],
+)
+def test_every_unusable_value_is_refused_before_a_crawl(name: str, value: str, words: str) -> None:
+    with pytest.raises(config.BadSetting, match=name) as given:
+        config.check(settings(**{name: value}), {})
+    assert words in str(given.value)
+    with pytest.raises(config.BadSetting) as from_env:
+        config.check(Settings(), {name: value})
+    assert str(from_env.value).endswith("(from the environment)")
+
+
+def test_the_defaults_pass_the_check() -> None:
+    config.check(Settings(), {})

@@ -68,3 +68,38 @@ def test_shares_are_rounded_fractions() -> None:
     run.present["subtitle"] = 5
     assert run.shares()["share_subtitle"] == 0.25
     assert RunTally().shares()["share_body"] is None
+
+
+def test_a_failed_run_says_why_its_requests_failed() -> None:
+    refused = RunTally()
+    refused.failed("connection refused (127.0.0.1:1)")
+    refused.first_list_page_lost = "connection refused (127.0.0.1:1)"
+    outcome = decide(refused, finish_reason="finished", responses=0)
+    assert outcome.message == "list page 1 was lost: connection refused (127.0.0.1:1)"
+    one_article = RunTally(problems=1)
+    one_article.failed("HTTP 404 at http://x/about/newsView.do?no=9")
+    one_article.failed("HTTP 404 at http://x/about/newsView.do?no=9")
+    outcome = decide(one_article, finish_reason="finished", responses=2)
+    assert outcome.exit_code == ExitCode.FAILED
+    assert outcome.message == (
+        "the site answered nothing usable: HTTP 404 at http://x/about/newsView.do?no=9"
+    )
+
+
+def test_a_run_names_its_first_few_causes_only() -> None:
+    many = RunTally()
+    for port in range(10):
+        many.failed(f"timeout (x:{port})")
+    assert many.causes == ["timeout (x:0)", "timeout (x:1)", "timeout (x:2)"]
+
+
+def test_a_run_that_cannot_start_fails_with_its_reason() -> None:
+    outcome = decide(
+        RunTally(cannot_start="no such archive: x.db does not exist"),
+        finish_reason="finished",
+        responses=0,
+    )
+    assert (outcome.exit_code, outcome.message) == (
+        ExitCode.FAILED,
+        "no such archive: x.db does not exist",
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kitacrawl import site
 
@@ -222,3 +224,26 @@ def test_article_no_from_handler(script: str, expected: int | None) -> None:
 )
 def test_page_from_link(href: str | None, onclick: str | None, expected: int | None) -> None:
     assert site.page_from_link(href, onclick) == expected
+
+
+# Pieces a download link is made of, and characters IGNORECASE folds to ASCII.
+_LINK_PIECES = st.sampled_from(
+    ["href", "HREF", "onclick", "OnClick", "=", " ", '"', "'", "/file", "down", "DOWN",
+     "atchFile", "atchf", "ile", ".pdf", ".PDF", ".hwpx", ".docx", ".xl", ".xls", ".pptx", ".zip",
+     "x", "\u0130",
+     "\u0131", "\u017f", "\u212a", "a\u0307", "\ub2e4\uc6b4"]
+)  # fmt: skip
+
+
+@given(st.lists(_LINK_PIECES, max_size=12).map("".join))
+def test_mentions_download_link_is_the_regex_search(text: str) -> None:
+    assert site.mentions_download_link(text) == (site.DOWNLOAD_LINK_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['<a href="/cmm/fms/FileDown.do?atchFileId=1">', "<a onclick=\"fn_egov_downFile('1')\">",
+     '<a href="/x/report.PDF">', '<a href="/x/report.xl\u017f">'],
+)  # fmt: skip
+def test_mentions_download_link_finds_links(text: str) -> None:
+    assert site.mentions_download_link(text)

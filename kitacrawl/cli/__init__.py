@@ -12,12 +12,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from kitacrawl import __version__
-from kitacrawl.cli import archive, crawl, doctor, query, report, serve
+from kitacrawl import __version__, config
+from kitacrawl.cli import archive, crawl, doctor, feed, query, report, serve
 from kitacrawl.cli.common import USAGE, CliError, Parser
 from kitacrawl.storage import StorageError, queries
 
-COMMANDS = (crawl, query, report, serve, archive, doctor)
+COMMANDS = (crawl, query, report, feed, serve, archive, doctor)
 
 
 def build_parser() -> Parser:
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
     except CliError as exc:
         print(f"kitacrawl {args.command}: {exc}", file=sys.stderr)
         return exc.code
-    except queries.BadQuery as exc:
+    except (queries.BadQuery, config.BadSetting) as exc:
         print(f"kitacrawl {args.command}: {exc}", file=sys.stderr)
         return USAGE
     except StorageError as exc:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kitacrawl import config, site
 from kitacrawl.cli.common import CliError, Parser, add_db, db_path, open_db, write_json
@@ -21,7 +22,7 @@ from kitacrawl.reparse import ReparseResult, reparse, response_of
 from kitacrawl.runlock import LockedError
 from kitacrawl.session import DatabaseSession, open_session
 from kitacrawl.storage import StorageError, archive, queries
-from kitacrawl.warc import export, read, to_fetched
+from kitacrawl.warc import export, not_a_warc, read, to_fetched
 
 
 def register(sub: Any) -> None:
@@ -176,8 +177,30 @@ def run_import_warc(args: argparse.Namespace) -> int:
         source = open(args.warc, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise CliError(f"cannot read {args.warc}: {exc.strerror}") from None
+    with source:
+        # Checked before anything is created: a file that is no WARC leaves no database.
+        why = not_a_warc(source)
+        if why is not None:
+            raise CliError(f"{args.warc} is not a WARC file ({why}); nothing imported")
+        path = Path(db_path(args))
+        created = not path.exists()
+        try:
+            seen, added = _import(args, source, boards)
+        except CliError:
+            if created:  # a WARC broken further on: the new, empty database goes too
+                _remove_database(path)
+            raise
+    print(f"read {seen} responses from {args.warc}; {added} new in the archive"
+          " (run `kitacrawl reparse` to turn them into articles)")  # fmt: skip
+    return 0
+
+
+def _import(
+    args: argparse.Namespace, source: BinaryIO, boards: dict[str, site.BoardUrls]
+) -> tuple[int, int]:
+    """Every response record of ``source`` into the archive, in one transaction."""
     added = seen = 0
-    with source, _session(args, create=True) as session:
+    with _session(args, create=True) as session:
         storage = session.storage
         try:
             with storage.db.atomic():
@@ -186,11 +209,21 @@ def run_import_warc(args: argparse.Namespace) -> int:
                     added += archive.import_page(
                         storage.db.conn, to_fetched(page, boards), storage.archive_writer
                     )
-        except (ValueError, OSError) as exc:
-            raise CliError(f"{args.warc} is not a readable WARC file: {exc}") from None
-    print(f"read {seen} responses from {args.warc}; {added} new in the archive"
-          " (run `kitacrawl reparse` to turn them into articles)")  # fmt: skip
-    return 0
+        except (StorageError, sqlite3.Error):
+            raise  # the database's fault, not the file's
+        # warcio's errors for a record it cannot read have no common base (see
+        # not_a_warc); the transaction is rolled back.
+        except Exception as exc:
+            why = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise CliError(
+                f"{args.warc} is not a readable WARC file ({why}); nothing imported"
+            ) from None
+    return seen, added
+
+
+def _remove_database(path: Path) -> None:
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}.lock"):
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def run_sizes(args: argparse.Namespace) -> int:

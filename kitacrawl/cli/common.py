@@ -7,7 +7,9 @@ import csv
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import sqlite_utils
@@ -99,3 +101,31 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Tex
     for row_cells in cells:
         out.write("  ".join(c.ljust(w) for c, w in zip(row_cells, widths, strict=True)).rstrip())
         out.write("\n")
+
+
+def write_atomically(target: Path, data: str | bytes) -> None:
+    """Write beside the target, then rename: a page open in a browser, a feed a web server
+    serves, is never half written (a reader has the old file or the new one)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            # mkstemp makes the file private (0600); give it the mode open() would.
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -2,9 +2,12 @@
 
 A thin layer over :func:`kitacrawl.crawl.crawl_and_wait`, the function
 ``scrapy crawl`` calls too: the same lock, ledger and exit codes, from any
-directory. On a terminal a live progress line replaces the INFO log; under
-cron (no terminal) the log goes to stderr as usual and one summary line per
-board to stdout.
+directory. The settings are checked first: a value that cannot be used is a
+usage error (exit 2, one line, no ledger row). The log holds warnings and
+errors only (``--verbose``: Scrapy's INFO log too; ``--quiet``: errors only;
+``--log-file``: to a file instead of stderr), so that an unchanged run under
+cron writes a handful of lines; one summary line per board, saying what
+landed, goes to stdout. On a terminal a live progress line shows the run.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import time
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.settings import Settings
 
+from kitacrawl import cache, config
 from kitacrawl import crawl as crawling
 from kitacrawl.boardrun import BoardRun
 from kitacrawl.cli.common import CliError, add_db
@@ -49,13 +54,31 @@ def register(sub: Any) -> None:
     crawl.add_argument(
         "--offline",
         action="store_true",
-        help="replay from the archive (kitacrawl.cache): no request reaches the network",
+        help="replay from the archive (of KITACRAWL_ARCHIVE_DB, else --db), at the site it was"
+        " crawled from unless --base-url says another: no request reaches the network",
     )
     crawl.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
         help="the live progress line (auto: on a terminal only)",
+    )
+    talk = crawl.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log Scrapy's INFO too (start-up, settings, middlewares, stats); default: warnings"
+        " and errors",
+    )
+    talk.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="errors and the summary only (no warnings, no progress line)",
+    )
+    crawl.add_argument(
+        "--log-file", metavar="PATH", help="append the log to PATH instead of stderr"
     )
     add_db(crawl)
     crawl.set_defaults(handler=run_crawl)
@@ -74,6 +97,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, str]:
         overrides["KITACRAWL_BASE_URL"] = args.base_url
     if args.offline:
         overrides.update(OFFLINE)
+        # Nothing reaches a server: no politeness to keep, whatever site the archive is of.
+        for name, value in config.LOCAL_SPEED.items():
+            overrides.setdefault(name, str(value))
+    if args.log_file:
+        overrides["LOG_FILE"] = args.log_file
+    if "LOG_LEVEL" not in overrides:
+        # Scrapy's INFO log (banner, versions, settings, middleware lists, stats) is for
+        # developers: an unchanged run under cron writes its summary and nothing else.
+        overrides["LOG_LEVEL"] = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
     return overrides
 
 
@@ -88,11 +120,16 @@ OFFLINE = {
 
 def run_crawl(args: argparse.Namespace) -> int:
     overrides = _overrides(args)
-    live = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    if live and "LOG_LEVEL" not in overrides:
-        # The progress line says what INFO would; warnings and errors still show.
-        overrides["LOG_LEVEL"] = "WARNING"
+    live = args.progress == "always" or (
+        args.progress == "auto" and sys.stderr.isatty() and not args.quiet
+    )
     settings = crawling.project_settings(overrides)
+    try:
+        config.check(settings)
+    except config.BadSetting as exc:
+        raise CliError(str(exc), 2) from None
+    if args.offline:
+        _replay_where_archived(settings)
     known = crawling.board_names(settings)
     boards = known if args.board == ALL else [args.board]
     if args.board != ALL and args.board not in known:
@@ -131,14 +168,52 @@ def run_crawl(args: argparse.Namespace) -> int:
     return int(crawling.exit_code(results))
 
 
+def _replay_where_archived(settings: Settings) -> None:
+    """Replay at the site the archive was crawled from, unless a base URL is given.
+
+    The archive's URLs are the site's: asked at another base URL, no page would
+    be found. A missing archive is left to the run, which fails naming it.
+    """
+    if config.is_given(settings, "KITACRAWL_BASE_URL"):
+        return
+    path = cache.archive_db(settings)
+    try:
+        base = cache.archived_base_url(path)
+    except LookupError:
+        return
+    if base is None:
+        print(
+            f"kitacrawl crawl: the archive in {path} holds no page, so no site to replay;"
+            f" asking for {config.base_url(settings)} (give --base-url)",
+            file=sys.stderr,
+        )
+        return
+    settings.set("KITACRAWL_BASE_URL", base, priority="cmdline")
+
+
 def summary(result: crawling.BoardResult) -> str:
-    stats = result.stats
+    """One line: the run's status, then what landed, then why (when it says why)."""
+    stats, tally = result.stats, result.tally
     seconds = stats.get("elapsed_time_seconds") or 0
+    counts = ", ".join(
+        (
+            f"{tally.new} new",
+            f"{tally.changed} changed",
+            f"{tally.unchanged} unchanged",
+            _count(tally.problems, "problem"),
+            _count(tally.list_pages, "list page"),
+            _count(stats.get("downloader/request_count", 0), "request"),
+        )
+    )
     line = (
         f"{result.board}: {result.status} (exit {int(result.exit_code)}, crawl {result.crawl_id})"
-        f" in {seconds:.1f} s, {stats.get('downloader/request_count', 0)} requests"
+        f" in {seconds:.1f} s: {counts}"
     )
-    return f"{line}: {result.message}" if result.message else line
+    return f"{line}; {result.message}" if result.message else line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class Progress:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kitacrawl import site
+from kitacrawl import config, site
 from kitacrawl.crawl import project_settings
 from kitacrawl.doctor import doctor_command
 
@@ -31,6 +31,6 @@ def run_doctor(args: argparse.Namespace) -> int:
     if args.base_url:
         overrides["KITACRAWL_BASE_URL"] = args.base_url
     overrides.setdefault("LOG_LEVEL", "WARNING")
-    return doctor_command(
-        project_settings(overrides), args.board, args.output, as_json=args.format == "json"
-    )
+    settings = project_settings(overrides)
+    config.check(settings)  # a value that cannot be used: one line, exit 2
+    return doctor_command(settings, args.board, args.output, as_json=args.format == "json")

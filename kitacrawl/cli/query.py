@@ -58,7 +58,8 @@ def register(sub: Any) -> None:
 
     health = sub.add_parser(
         "health",
-        help="exit 0 if the last run ended ok and recently enough (Nagios plugin codes)",
+        help="exit 0 if every board's last run ended ok and recently enough (Nagios plugin"
+        " codes); after the status line, one line for each board that is not OK",
     )
     health.add_argument(
         "--max-age",
@@ -248,4 +249,7 @@ def run_health(args: argparse.Namespace) -> int:
     verdict = queries.health(db, max_age_hours=args.max_age, board=args.board)
     label = {0: "OK", 1: "WARNING", 2: "CRITICAL"}.get(verdict.code, "UNKNOWN")
     print(f"KITACRAWL {label} - {verdict.message}")
+    # Nagios' long output: every board that is not OK, one line each.
+    for line in verdict.not_ok:
+        print(line)
     return verdict.code

@@ -8,12 +8,10 @@ write the file and print its path.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from kitacrawl.cli.common import CliError, add_db, db_path, open_db
+from kitacrawl.cli.common import add_db, db_path, open_db, write_atomically
 from kitacrawl.report import data, page
 from kitacrawl.storage import queries
 
@@ -56,30 +54,3 @@ def run_report(args: argparse.Namespace) -> int:
     write_atomically(target, page.render(found, source=db_path(args)))
     print(target)
     return 0
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write beside the target, then rename: a page open in a browser is never half written."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            # mkstemp makes the file private (0600); give it the mode open() would.
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    # The only way to read the umask is to set it; set it straight back.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

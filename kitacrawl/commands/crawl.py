@@ -15,7 +15,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import UsageError
 
-from kitacrawl import crawl
+from kitacrawl import config, crawl
 from kitacrawl.runlock import LockedError
 from kitacrawl.session import DatabaseSession
 from kitacrawl.storage import StorageError
@@ -38,6 +38,10 @@ class Command(ScrapyCrawlCommand):
         assert self.settings is not None
         if len(args) != 1:
             raise UsageError("give exactly one board name")
+        try:
+            config.check(self.settings)
+        except config.BadSetting as exc:
+            raise UsageError(str(exc), print_help=False) from None
         known = crawl.board_names(self.settings)
         if args[0] not in known:
             raise UsageError(f"no board {args[0]!r}: choose from {', '.join(known)}")

@@ -23,6 +23,7 @@ from twisted.python.failure import Failure
 
 from kitacrawl import config, site
 from kitacrawl.doctor.diagnosis import Fetch, newest_article
+from kitacrawl.failures import describe
 from kitacrawl.pages import read_list
 
 _ANY_STATUS = {"handle_httpstatus_all": True}
@@ -138,6 +139,7 @@ class DoctorSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]  # set by Scrapy's errback
         name = request.cb_kwargs["name"]
         key = "article" if name.startswith("article ") else name
-        self.fetches[key] = Fetch(name=name, url=request.url, error=failure.getErrorMessage())
+        # In the words a crawl's summary and ledger use (connection refused (host:port), ...).
+        self.fetches[key] = Fetch(name=name, url=request.url, error=describe(failure, request.url))
         if name == "robots.txt":  # no robots.txt answer: nothing is forbidden
             yield self._list_request()

@@ -32,10 +32,10 @@ from kitacrawl.pages.text import (
     block_lines,
     excluded_roots,
     first,
+    links_below,
     node_text,
     parse_html,
     response_text,
-    xpath_all,
 )
 
 
@@ -64,6 +64,9 @@ class ArticlePage(ArticleFields):
         # Set when ``sel`` holds only the content slice: the whole page, to
         # read again if the slice does not give an article.
         self._whole_page: str | None = None
+        # The content slice of the page's text (None: none found), once looked for.
+        self._region: str | None = None
+        self._region_read = False
 
     @classmethod
     def from_response(
@@ -100,6 +103,7 @@ class ArticlePage(ArticleFields):
             raw_text=text,
         )
         page._whole_page = text if region is not None else None
+        page._region, page._region_read = region, True
         return page
 
     @cached_property
@@ -164,10 +168,8 @@ class ArticlePage(ArticleFields):
         if any(link.rel == "attachment" for link in article.links):
             return False
         raw = self._raw_text or ""
-        region = site.content_region(raw) or raw
-        return site.DOWNLOAD_LINK_RE.search(region) is not None and not first(
-            self.root, site.ARTICLE_FILES
-        )
+        region = (self._region if self._region_read else site.content_region(raw)) or raw
+        return site.mentions_download_link(region) and not first(self.root, site.ARTICLE_FILES)
 
     # -- fields -------------------------------------------------------------
     def title(self) -> str:
@@ -258,7 +260,7 @@ class ArticlePage(ArticleFields):
             return found
         # No prev/next classes: order the linked articles by number around ours.
         current = self.no()
-        for element in xpath_all(container, ".//*[@href or @onclick]"):
+        for element in links_below(container):
             target = self._link_target(element)
             if target and target[1] is not None:
                 rel = "prev" if current is not None and target[1] < current else "next"
@@ -267,7 +269,7 @@ class ArticlePage(ArticleFields):
         return found
 
     def _neighbour_in(self, slot: Selector, rel: LinkRel) -> Link | None:
-        for element in [slot, *xpath_all(slot, ".//*[@href or @onclick]")]:
+        for element in [slot, *links_below(slot)]:
             target = self._link_target(element)
             if target and target[1] is not None:
                 text = normalise_space(node_text(element.root))

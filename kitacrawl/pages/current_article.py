@@ -59,6 +59,7 @@ from kitacrawl.pages.text import (
     css_all,
     excluded_roots,
     first,
+    links_below,
     node_text,
     parse_html,
     response_text,
@@ -263,7 +264,7 @@ class CurrentArticlePage(ArticleFields):
 
     def _neighbour_in(self, slot: Selector) -> tuple[int, str | None] | None:
         """(article no, title) of the article a slot links to, else None."""
-        for element in [slot, *xpath_all(slot, ".//*[@href or @onclick]")]:
+        for element in [slot, *links_below(slot)]:
             call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
                 attribute(element, "href")
             )
@@ -307,7 +308,7 @@ class CurrentArticlePage(ArticleFields):
         for row in first(self.root, site.CURRENT_FILES):
             names = first(row, site.CURRENT_FILE_NAME)
             url: str | None = None
-            for element in [*names, *xpath_all(row, ".//*[@href or @onclick]")]:
+            for element in [*names, *links_below(row)]:
                 url = self._file_url(element)
                 if url is not None:
                     break

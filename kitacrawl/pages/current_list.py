@@ -29,7 +29,15 @@ from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.links import article_no_of
 from kitacrawl.pages.region import board_region, drop_scripts
 from kitacrawl.pages.scripts import PageScripts
-from kitacrawl.pages.text import attribute, first, node_text, parse_html, response_text, xpath_all
+from kitacrawl.pages.text import (
+    attribute,
+    first,
+    links_below,
+    node_text,
+    parse_html,
+    response_text,
+    xpath_all,
+)
 
 
 class CurrentListPageParser:
@@ -115,7 +123,7 @@ class CurrentListPageParser:
 
     def _target(self, li: Selector) -> tuple[int | None, Selector | None]:
         """The row's article number and the element that opens it."""
-        for element in [li, *xpath_all(li, ".//*[@href or @onclick]")]:
+        for element in [li, *links_below(li)]:
             call = self.scripts.article(attribute(element, "onclick")) or self.scripts.article(
                 attribute(element, "href")
             )

@@ -33,7 +33,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from kitacrawl import site
@@ -978,26 +978,24 @@ class _Scan:
                 continue
             tag = tag.lower()
             parent = element.getparent()
-            words = _words(element)
-            if (
-                parent in self.in_chrome
-                or tag in _CHROME_TAGS
-                or _starts(words, site.CHROME_HINT_RE)
-            ):
+            names = element.keys()
+            words = _words(element) if "id" in names or "class" in names else []
+            hints = [_word_hints(word) for word in words]
+            if parent in self.in_chrome or tag in _CHROME_TAGS or any(h[0] for h in hints):
                 self.in_chrome.add(element)
             if tag == "a" or parent in self.in_links:
                 self.in_links.add(element)
             if tag in ("script", "style", "link", "meta"):
                 continue
-            if element.get("href") is not None or element.get("onclick") is not None:
+            if "href" in names or "onclick" in names:
                 self.linked.append(element)
-            if tag in ("footer", "address") or _starts(words, site.FOOTER_HINT_RE):
+            if tag in ("footer", "address") or any(h[1] for h in hints):
                 self.footer_lines.append(lines.span(element)[0])
             elif tag == "img":
                 line = lines.span(element)[0]
                 self.image_lines.append(line)
                 self.images_on.setdefault(line, []).append(element)
-            titled = tag in _HEADINGS or any(site.TITLE_HINT_RE.search(word) for word in words)
+            titled = tag in _HEADINGS or any(h[2] for h in hints)
             if (
                 (titled or _after_title_label(element))
                 and element not in self.in_chrome
@@ -1024,8 +1022,15 @@ def _words(element: Any) -> list[str]:
     return f"{ident or ''} {classes or ''}".split()
 
 
-def _starts(words: list[str], pattern: re.Pattern[str]) -> bool:
-    return any(pattern.match(word) for word in words)
+# Class words repeat across a page's elements and a board's pages.
+@lru_cache(maxsize=4096)
+def _word_hints(word: str) -> tuple[bool, bool, bool]:
+    """Does a class or id word name chrome, a footer, a title?"""
+    return (
+        site.CHROME_HINT_RE.match(word) is not None,
+        site.FOOTER_HINT_RE.match(word) is not None,
+        site.TITLE_HINT_RE.search(word) is not None,
+    )
 
 
 def _is_label(text: str) -> bool:

@@ -30,13 +30,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from lxml import etree, html
-
 from kitacrawl import site
 from kitacrawl.clean import normalise_space, parse_date, parse_labelled_count
 from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.scripts import PageScripts
-from kitacrawl.pages.text import node_text
+from kitacrawl.pages.text import node_text, parse_root
 
 _ACTIVE_CLASSES = frozenset({"active", "on", "current", "selected", "this", "now", "cur"})
 _DISABLED_CLASSES = frozenset({"disabled", "disable", "off"})
@@ -46,11 +44,7 @@ _CELL_TAGS = frozenset({"td", "th", "li", "span", "div", "p", "dd", "dt", "em", 
 
 def parse_page(text: str) -> Any:
     """The page as an lxml tree (its root element), whatever the bytes say."""
-    try:
-        root = html.document_fromstring(text or "<html></html>")
-    except (etree.ParserError, ValueError):
-        root = html.document_fromstring("<html></html>")
-    return root
+    return parse_root(text)
 
 
 class InferredListPage:

@@ -55,9 +55,14 @@ class Line:
 
 
 def _is_hidden(element: Any) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    # keys() first: most elements carry none of these, and lxml's get() costs
+    # about as much for a name that is absent as for one that is there.
+    names = element.keys()
+    if not names:
+        return False
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
         return True
-    style = element.get("style")
+    style = element.get("style") if "style" in names else None
     if style:
         folded = style.replace(" ", "").lower()
         return "display:none" in folded or "visibility:hidden" in folded

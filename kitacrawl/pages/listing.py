@@ -22,6 +22,7 @@ from kitacrawl.pages.text import (
     attribute,
     css_all,
     first,
+    links_below,
     node_text,
     parse_html,
     response_text,
@@ -114,7 +115,7 @@ class ListPageParser:
 
     def _row(self, tr: Selector, columns: tuple[dict[str, int], int]) -> ListRow | None:
         target: tuple[int, Selector] | None = None
-        for element in [tr, *xpath_all(tr, ".//*[@href or @onclick]")]:
+        for element in [tr, *links_below(tr)]:
             no = article_no_of(element, self.page_url, self.urls, self.scripts)
             if no is not None:
                 target = (no, element)
@@ -151,7 +152,7 @@ class ListPageParser:
     def page_numbers(self) -> list[int]:
         numbers: set[int] = set()
         for container in first(self.sel, site.LIST_PAGING):
-            for element in xpath_all(container, ".//*[@href or @onclick]"):
+            for element in links_below(container):
                 page = site.page_from_link(
                     attribute(element, "href"), attribute(element, "onclick")
                 )

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
@@ -198,10 +199,17 @@ def literal_value(argument: str) -> str | None:
     return None
 
 
-def calls(script: str | None) -> list[Call]:
+def calls(script: str | None) -> tuple[Call, ...]:
     """Every call in an ``onclick`` value or a ``javascript:`` href, in order."""
     if not script or "(" not in script:
-        return []
+        return ()
+    return _calls(script)
+
+
+# A page's links repeat a handful of scripts, each asked about several times
+# (article? page? file?), and a board's pages repeat them too.
+@lru_cache(maxsize=4096)
+def _calls(script: str) -> tuple[Call, ...]:
     found: list[Call] = []
     for match in _CALL_RE.finditer(script):
         name = match.group(2)
@@ -215,7 +223,7 @@ def calls(script: str | None) -> list[Call]:
             literal_value(part) for part in split_arguments(script[open_at + 1 : close_at])
         )
         found.append(Call(name=name, qualified=match.group(1), arguments=arguments))
-    return found
+    return tuple(found)
 
 
 def find_definition(page: str, name: str) -> Definition | None:
@@ -461,6 +469,31 @@ def _delegated(body: str, params: tuple[str, ...]) -> tuple[str, tuple[int | Non
 # -- one page, one board ---------------------------------------------------------------
 
 
+# A board's pages define their handlers alike (only a session id differs):
+# what a body means is learnt once per body, not once per page.
+@lru_cache(maxsize=256)
+def _read_alone(definition: Definition, paths: site.BoardPaths) -> tuple[bool, Meaning | None]:
+    """(decided, meaning) from the body alone; undecided: what it calls may say."""
+    params, body = definition.params, definition.body
+    if _mentions_path(body, paths.detail_paths):
+        index = _bound_param(body, paths.id_param, params)
+        if index is None:
+            return True, None
+        extras = tuple(
+            (name, bound)
+            for name in site.DETAIL_EXTRA_PARAMS
+            if (bound := _bound_param(body, name, params)) is not None
+        )
+        return True, Meaning("detail", index=index, extras=extras)
+    page = _bound_param(body, site.PAGE_PARAM, params)
+    if page is not None:
+        return True, Meaning("page", page)
+    template = _url_template(body, params)
+    if template is not None:
+        return True, (Meaning("download", template=template) if _is_download(template) else OTHER)
+    return False, None
+
+
 class PageScripts:
     """What the handlers of one page mean for one board.
 
@@ -473,6 +506,7 @@ class PageScripts:
         self.urls = urls
         self._definitions: dict[str, Definition | None] = {}
         self._meanings: dict[str, Meaning | None] = {}
+        self._articles: dict[str, ArticleCall | None] = {}
 
     def definition(self, name: str) -> Definition | None:
         if name not in self._definitions:
@@ -498,25 +532,11 @@ class PageScripts:
         self._meanings[name] = meaning
         return meaning
 
-    def _learn(self, definition: Definition, depth: int) -> Meaning | None:  # noqa: PLR0911 - one answer per kind of handler
+    def _learn(self, definition: Definition, depth: int) -> Meaning | None:
+        decided, meaning = _read_alone(definition, self.urls.paths)
+        if decided:
+            return meaning
         params, body = definition.params, definition.body
-        paths = self.urls.paths
-        if _mentions_path(body, paths.detail_paths):
-            index = _bound_param(body, paths.id_param, params)
-            if index is None:
-                return None
-            extras = tuple(
-                (name, bound)
-                for name in site.DETAIL_EXTRA_PARAMS
-                if (bound := _bound_param(body, name, params)) is not None
-            )
-            return Meaning("detail", index=index, extras=extras)
-        page = _bound_param(body, site.PAGE_PARAM, params)
-        if page is not None:
-            return Meaning("page", page)
-        template = _url_template(body, params)
-        if template is not None:
-            return Meaning("download", template=template) if _is_download(template) else OTHER
         delegated = _delegated(body, params) if depth < 3 else None
         if delegated is not None:
             inner = self.meaning(delegated[0], depth + 1)
@@ -531,6 +551,13 @@ class PageScripts:
     # -- answers ------------------------------------------------------------
     def article(self, script: str | None) -> ArticleCall | None:
         """The article a script opens, else None."""
+        if not script or "(" not in script:
+            return None
+        if script not in self._articles:
+            self._articles[script] = self._article(script)
+        return self._articles[script]
+
+    def _article(self, script: str) -> ArticleCall | None:
         for call in calls(script):
             meaning = self.meaning(call.name)
             if meaning is None or meaning.kind != "detail" or meaning.index is None:

@@ -17,10 +17,13 @@ at most once, the scope element included (as parsel's ``css`` does).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from lxml import etree
 
 _COMPOUND_RE = re.compile(
     r"""\s*(?P<tag>[A-Za-z][\w-]*|\*)?(?P<rest>(?:[#.][\w-]+|\[\s*[\w-]+\s*(?:[*^$]?=\s*(?:'[^']*'|"[^"]*"|[^\]\s]+)\s*)?\])*)"""
@@ -28,6 +31,11 @@ _COMPOUND_RE = re.compile(
 _PART_RE = re.compile(
     r"""[#.](?P<name>[\w-]+)|\[\s*(?P<attr>[\w-]+)\s*(?:(?P<op>[*^$]?=)\s*(?:'(?P<q1>[^']*)'|"(?P<q2>[^"]*)"|(?P<bare>[^\]\s]+))\s*)?\]"""
 )
+
+
+# lxml's iter() filter for elements only (no comments or processing instructions).
+_ELEMENTS = etree.Element
+_LINKING = frozenset({"href", "onclick"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,17 @@ class Complex:
     @property
     def last(self) -> Compound:
         return self.steps[-1][1]
+
+    @property
+    def by_lookup_alone(self) -> bool:
+        """Does every element the index keeps under its name match (``.name``, ``#id``, ``tag``)?"""
+        if len(self.steps) != 1:
+            return False
+        compound = self.last
+        if compound.attrs:
+            return False
+        parts = len(compound.classes) + (compound.ident is not None) + (compound.tag is not None)
+        return parts == 1
 
     def matches(self, element: Any, scope: Any = None) -> bool:
         """Does ``element`` match, the ancestors it needs inside ``scope``'s tree?
@@ -155,7 +174,12 @@ def _compound(tag: str | None, rest: str) -> Compound:
 
 
 class Index:
-    """One walk of a tree: its elements by class word, id and tag, and their order."""
+    """One walk of a tree: its elements by class word, id and tag, and their order.
+
+    An element's subtree is a run of the walk's order (from the element to its
+    last descendant), so "inside this scope" is two comparisons and the
+    candidates inside a scope are a slice found by bisection.
+    """
 
     def __init__(self, root: Any) -> None:
         self.root = root
@@ -163,22 +187,36 @@ class Index:
         self.by_class: dict[str, list[Any]] = {}
         self.by_id: dict[str, list[Any]] = {}
         self.by_tag: dict[str, list[Any]] = {}
+        # Elements with an href or an onclick: where links are.
+        self.linking: list[Any] = []
         self.elements: list[Any] = []
+        self._ends: dict[Any, int] = {}
         order, by_class, by_id, by_tag = self.order, self.by_class, self.by_id, self.by_tag
-        for element in root.iter():
+        elements, linking = self.elements, self.linking
+        for element in root.iter(_ELEMENTS):
+            order[element] = len(elements)
+            elements.append(element)
             tag = element.tag
-            if not isinstance(tag, str):
-                continue  # comments, processing instructions
-            order[element] = len(self.elements)
-            self.elements.append(element)
-            by_tag.setdefault(tag, []).append(element)
-            classes = element.get("class")
-            if classes:
-                for word in classes.split():
-                    by_class.setdefault(word, []).append(element)
-            ident = element.get("id")
-            if ident:
-                by_id.setdefault(ident, []).append(element)
+            found = by_tag.get(tag)
+            if found is None:
+                by_tag[tag] = [element]
+            else:
+                found.append(element)
+            # One call for all attributes: lxml's get() costs about as much per
+            # name asked, present or not.
+            for name, value in element.items():
+                if name == "class":
+                    for word in value.split():
+                        found = by_class.get(word)
+                        if found is None:
+                            by_class[word] = [element]
+                        else:
+                            found.append(element)
+                elif name == "id":
+                    if value:
+                        by_id.setdefault(value, []).append(element)
+                elif name in _LINKING and (not linking or linking[-1] is not element):
+                    linking.append(element)
 
     def _candidates(self, compound: Compound) -> list[Any]:
         if compound.classes:
@@ -189,23 +227,54 @@ class Index:
             return self.by_tag.get(compound.tag, [])
         return self.elements
 
+    def _end(self, scope: Any) -> int:
+        """The order of the last element inside ``scope``."""
+        end = self._ends.get(scope)
+        if end is None:
+            last = scope
+            while True:
+                children = [child for child in last if isinstance(child.tag, str)]
+                if not children:
+                    break
+                last = children[-1]
+            end = self._ends[scope] = self.order[last]
+        return end
+
+    def _inside(self, candidates: list[Any], scope: Any) -> list[Any]:
+        """The candidates (in document order) that are ``scope`` or below it."""
+        if scope is None or scope is self.root or not candidates:
+            return candidates
+        start = self.order.get(scope)
+        if start is None:
+            return [element for element in candidates if self._within(element, scope)]
+        key = self.order.__getitem__
+        low = bisect_left(candidates, start, key=key)
+        high = bisect_right(candidates, self._end(scope), lo=low, key=key)
+        return candidates[low:high]
+
     def select(self, css: str, scope: Any = None) -> list[Any]:
         """The elements matching ``css`` in ``scope``'s tree (itself included), in order."""
         selectors = parse(css)
         if len(selectors) == 1:
             selector = selectors[0]
+            if selector.by_lookup_alone:
+                return list(self._inside(self._candidates(selector.last), scope))
             return [
                 element
-                for element in self._candidates(selector.last)
-                if self._within(element, scope) and selector.matches(element, scope)
+                for element in self._inside(self._candidates(selector.last), scope)
+                if selector.matches(element, scope)
             ]
         found = {
             element
             for selector in selectors
-            for element in self._candidates(selector.last)
-            if self._within(element, scope) and selector.matches(element, scope)
+            for element in self._inside(self._candidates(selector.last), scope)
+            if selector.matches(element, scope)
         }
         return sorted(found, key=self.order.__getitem__)
+
+    def links_below(self, scope: Any) -> list[Any]:
+        """The elements with an href or an onclick below ``scope`` (itself left out)."""
+        return [element for element in self._inside(self.linking, scope) if element is not scope]
 
     def first(self, selectors: Iterable[str], scope: Any = None) -> list[Any]:
         """The matches of the first selector of ``selectors`` that matches anything."""
@@ -222,6 +291,10 @@ class Index:
     def _within(self, element: Any, scope: Any) -> bool:
         if scope is None or scope is self.root or element is scope:
             return True
+        start = self.order.get(scope)
+        at = self.order.get(element)
+        if start is not None and at is not None:
+            return start <= at <= self._end(scope)
         parent = element.getparent()
         while parent is not None:
             if parent is scope:

@@ -7,6 +7,7 @@ one per visible paragraph, with editor debris and blank paragraphs gone.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -82,8 +83,25 @@ _INDEXES: OrderedDict[int, Index] = OrderedDict()
 _KEPT_INDEXES = 8
 
 
+# The index last asked of each scope element: a page object asks of a handful of
+# scopes; a few pages' worth are kept (each keeps its document alive).
+_SCOPES: OrderedDict[Any, Index] = OrderedDict()
+_KEPT_SCOPES = 16
+
+
 def index_of(element: Any) -> Index:
     """The index of the tree ``element`` belongs to: built in one walk, the first time."""
+    found = _SCOPES.get(element)
+    if found is not None:
+        return found
+    found = _tree_index(element)
+    _SCOPES[element] = found
+    if len(_SCOPES) > _KEPT_SCOPES:
+        _SCOPES.popitem(last=False)
+    return found
+
+
+def _tree_index(element: Any) -> Index:
     root = element.getroottree().getroot()
     key = id(root)
     found = _INDEXES.get(key)
@@ -100,6 +118,28 @@ def index_of(element: Any) -> Index:
 # lxml's plain HTML parser: lxml.html's (parsel's default) picks an element class in
 # Python for every element it hands out, which made walking a page five times slower.
 _HTML_PARSER = etree.HTMLParser()
+_XML_DECLARATION_RE = re.compile(r"\s*<\?xml\b[^>]*>", re.I)
+
+
+def parse_root(text: str | None) -> Any:
+    """A page (or a slice of one) parsed as HTML: its root element, an empty ``<html>``
+    when nothing parses."""
+    try:
+        root = etree.fromstring(text, _HTML_PARSER) if text else None
+    except ValueError:
+        # lxml refuses a str that declares its encoding (XHTML pages open with
+        # `<?xml version="1.0" encoding="utf-8"?>`): the text is decoded already,
+        # the declaration has nothing more to say.
+        root = (
+            parse_root(_XML_DECLARATION_RE.sub("", text or "", count=1))
+            if _XML_DECLARATION_RE.match(text or "")
+            else None
+        )
+    except etree.ParserError:
+        root = None
+    if root is None:
+        root = etree.fromstring("<html></html>", _HTML_PARSER)
+    return root
 
 
 def parse_html(text: str | None) -> Selector:
@@ -108,13 +148,7 @@ def parse_html(text: str | None) -> Selector:
     Whatever ``text`` is (empty, a JSON-looking body, broken markup), the answer is
     an HTML document: parsel would take ``{}`` for JSON, on which CSS raises.
     """
-    try:
-        root = etree.fromstring(text or "<html></html>", _HTML_PARSER)
-    except (etree.ParserError, ValueError):
-        root = None
-    if root is None:
-        root = etree.fromstring("<html></html>", _HTML_PARSER)
-    return Selector(root=root, type="html")
+    return Selector(root=parse_root(text), type="html")
 
 
 def _wrapped(elements: Iterable[Any]) -> SelectorList[Selector]:
@@ -127,6 +161,14 @@ def xpath_all(sel: Selector, query: str) -> SelectorList[Selector]:
     if not hasattr(root, "getroottree"):
         return SelectorList([])
     return _wrapped(el for el in _compiled_xpath(query)(root) if hasattr(el, "tag"))
+
+
+def links_below(sel: Selector) -> SelectorList[Selector]:
+    """The elements with an ``href`` or an ``onclick`` below it (``.//*[@href or @onclick]``)."""
+    root = sel.root
+    if not hasattr(root, "getroottree"):
+        return SelectorList([])
+    return _wrapped(index_of(root).links_below(root))
 
 
 def css_all(sel: Selector, css: str) -> SelectorList[Selector]:

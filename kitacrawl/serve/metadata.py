@@ -210,7 +210,9 @@ RELATIONS: tuple[Relation, ...] = (
             "share_body": "share of this run's articles with a body",
             "collapsed_fields": "JSON list of fields whose extraction collapsed (layout"
             " drift), else NULL",
-            "message": "a one-line explanation for non-`ok` runs",
+            "message": "a one-line explanation for non-`ok` runs, naming the cause and where"
+            " (`list page 1 was lost: connection refused (127.0.0.1:8000)`, `... HTTP 404 at"
+            " <url>`, `robots.txt forbids <url>`, `no such archive: <file> does not exist`)",
             "pid": "the process id",
             "article_failures": "article fetches that failed for a passing reason (retries"
             " of pages already failing before the run left out); more than"

@@ -7,7 +7,13 @@ and the run's life (ledger, incremental state, outcome, exit code) by
 come from the settings (``KITACRAWL_<BOARD>_LIST_PATH`` ...).
 
 Arguments (``-a``): ``mode=incremental|full``, ``no=N`` (one article, for
-debugging), ``max_pages=N`` (stop after N list pages).
+debugging), ``max_pages=N`` (stop after N list pages). ``scrapy parse --spider
+news URL`` reads any list or article page of the board (:meth:`BoardSpider.parse`
+routes it by its path) and stores nothing: no run begins.
+
+Items never carry the page they were read from: the spider hands each fetched
+page to the run beside its item (:meth:`kitacrawl.boardrun.BoardRun.keep_page`),
+and the store pipeline archives it with the item.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from twisted.python.failure import Failure
 
 from kitacrawl import config, problems, site
 from kitacrawl.boardrun import BoardRun
-from kitacrawl.failures import classify_failure
+from kitacrawl.failures import classify_failure, describe
 from kitacrawl.items import FetchedPage, HitObservation, ParseError, Problem
 from kitacrawl.pages import board_paths, read_article, read_list
 from kitacrawl.plan import INCREMENTAL, MODES, SINGLE, Plan
@@ -127,6 +133,30 @@ class BoardSpider(scrapy.Spider):
         if self.mode != SINGLE:
             yield self.list_request(plan.first_page())
 
+    # -- any page of the board (`scrapy parse --spider news URL`) ------------------
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A list or article page of the board, by its path, to its callback.
+
+        Crawls never call it (every request names its callback); ``scrapy
+        parse`` does, for a URL given by hand.
+        """
+        paths = self.urls.paths
+        path = urlsplit(site.strip_session(response.url)).path
+        no = self.urls.no_from_url(response.url)
+        if no is not None:
+            self.pending_articles += 1  # as if this spider had asked for it
+            yield from self.parse_article(response, no)
+        elif path.endswith(paths.list_paths):
+            yield from self.parse_list(response, _page_index(response.url))
+        else:
+            self.logger.error(
+                "%s is no list or article page of the %s board (%s)%s",
+                response.url,
+                self.board,
+                ", ".join((*paths.list_paths, *paths.detail_paths)),
+                _other_board(self.settings, response.url),
+            )
+
     # -- requests -----------------------------------------------------------
     def list_request(self, page: int) -> scrapy.Request:
         # dont_filter: the plan already fetches each page once, and a redirect
@@ -179,9 +209,11 @@ class BoardSpider(scrapy.Spider):
             self.board_run.board_answered_at(self._list_path())
         self.board_run.list_page_read(page_no, page)
         counts = self.plan.new_observations(page)
-        source = self.fetched(response, "list")
-        if counts or source is not None:
-            yield HitObservation(board=self.board, counts=counts, url=response.url, source=source)
+        fetched = self.fetched(response, "list")
+        if counts or fetched is not None:
+            yield self._with_page(
+                HitObservation(board=self.board, counts=counts, url=response.url), fetched
+            )
         decision = self.plan.on_list_page(page_no, page)
         for no in decision.articles:
             yield self.article_request(no)
@@ -207,13 +239,16 @@ class BoardSpider(scrapy.Spider):
         ):
             yield from self._not_the_board(f"HTTP {exc.response.status}", exc.response)
             return
-        self.logger.error("list page %s failed: %s %s", request.url, kind, detail)
+        cause = describe(failure, request.url)
+        self.logger.error("list page %s failed: %s", request.url, cause)
+        self.board_run.request_failed(cause)
         problem = self.problem(request.url, kind, detail)
         if isinstance(exc, HttpError):
-            problem.source = self.fetched(exc.response, "list")
-        yield problem
+            yield self._with_page(problem, self.fetched(exc.response, "list"))
+        else:
+            yield problem
         if page_no == 1:
-            self.board_run.first_list_page_lost(f"{kind} ({detail})")
+            self.board_run.first_list_page_lost(cause)
             return
         # Rows of the lost page may be missing: the next run pages back over it
         # (the mark does not move), and this one goes on with the next page.
@@ -279,21 +314,23 @@ class BoardSpider(scrapy.Spider):
     def parse_article(self, response: Response, no: int) -> Iterator[Any]:
         self.pending_articles -= 1
         served = self._served_no(response, no)
-        source = self.fetched(response, "article", served)
+        fetched = self.fetched(response, "article", served)
         if served is None:
+            target = site.strip_session(response.url)
+            self.board_run.request_failed(f"article {no}: a redirect to {target}, no article")
             problem = self.problem(
                 self.urls.article_url(no),
                 problems.REDIRECTED,
-                f"redirected to {site.strip_session(response.url)}, which is no article",
+                f"redirected to {target}, which is no article",
                 no,
             )
-            problem.source = source
-            yield problem
+            yield self._with_page(problem, fetched)
         elif not isinstance(response, TextResponse):
             ctype = (response.headers.get("Content-Type") or b"").decode(errors="replace")
+            where = site.strip_session(response.url)
+            self.board_run.request_failed(f"article {no}: not HTML ({ctype}) at {where}")
             problem = self.problem(response.url, "not_html", f"content type {ctype!r}", no)
-            problem.source = source
-            yield problem
+            yield self._with_page(problem, fetched)
         else:
             if served != no:
                 target = site.strip_session(response.url)
@@ -307,8 +344,7 @@ class BoardSpider(scrapy.Spider):
                 item: Any = read_article(response, urls=self.urls, no=served, board=self.board)
             except ParseError as exc:
                 item = self.problem(self.urls.article_url(served), exc.kind, exc.detail, served)
-            item.source = source
-            yield item
+            yield self._with_page(item, fetched)
         yield from self._release_list_page()
 
     def _served_no(self, response: Response, asked: int) -> int | None:
@@ -333,10 +369,12 @@ class BoardSpider(scrapy.Spider):
             yield self.article_request(no, retry_path)
             return
         url = self.urls.article_url(no) if no is not None else request.url
+        self.board_run.request_failed(describe(failure, request.url))
         problem = self.problem(url, kind, detail, no)
         if isinstance(failure.value, HttpError):
-            problem.source = self.fetched(failure.value.response, "article", no)
-        yield problem
+            yield self._with_page(problem, self.fetched(failure.value.response, "article", no))
+        else:
+            yield problem
         yield from self._release_list_page()
 
     def _release_list_page(self) -> Iterator[scrapy.Request]:
@@ -344,9 +382,14 @@ class BoardSpider(scrapy.Spider):
             page, self.deferred_list_page = self.deferred_list_page, None
             yield self.list_request(page)
 
+    def _with_page(self, item: Any, page: FetchedPage | None) -> Any:
+        """``item``, its page handed to the run (the store pipeline archives them together)."""
+        self.board_run.keep_page(item, page)
+        return item
+
     def fetched(self, response: Response, kind: str, no: int | None = None) -> FetchedPage | None:
-        """The answer as the archive keeps it (None when the archive is off)."""
-        if not self.archive:
+        """The answer as the archive keeps it (None when the archive is off or no run began)."""
+        if not self.archive or not self.board_run.begun:
             return None
         headers = {
             name.decode("latin-1"): b", ".join(values).decode("latin-1")
@@ -375,3 +418,19 @@ class BoardSpider(scrapy.Spider):
 
 def _menu_paths(response: TextResponse) -> list[str]:
     return board_paths(response.text, base_url=response.url)
+
+
+def _page_index(url: str) -> int:
+    """The list page a list URL asks for (page 1 when it names none)."""
+    found = site.PAGE_PARAM_RE.search(url)
+    return max(int(found.group(1)), 1) if found else 1
+
+
+def _other_board(settings: Any, url: str) -> str:
+    """``: it is a page of the insights board ...`` when another board's paths match."""
+    path = urlsplit(site.strip_session(url)).path
+    for board in site.BOARD_PATHS:
+        urls = config.board_urls(settings, board)
+        if urls.no_from_url(url) is not None or path.endswith(urls.paths.list_paths):
+            return f": it is a page of the {board} board (scrapy parse --spider {board} URL)"
+    return ""

@@ -188,23 +188,24 @@ class Storage:
         article: Article,
         crawl_id: int | None = None,
         *,
+        page: FetchedPage | None = None,
         page_code: str | None = None,
         archive_id: int | None = None,
         observed: bool = True,
     ) -> SaveResult:
         """Insert or update one article with its links and its page, in one transaction.
 
-        The page (``article.source``) goes to the archive in the same transaction,
-        so a killed process never leaves one without the other. ``observed`` is
+        The page it was read from (``page``) goes to the archive in the same
+        transaction, so a killed process never leaves one without the other. ``observed`` is
         False for re-extraction from the archive (``archive_id`` names the page):
         that is no visit of the site, so it records no counter observation, moves
         neither ``last_seen`` nor ``last_fetched``, leaves ``hits`` at the newest
-        observation, and a change of text is a revision of cause ``reparse``.
+        observation, and a change of text is a revision of cause ``reparse``
+        (``page``, then, only says when the archived page was fetched).
         ``hits`` is the newest counter seen from any source (see :meth:`_counter`).
         """
         now = utcnow()
-        source = article.source
-        seen = now if observed or source is None else source.fetched_at
+        seen = now if observed or page is None else page.fetched_at
         digest = content_hash(article.title, article.subtitle, article.body)
         published = article.published.isoformat() if article.published else None
         links = [
@@ -222,8 +223,8 @@ class Storage:
         key = (article.board, article.no)
         try:
             with self._write():
-                if source is not None and observed:
-                    archive_id = self._archive(source, crawl_id)
+                if page is not None and observed:
+                    archive_id = self._archive(page, crawl_id)
                 old = self._row(
                     "SELECT title, subtitle, body, content_hash, first_seen, last_changed,"
                     " crawl_id, hits, hits_seen_at, hits_source FROM articles"
@@ -436,13 +437,13 @@ class Storage:
         )
 
     # -- problems -----------------------------------------------------------
-    def record_problem(self, problem: Problem, crawl_id: int | None) -> None:
+    def record_problem(
+        self, problem: Problem, crawl_id: int | None, page: FetchedPage | None = None
+    ) -> None:
         """One attempt that did not give an article, with the page it came from, if any."""
         try:
             with self._write():
-                archive_id = (
-                    self._archive(problem.source, crawl_id) if problem.source is not None else None
-                )
+                archive_id = self._archive(page, crawl_id) if page is not None else None
                 self.db.execute(
                     "INSERT INTO problems (crawl_id, board, no, url, kind, detail, observed_at,"
                     " archive_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

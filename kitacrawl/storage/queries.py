@@ -1,4 +1,5 @@
-"""Reading the database for people: search, one article, export, stats, health.
+"""Reading the database for people: search, one article, export, the latest articles
+(for feeds), stats, health.
 
 The analysts' side of storage, a plain module over sqlite-utils that knows
 nothing of Scrapy or of the command line (``kitacrawl.cli`` formats what
@@ -234,6 +235,76 @@ def iter_articles(
         yield row
 
 
+# -- the latest articles (feeds) --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LatestArticle:
+    """A dated article as a feed shows it: the newest first."""
+
+    board: str
+    no: int
+    url: str
+    title: str
+    published: date
+    # When its title, subtitle or body last changed (a run saw an edit, or a reparse
+    # read it differently); None if never since it was first stored.
+    changed: datetime | None
+    # The first characters of the body (at most the ``body_chars`` asked for).
+    body_start: str
+
+
+def latest_articles(
+    db: sqlite_utils.Database,
+    *,
+    board: str | None = None,
+    limit: int = 50,
+    body_chars: int = 1000,
+) -> list[LatestArticle]:
+    """The ``limit`` newest dated articles (of one board, or of all), newest first by
+    posting date, then by number (a board numbers its articles in posting order).
+
+    Undated articles are left out: nothing says where they belong in time.
+    """
+    where, params = _where(
+        # A real ISO date only: with a modifier SQLite's date() rolls 2025-02-30 over to
+        # March, and it has no reading of other text. Anything else is no date to publish,
+        # left out here rather than after the limit.
+        ("date(a.published, '+0 days') = a.published", []),
+        (("a.board = ?", [board]) if board else ("", [])),
+    )
+    rows = db.execute(
+        "SELECT a.board, a.no, a.url, a.title, a.published, a.last_changed,"
+        f" substr(a.body, 1, ?) FROM articles a{where}"
+        " ORDER BY a.published DESC, a.no DESC, a.board LIMIT ?",
+        [body_chars, *params, limit],
+    )
+    return [
+        LatestArticle(
+            board=board_name,
+            no=no,
+            url=url,
+            title=title,
+            published=date.fromisoformat(published),
+            changed=parse_time(changed) if changed else None,
+            body_start=body_start or "",
+        )
+        for board_name, no, url, title, published, changed, body_start in rows
+    ]
+
+
+def last_finished_run(db: sqlite_utils.Database, *, board: str | None = None) -> datetime | None:
+    """When the newest run that went to the end (of one board, or of any) finished."""
+    where, params = _where(
+        ("status NOT IN (?, ?)", [schema.RUNNING, schema.SKIPPED]),
+        ("mode != ?", [schema.REPARSE]),
+        ("finished_at IS NOT NULL", []),
+        (("board = ?", [board]) if board else ("", [])),
+    )
+    row = db.execute(f"SELECT max(finished_at) FROM crawls{where}", params).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
+
+
 # -- stats and health -----------------------------------------------------------
 
 RUN_FIELDS = ("id", "board", "status", "started_at", "finished_at", "exit_code", "requests")
@@ -291,6 +362,8 @@ class Health:
     # Nagios plugin codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     code: int
     message: str
+    # Every board that is not OK, one message each (the long output after the status line).
+    not_ok: tuple[str, ...] = ()
 
 
 def health(
@@ -301,7 +374,11 @@ def health(
     now: datetime | None = None,
 ) -> Health:
     """Is the crawl alive? The last finished run of each board ended ``ok``, and
-    its last ``ok`` run is younger than ``max_age_hours``."""
+    its last ``ok`` run is younger than ``max_age_hours``.
+
+    When not: the worst board's verdict, with (``not_ok``) every board that is
+    not OK, worst first, each in one line.
+    """
     now = now or datetime.now(UTC)
     boards = (
         [board]
@@ -316,17 +393,14 @@ def health(
     boards = [b for b in boards if b]
     if not boards:
         return Health(False, 3, "never ran: no crawl in the ledger")
-    worst: Health | None = None
-    notes = []
-    for name in sorted(boards):
-        verdict = _board_health(db, name, max_age_hours, now)
-        notes.append(verdict.message)
-        if worst is None or verdict.code > worst.code:
-            worst = verdict
-    assert worst is not None
-    if worst.ok:
-        return Health(True, 0, "; ".join(notes))
-    return worst
+    verdicts = [_board_health(db, name, max_age_hours, now) for name in sorted(boards)]
+    failing = sorted((v for v in verdicts if not v.ok), key=lambda v: -v.code)
+    if not failing:
+        return Health(True, 0, "; ".join(v.message for v in verdicts))
+    worst = failing[0]
+    others = len(failing) - 1
+    more = f" (and {others} more {'board' if others == 1 else 'boards'} not OK)" if others else ""
+    return Health(False, worst.code, worst.message + more, tuple(v.message for v in failing))
 
 
 def _board_health(

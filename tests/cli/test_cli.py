@@ -71,10 +71,17 @@ def test_crawl_from_another_folder_stores_the_board(crawled: dict[str, Any]) -> 
     assert first.returncode == ExitCode.OK, first.stderr[-2000:]
     assert second.code == ExitCode.OK, second.log[-2000:]
     assert not (crawled["folder"] / "output").exists(), "--db was not honoured"
-    # Under cron: the log on stderr, one summary line on stdout.
+    # Under cron: warnings and errors on stderr (no INFO), one summary line on stdout
+    # saying what landed.
     assert first.stdout.count("\n") == 1
-    assert first.stdout.startswith("news: ok (exit 0")
-    assert "INFO" in first.stderr
+    truth = crawled["truth"]
+    assert first.stdout.startswith(
+        f"news: ok (exit 0, crawl 1) in {first.stdout.split(' in ')[1].split()[0]} s:"
+        f" {len(truth['articles'])} new, 0 changed, 0 unchanged,"
+        f" {len(truth['problems'])} problems, "
+    )
+    assert " list pages, " in first.stdout
+    assert "INFO" not in first.stderr
     state = crawls.snapshot(crawled["db"])
     assert len(state["articles"]) == len(crawled["truth"]["articles"])
     assert [c["status"] for c in state["crawls"]] == ["ok", "ok"]
@@ -201,7 +208,10 @@ def test_health(
     code, out, _ = run(capsys, "health", "--max-age", "0", "--db", db)
     assert code == 2
     assert "stale" in out
-    assert out.count("\n") == 1
+    # The status line, then every board that is not OK (here one), a line each.
+    status, *boards = out.splitlines()
+    assert status.startswith("KITACRAWL CRITICAL - news: stale")
+    assert [line.split(":")[0] for line in boards] == ["news"]
     code, out, _ = run(capsys, "health", "--db", str(tmp_path / "none.db"))
     assert code == 3
     assert not (tmp_path / "none.db").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import sqlite3
 import time
 from collections.abc import Callable
@@ -212,15 +211,3 @@ def test_two_runs_at_once_one_is_refused(db: Path) -> None:
         assert first.exitcode == ExitCode.OK
         ledger = crawls.snapshot(db)["crawls"]
     assert sorted(c["status"] for c in ledger) == ["ok", "skipped"]
-
-
-@deferred_f_from_coro_f
-async def test_unreachable_site_fails_with_a_ledger_row(db: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = await crawls.crawl(f"http://127.0.0.1:{port}", db)
-    assert result.code == ExitCode.FAILED
-    ledger = crawls.snapshot(db)["crawls"][-1]
-    assert (ledger["status"], ledger["exit_code"]) == ("failed", ExitCode.FAILED)
-    assert crawls.snapshot(db)["articles"] == {}

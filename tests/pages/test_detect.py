@@ -161,3 +161,47 @@ def test_a_full_size_list_page_reads_the_same(name: str) -> None:
     small = read_list(CURRENT_LISTS.response(name), urls=urls)
     large = read_list(_grown_response(CURRENT_LISTS, name), urls=urls)
     assert large == small
+
+
+# -- an XHTML page that declares its encoding ----------------------------------------
+XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
+INFERRED_ARTICLES = GoldenSet("inferred_article")
+INFERRED_LISTS = GoldenSet("inferred_list")
+
+
+def _declared(fixtures: GoldenSet, name: str) -> HtmlResponse:
+    # lxml refuses a decoded str that declares an encoding: the page must not read as empty.
+    return HtmlResponse(
+        url=fixtures.meta(name)["url"],
+        body=XML_DECLARATION + fixtures.input_bytes(name),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("fixtures", "name"),
+    [
+        (OLDER_ARTICLES, "seed_2530"),
+        (CURRENT_ARTICLES, "english_badges_neighbours"),
+        (INFERRED_ARTICLES, "html5_article_time_subtitle"),
+    ],
+)
+def test_an_xml_declaration_changes_no_article(fixtures: GoldenSet, name: str) -> None:
+    urls, no = fixtures.urls(name), fixtures.meta(name).get("no")
+    plain = read_article(fixtures.response(name), urls=urls, no=no)
+    assert read_article(_declared(fixtures, name), urls=urls, no=no) == plain
+
+
+@pytest.mark.parametrize(
+    ("fixtures", "name"),
+    [
+        (OLDER_LISTS, "hits_thousands"),
+        (CURRENT_LISTS, "first_page"),
+        (INFERRED_LISTS, "dl_rows_defined_handler"),
+    ],
+)
+def test_an_xml_declaration_changes_no_list(fixtures: GoldenSet, name: str) -> None:
+    urls = fixtures.urls(name)
+    plain = read_list(fixtures.response(name), urls=urls)
+    assert plain.rows
+    assert read_list(_declared(fixtures, name), urls=urls) == plain

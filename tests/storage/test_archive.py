@@ -50,8 +50,7 @@ def save(storage: Storage, source: FetchedPage, crawl_id: int = 1) -> None:
     item = Article(
         board="news", no=source.no, url=source.url, title=f"Article {source.no}", body="Text."
     )
-    item.source = source
-    storage.save_article(item, crawl_id)
+    storage.save_article(item, crawl_id, page=source)
 
 
 def bodies(storage: Storage) -> list[tuple[str, str, int, int, str | None]]:

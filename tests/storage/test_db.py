@@ -183,10 +183,10 @@ def test_reparse_into_an_empty_row_prefers_the_history_then_the_page(storage: St
     # A row the re-extraction creates (the articles were deleted, the history kept).
     storage.observe_hits("news", {7: 150}, 1)
     old = page("2020-01-01T00:00:00Z")
-    storage.save_article(article(hits=90, source=old), 2, observed=False, archive_id=1)
+    storage.save_article(article(hits=90), 2, page=old, observed=False, archive_id=1)
     assert counter(storage)[::2] == (150, "list")
     # No history at all (a WARC imported into a new file): the page's own, as old as the page.
-    storage.save_article(article(8, hits=90, source=old), 2, observed=False, archive_id=1)
+    storage.save_article(article(8, hits=90), 2, page=old, observed=False, archive_id=1)
     assert counter(storage, 8) == (90, "2020-01-01T00:00:00Z", "article")
     assert storage.db["hits"].count == 1
 
@@ -277,3 +277,27 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match="cannot open database"):
         Storage.open(blocker / "kita.db")
+
+
+def test_health_names_every_board_that_is_not_ok(storage: Storage) -> None:
+    runs = {
+        "news": ("ok", None),
+        "insights": ("failed", "list page 1 was lost: connection refused (127.0.0.1:1)"),
+        "photos": ("drift", "extraction collapsed (layout drift?): title"),
+    }
+    for board, (status, message) in runs.items():
+        crawl_id = storage.start_crawl(board, board, "incremental", "http://127.0.0.1:1")
+        storage.finish_crawl(crawl_id, status=status, message=message)
+    verdict = queries.health(storage.db)
+    assert (verdict.ok, verdict.code) == (False, 2)
+    assert verdict.message == (
+        "insights: last run 2 ended failed: list page 1 was lost: connection refused"
+        " (127.0.0.1:1) (and 1 more board not OK)"
+    )
+    assert [line.split(":")[0] for line in verdict.not_ok] == ["insights", "photos"]
+    assert "connection refused (127.0.0.1:1)" in verdict.not_ok[0]
+    # Every board fine again: OK, and no board listed.
+    for board in ("insights", "photos"):
+        crawl_id = storage.start_crawl(board, board, "incremental", "http://127.0.0.1:1")
+        storage.finish_crawl(crawl_id, status="ok")
+    assert queries.health(storage.db).not_ok == ()
