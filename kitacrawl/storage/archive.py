@@ -248,10 +248,10 @@ class Writer:
     while the caller runs a long SQLite statement (Storage indexes the batch's
     articles); the caller packs the second half at :meth:`flush`. SHA-256, zstd
     and SQLite release the GIL, so with a second core free the packing overlaps
-    the indexing instead of following it; the CPU spent is the same. (Packing
-    while the batch was still being written, tried first, cost 10% more CPU an
-    article in handing the GIL back and forth.) Only the caller's thread touches
-    the database.
+    the indexing instead of following it; the CPU is about the same (3% more at
+    best, more when the cores are busy: BENCHMARKS.md). Packing while the batch
+    was still being written, tried first, cost 10% more CPU an article in
+    handing the GIL back and forth. Only the caller's thread touches the database.
     """
 
     def __init__(self, *, background: bool = False) -> None:
