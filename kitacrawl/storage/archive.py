@@ -11,16 +11,18 @@ level 1 with a dictionary per board and kind of page (codec ``zstd+dict``):
 pages of one board look alike, the same menus, scripts and footer around a few
 kB of article, and zstd finds that chrome in the dictionary. On the imitation a
 23 kB page is kept in about 0.7 kB and a 55 kB one in 1.4 kB, packed in a third
-of the CPU of the zlib with a preset dictionary used before (bench row 6b and
-BENCHMARKS.md, "Archive codec", for the figures of every codec tried).
+(or a tenth) of the CPU of the zlib with a preset dictionary used before (bench
+row 6b and BENCHMARKS.md, "Archive codec", for the figures of every codec tried).
+A database written before goes on with the dictionaries it has (those of
+``zlib+dict``, the first 32 kB of a page, are raw-content dictionaries too).
 
 **Dictionaries are made, not trained.** A board and kind's first page (status
 200, at least ``DICT_MIN`` bytes) becomes its dictionary, whole up to
 ``DICT_MAX``, used by zstd as raw content; that page packs into a few bytes.
 Dictionaries trained by zstd's trainer (``zstandard.train_dictionary``, which
 keeps the most frequent fragments of sample pages) were measured against it and
-lost on both counts: pages of 20-230 kB that repeat their chrome verbatim pack
-to 1.5-2x the size with a 16-110 kB trained dictionary, cost more to pack, and a
+lost: pages of 20-230 kB that repeat their chrome verbatim pack to 1.3-4x the
+size with a 16-110 kB trained dictionary, for as much CPU or more, and a
 trained one needs a hundred pages and 0.1-2 s of training first. Before a board
 and kind has a dictionary (its first pages were errors or tiny), pages are
 packed with plain zstd (codec ``zstd``).
@@ -32,9 +34,7 @@ of their size) than well packed ones, the latest poor page is tried as the
 dictionary for the one before it, and becomes the board and kind's new
 dictionary when it packs that page to less than half. Dictionaries live in
 ``archive_dicts``, the latest row of a board and kind being its current one,
-and are never deleted (old bodies need theirs). A database written before goes
-on with the dictionaries it has: those of ``zlib+dict`` are the first 32 kB of
-a page, a raw-content dictionary too.
+and are never deleted (old bodies need theirs).
 
 **Older codecs stay readable forever**: ``zlib`` (the first archives),
 ``zlib+dict`` (zlib at level 3 with the preset dictionary ``dict_hash``, 32 kB:
