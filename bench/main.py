@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.archive_codec import bench_codecs
 from bench.config import parse_args
 from bench.crawls import COMMON_SETTINGS, Crawler, mirrored_settings
 from bench.extraction import bench_extract
@@ -57,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "storage" in config.sections:
             say("[6] storage")
             bench_storage(config, articles, workdir, results)
+            say("[6b] the archive's codecs, same pages")
+            bench_codecs(config, results)
         del articles
         gc.collect()
         if "reparse" in config.sections:

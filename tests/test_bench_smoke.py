@@ -35,7 +35,9 @@ def test_bench_runs_on_a_tiny_board(tmp_path: Path) -> None:
     assert lines[-1].endswith("(median of 1 pairs)")
     table = [line for line in lines if line.startswith("| ")]
     numbers = {line.split("|")[1].strip() for line in table[2:]}
-    assert {"1", "2", "2c", "2d", "3", "3b", "3c", "3d", "3e", "4", "4b", "5", "6", "7"} <= numbers
+    assert {"1", "2", "2c", "2d", "3", "3b", "3c", "3d", "3e", "4", "4b", "5", "6", "6b", "7"} <= (
+        numbers
+    )
 
     results = json.loads(report.read_text(encoding="utf-8"))
     crawl = results["crawl"]
@@ -50,6 +52,8 @@ def test_bench_runs_on_a_tiny_board(tmp_path: Path) -> None:
         assert more["exact"] == more["pages"] > 0, more["wrong"]
         assert more["read_as"] == {how: more["pages"]}
     assert results["storage"]["articles"] > 0
+    # Every codec gave every page back (bench.archive_codec checks it) in both markups.
+    assert all(set(c) == {"older", "current"} for c in results["codecs"]["codecs"].values())
     assert crawl["cpu_ratio"] > 0
     assert crawl["cpu_ratio_default"] > 0
     assert results["reparse"]["pages"] > 0

@@ -207,7 +207,7 @@ def _import(
                 for page in read(source):
                     seen += 1
                     added += archive.import_page(
-                        storage.db.conn, to_fetched(page, boards), storage.dictionaries
+                        storage.db.conn, to_fetched(page, boards), storage.archive_writer
                     )
         except (StorageError, sqlite3.Error):
             raise  # the database's fault, not the file's

@@ -334,8 +334,9 @@ RELATIONS: tuple[Relation, ...] = (
         "each distinct body of an archived page once, compressed",
         {
             "hash": "SHA-256 of the body as served",
-            "codec": "how `body` is packed: `zlib+dict` (zlib with the preset dictionary"
-            " `dict_hash`) or `zlib`",
+            "codec": "how `body` is packed: `zstd+dict` (zstd with the dictionary `dict_hash`,"
+            " as raw content), `zstd` (no dictionary yet); older rows `zlib+dict` (zlib with"
+            " the preset dictionary `dict_hash`) or `zlib`",
             "size": "bytes as served",
             "stored": "bytes as stored",
             "body": "the packed body",
@@ -347,12 +348,14 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "archive_dicts",
         "table",
-        "the preset dictionaries the archive's bodies are packed with, one per board and kind",
+        "the dictionaries the archive's bodies are packed with, per board and kind (the latest"
+        " is the current one)",
         {
             "hash": "SHA-256 of the dictionary",
             "board": "the board whose pages it serves",
             "kind": "the kind of page it serves (`article`, `list`, ...)",
-            "body": "the dictionary: the first 32 kB of that board's first page of that kind",
+            "body": "the dictionary: a page of that board and kind (its first page, or the first"
+            " of a new markup), up to 256 kB; 32 kB for those of `zlib+dict`",
             "created_at": "when it was made",
         },
         datasette={"hidden": True},

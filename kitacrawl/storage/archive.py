@@ -6,9 +6,49 @@ under its SHA-256; ``archive`` holds one row per fetch (final URL, status, the
 headers needed to decode the body, when, which run) pointing at its body. An
 hourly run that sees the same list page again adds one small row, not a copy.
 
-The writes here run inside the caller's transaction (``Storage.save_article``
-and friends), so a page and what was read from it are committed together or
-not at all.
+**Packing.** New bodies are packed with zstd (the ``zstandard`` binding) at
+level 1 with a dictionary per board and kind of page (codec ``zstd+dict``):
+pages of one board look alike, the same menus, scripts and footer around a few
+kB of article, and zstd finds that chrome in the dictionary. On the imitation a
+23 kB page is kept in about 0.7 kB and a 55 kB one in 1.4 kB, packed in a third
+(or a tenth) of the CPU of the zlib with a preset dictionary used before (bench
+row 6b and BENCHMARKS.md, "Archive codec", for the figures of every codec tried).
+A database written before goes on with the dictionaries it has (those of
+``zlib+dict``, the first 32 kB of a page, are raw-content dictionaries too).
+
+**Dictionaries are made, not trained.** A board and kind's first page (status
+200, at least ``DICT_MIN`` bytes) becomes its dictionary, whole up to
+``DICT_MAX``, used by zstd as raw content; that page packs into a few bytes.
+Dictionaries trained by zstd's trainer (``zstandard.train_dictionary``, which
+keeps the most frequent fragments of sample pages) were measured against it and
+lost: pages of 20-230 kB that repeat their chrome verbatim pack to 1.3-4x the
+size with a 16-110 kB trained dictionary, for as much CPU or more, and a
+trained one needs a hundred pages and 0.1-2 s of training first. Before a board
+and kind has a dictionary (its first pages were errors or tiny), pages are
+packed with plain zstd (codec ``zstd``).
+
+**A dictionary is replaced when the pages stop matching it**, as when the site
+changes its markup: pages then pack to a fifth of their size, as with no
+dictionary. After ``POOR_PAGES`` more poorly packed pages (over ``POOR_SHARE``
+of their size) than well packed ones, the latest poor page is tried as the
+dictionary for the one before it, and becomes the board and kind's new
+dictionary when it packs that page to less than half. Dictionaries live in
+``archive_dicts``, the latest row of a board and kind being its current one,
+and are never deleted (old bodies need theirs).
+
+**Older codecs stay readable forever**: ``zlib`` (the first archives),
+``zlib+dict`` (zlib at level 3 with the preset dictionary ``dict_hash``, 32 kB:
+zlib's window) and ``identity``. The codec is stored with each body.
+
+**Writes** run inside the caller's transaction, so a page and what was read
+from it are committed together or not at all. In a batch of writes
+(:meth:`kitacrawl.storage.Storage.begin_batch`) a page is given its
+``archive.id`` at once and its rows are written when the batch is committed
+(:meth:`Writer.flush`, before ``COMMIT``, in the same transaction): the
+batch's bodies are hashed (and half of them packed) by the writer's thread
+while SQLite indexes the batch's articles (:meth:`Writer.pack`), then looked
+up and inserted together, two statements for the whole batch instead of three
+a page.
 """
 
 from __future__ import annotations
@@ -16,23 +56,38 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
+
+import zstandard
 
 from kitacrawl.items import FetchedPage
 
-# Pages of one board look alike: the same menus, scripts and footer around a
-# few kB of article. zlib with a preset dictionary (the first 32 kB, zlib's
-# window, of the board's first page of that kind) finds that chrome in the
-# dictionary: a 23 kB page is kept in about 1 kB, and compressing it costs a
-# third of plain zlib at level 6. The codec is stored with each body, so old
-# rows (plain `zlib`) stay readable and a better codec can come later.
-CODEC = "zlib"
-DICT_CODEC = "zlib+dict"
-LEVEL = 3
-DICT_SIZE = 32 * 1024
+ZLIB = "zlib"
+ZLIB_DICT = "zlib+dict"
+ZSTD = "zstd"
+ZSTD_DICT = "zstd+dict"
+IDENTITY = "identity"
+# Level 1: levels 2-3 save 2-6% of the bytes for 1.1-1.5x the CPU; the fast
+# (negative) levels stop finding a 55 kB page's chrome in its dictionary.
+LEVEL = 1
+# A dictionary is a whole page (the site's real pages run to 230 kB) ...
+DICT_MAX = 256 * 1024
+# ... that is a page of the board's template, not an error message.
+DICT_MIN = 4 * 1024
+# Judging whether pages still match their dictionary (see the module's docstring).
+POOR_SHARE = 1 / 16
+POOR_PAGES = 16
+# Rows of one `IN (...)` lookup: far below SQLite's limit on parameters.
+_CHUNK = 500
+
+
+class PackError(Exception):
+    """A batch's pages could not be packed (zstd failed: out of memory)."""
 
 
 def digest(body: bytes) -> str:
@@ -41,6 +96,8 @@ def digest(body: bytes) -> str:
 
 # Dictionaries are content-addressed (their SHA-256): one cache serves every file.
 _dictionaries: dict[str, bytes] = {}
+# zstd's decompression contexts are not shared between threads (zstandard's rule).
+_local = threading.local()
 
 
 def _dictionary(conn: sqlite3.Connection, dict_hash: str) -> bytes:
@@ -53,101 +110,385 @@ def _dictionary(conn: sqlite3.Connection, dict_hash: str) -> bytes:
     return found
 
 
-def compress(body: bytes, dictionary: bytes | None = None) -> bytes:
-    if dictionary is None:
-        return zlib.compress(body, LEVEL)
-    packer = zlib.compressobj(LEVEL, zdict=dictionary)
-    return packer.compress(body) + packer.flush()
+def _raw_dictionary(body: bytes) -> zstandard.ZstdCompressionDict:
+    return zstandard.ZstdCompressionDict(body, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
 
 
 def decompress(codec: str, data: bytes, dictionary: bytes | None = None) -> bytes:
-    if codec == CODEC:
+    """A body as served, from what ``archive_bodies`` holds (any codec it ever held)."""
+    if codec == ZSTD_DICT and dictionary is not None:
+        return zstandard.ZstdDecompressor(dict_data=_raw_dictionary(dictionary)).decompress(data)
+    if codec == ZSTD:
+        return zstandard.ZstdDecompressor().decompress(data)
+    if codec == ZLIB:
         return zlib.decompress(data)
-    if codec == DICT_CODEC and dictionary is not None:
+    if codec == ZLIB_DICT and dictionary is not None:
         unpacker = zlib.decompressobj(zdict=dictionary)
         return unpacker.decompress(data) + unpacker.flush()
-    if codec == "identity":
+    if codec == IDENTITY:
         return data
     raise ValueError(f"unknown archive codec {codec!r}")
 
 
-class Dictionaries:
-    """The dictionary each (board, kind) of page is packed with, for one database."""
+def _unpack(conn: sqlite3.Connection, codec: str, data: bytes, dict_hash: str | None) -> bytes:
+    """``decompress``, with one zstd context a dictionary and thread (priming one costs
+    four times the unpacking of a page)."""
+    if codec == ZSTD_DICT and dict_hash:
+        contexts: dict[str, zstandard.ZstdDecompressor] | None = getattr(_local, "contexts", None)
+        if contexts is None:
+            contexts = _local.contexts = {}
+        context = contexts.get(dict_hash)
+        if context is None:
+            dictionary = _raw_dictionary(_dictionary(conn, dict_hash))
+            context = contexts[dict_hash] = zstandard.ZstdDecompressor(dict_data=dictionary)
+        return context.decompress(data)
+    return decompress(codec, data, _dictionary(conn, dict_hash) if dict_hash else None)
 
-    def __init__(self) -> None:
-        self._current: dict[tuple[str, str], str] = {}
-        # A compressor that has read its dictionary, copied for each page: priming
-        # zlib with 32 kB costs more than compressing a page with it.
-        self._primed: dict[str, Any] = {}
 
-    def compress(self, dict_hash: str, dictionary: bytes, body: bytes) -> bytes:
-        primed = self._primed.get(dict_hash)
-        if primed is None:
-            primed = self._primed[dict_hash] = zlib.compressobj(LEVEL, zdict=dictionary)
-        packer = primed.copy()
-        return packer.compress(body) + packer.flush()
+@dataclass(eq=False)
+class _Dictionary:
+    """A dictionary ready to pack with: its row in ``archive_dicts`` and its compressor."""
 
-    def for_page(self, conn: sqlite3.Connection, page: FetchedPage) -> tuple[str, bytes]:
-        key = (page.board, page.kind)
-        dict_hash = self._current.get(key)
-        if dict_hash is None:
-            row = conn.execute(
-                "SELECT hash FROM archive_dicts WHERE board = ? AND kind = ?"
-                " ORDER BY rowid DESC LIMIT 1",
-                key,
-            ).fetchone()
-            if row is not None:
-                dict_hash = str(row[0])
+    hash: str
+    board: str
+    kind: str
+    body: bytes
+    created_at: str
+    # One compressor for the caller's thread, one for the writer's (a compressor is
+    # not shared between threads; the prepared dictionary is).
+    packers: tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor] = field(repr=False)
+    # Made by this writer: its row is (re)written with every flush that uses it, so a
+    # rolled-back batch never leaves bodies pointing at a dictionary that is not there.
+    made: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        dict_hash: str,
+        board: str,
+        kind: str,
+        body: bytes,
+        created_at: str,
+        *,
+        made: bool = False,
+    ) -> _Dictionary:
+        dictionary = _raw_dictionary(body)
+        # Prepared once: priming a context with the dictionary costs more than a page.
+        dictionary.precompute_compress(level=LEVEL)
+        packers = (
+            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
+            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
+        )
+        return cls(dict_hash, board, kind, body, created_at, packers, made)
+
+    @classmethod
+    def made_from(cls, page: FetchedPage) -> _Dictionary:
+        body = page.body[:DICT_MAX]
+        return cls.of(digest(body), page.board, page.kind, body, page.fetched_at, made=True)
+
+
+@dataclass
+class _Fit:
+    """How the pages of one board and kind have packed with its dictionary lately."""
+
+    poor: int = 0
+    last_poor: bytes | None = None
+    last_poor_size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetch:
+    id: int | None  # None: the next rowid, given by SQLite
+    page: FetchedPage
+    crawl_id: int | None
+    dictionary: _Dictionary | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    codec: str
+    body: bytes
+    dict_hash: str | None
+
+
+# Which compressor of a dictionary a thread packs with.
+_CALLER, _THREAD = 0, 1
+_Plain = tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor]
+
+
+def _compress(fetch: _Fetch, side: int, plain: _Plain) -> _Packed:
+    """One body packed (zstd releases the GIL), with ``side``'s compressor."""
+    dictionary = fetch.dictionary
+    if dictionary is None:
+        return _Packed(ZSTD, plain[side].compress(fetch.page.body), None)
+    return _Packed(ZSTD_DICT, dictionary.packers[side].compress(fetch.page.body), dictionary.hash)
+
+
+def _hashed(fetches: Sequence[_Fetch]) -> list[tuple[str, tuple[Any, ...]]]:
+    """Each body's SHA-256 (which releases the GIL) and its fetch's row of `archive`."""
+    hashes = [digest(fetch.page.body) for fetch in fetches]
+    return [(h, _fetch_row(fetch, h)) for fetch, h in zip(fetches, hashes, strict=True)]
+
+
+def _thread_share(
+    fetches: Sequence[_Fetch], cut: int, plain: _Plain
+) -> tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]:
+    """The writer's thread's part of a batch: every hash and row, the first pages packed."""
+    return _hashed(fetches), [_compress(fetch, _THREAD, plain) for fetch in fetches[:cut]]
+
+
+class Writer:
+    """Packs and writes the archive's rows of one database (``Storage`` holds one).
+
+    :meth:`add` is for a batch of writes, which holds the database's write lock
+    (``BEGIN IMMEDIATE``) until :meth:`flush`; :meth:`write` writes at once.
+
+    With ``background`` (Storage's choice), :meth:`pack` hands the batch's pages
+    to a thread of the writer, which hashes them all and packs the first half
+    while the caller runs a long SQLite statement (Storage indexes the batch's
+    articles); the caller packs the second half at :meth:`flush`. SHA-256, zstd
+    and SQLite release the GIL, so with a second core free the packing overlaps
+    the indexing instead of following it; the CPU is about the same (3% more at
+    best, more when the cores are busy: BENCHMARKS.md). Packing while the batch
+    was still being written, tried first, cost 10% more CPU an article in
+    handing the GIL back and forth. Only the caller's thread touches the database.
+    """
+
+    def __init__(self, *, background: bool = False) -> None:
+        # The current dictionary of each (board, kind); None: none yet.
+        self._current: dict[tuple[str, str], _Dictionary | None] = {}
+        self._fit: dict[tuple[str, str], _Fit] = {}
+        # A compressor is used by one thread at a time: the writer's thread between
+        # pack() and the flush (or discard) that waits for it, else the caller's.
+        self._plain: _Plain = (
+            zstandard.ZstdCompressor(level=LEVEL),
+            zstandard.ZstdCompressor(level=LEVEL),
+        )
+        self._pending: list[_Fetch] = []
+        self._next_id: int | None = None
+        self._background = background
+        self._executor: ThreadPoolExecutor | None = None
+        self._packing: Future[tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]] | None = None
+        self._cut = 0
+
+    # -- a batch ----------------------------------------------------------------------
+    def add(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
+        """The ``archive.id`` ``page`` will have; its rows are written by :meth:`flush`.
+
+        Only inside a transaction that holds the write lock (a batch): no other
+        writer can take the id before the flush.
+        """
+        if self._packing is not None:
+            raise RuntimeError("a page added while the batch is being packed")
+        if self._next_id is None:
+            row = conn.execute("SELECT coalesce(max(id), 0) FROM archive").fetchone()
+            self._next_id = int(row[0]) + 1
+        archive_id = self._next_id
+        self._next_id += 1
+        self._pending.append(_Fetch(archive_id, page, crawl_id, self._dictionary(conn, page)))
+        return archive_id
+
+    def pack(self) -> None:
+        """Start hashing and packing the batch's pages in the writer's thread (with
+        ``background``; else :meth:`flush` packs them)."""
+        if not self._background or not self._pending or self._packing is not None:
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="kitacrawl-archive")
+        # The thread hashes every page and packs the first half while the caller's
+        # statement runs; the caller packs the second half (at the flush) after it.
+        self._cut = len(self._pending) // 2
+        self._packing = self._executor.submit(
+            _thread_share, list(self._pending), self._cut, self._plain
+        )
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        """Write the pages added since the last flush (inside the caller's transaction)."""
+        pending, packing = self._pending, self._packing
+        self._pending, self._packing, self._next_id = [], None, None
+        if not pending:
+            return
+        try:
+            if packing is None:
+                hashed = _hashed(pending)
+                packed = [_compress(fetch, _CALLER, self._plain) for fetch in pending]
             else:
-                body = page.body[:DICT_SIZE]
-                dict_hash = digest(body)
+                mine = [_compress(fetch, _CALLER, self._plain) for fetch in pending[self._cut :]]
+                hashed, packed = packing.result()
+                packed += mine
+        except zstandard.ZstdError as exc:
+            raise PackError(f"cannot pack the archive's pages: {exc}") from exc
+        self._store(conn, pending, [h for h, _ in hashed], packed)
+        conn.executemany(_INSERT_FETCH, [row for _, row in hashed])
+
+    def discard(self) -> None:
+        """The transaction the pages were added in was rolled back: forget them."""
+        if self._packing is not None:
+            self._packing.exception()  # wait: its compressors are free again after
+        self._pending, self._packing, self._next_id = [], None, None
+
+    def close(self) -> None:
+        self.discard()
+        if self._executor is not None:
+            self._executor.shutdown()
+            self._executor = None
+
+    # -- one page ---------------------------------------------------------------------
+    def write(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
+        """Keep one fetched page now (inside the caller's transaction); its ``archive.id``."""
+        dictionary = self._dictionary(conn, page)
+        fetch = _Fetch(None, page, crawl_id, dictionary)
+        ((body_hash, row),) = _hashed([fetch])
+        self._store(conn, [fetch], [body_hash], [_compress(fetch, _CALLER, self._plain)])
+        cursor = conn.execute(_INSERT_FETCH, row)
+        assert cursor.lastrowid is not None
+        return int(cursor.lastrowid)
+
+    # -- both -------------------------------------------------------------------------
+    def _store(
+        self,
+        conn: sqlite3.Connection,
+        fetches: Sequence[_Fetch],
+        hashes: Sequence[str],
+        packed: Sequence[_Packed],
+    ) -> None:
+        """Insert the bodies the archive lacks (each once) and the dictionaries they need."""
+        known = _known(conn, hashes)
+        rows = []
+        used: dict[str, _Dictionary] = {}
+        for fetch, body_hash, item in zip(fetches, hashes, packed, strict=True):
+            if body_hash in known:
+                continue
+            known.add(body_hash)
+            if fetch.dictionary is not None:
+                used[fetch.dictionary.hash] = fetch.dictionary
+                self._judge(fetch.page, fetch.dictionary, len(item.body))
+            page = fetch.page
+            rows.append(
+                (body_hash, item.codec, len(page.body), len(item.body), item.body, item.dict_hash)
+            )
+        for dictionary in used.values():
+            if dictionary.made:
                 conn.execute(
                     "INSERT OR IGNORE INTO archive_dicts (hash, board, kind, body, created_at)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (dict_hash, page.board, page.kind, body, page.fetched_at),
-                )
-                _dictionaries[dict_hash] = body
-            self._current[key] = dict_hash
-        return dict_hash, _dictionary(conn, dict_hash)
+                    (dictionary.hash, dictionary.board, dictionary.kind, dictionary.body,
+                     dictionary.created_at),
+                )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO archive_bodies (hash, codec, size, stored, body, dict_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _dictionary(self, conn: sqlite3.Connection, page: FetchedPage) -> _Dictionary | None:
+        key = (page.board, page.kind)
+        if key not in self._current:
+            row = conn.execute(
+                "SELECT hash, body, created_at FROM archive_dicts WHERE board = ? AND kind = ?"
+                " ORDER BY rowid DESC LIMIT 1",
+                key,
+            ).fetchone()
+            found = None
+            if row is not None:
+                body = _dictionaries.setdefault(str(row[0]), bytes(row[1]))
+                found = _Dictionary.of(str(row[0]), page.board, page.kind, body, row[2] or "")
+            self._current[key] = found
+        current = self._current[key]
+        if current is None and _fit_for_dictionary(page):
+            current = self._current[key] = _Dictionary.made_from(page)
+            _dictionaries.setdefault(current.hash, current.body)
+        return current
+
+    def _judge(self, page: FetchedPage, dictionary: _Dictionary, stored: int) -> None:
+        """Count how ``page`` packed; replace the dictionary when pages stopped matching it."""
+        key = (page.board, page.kind)
+        # Pages of the batch packed before their dictionary was replaced say nothing new.
+        if not _fit_for_dictionary(page) or self._current.get(key) is not dictionary:
+            return
+        fit = self._fit.setdefault(key, _Fit())
+        if stored <= len(page.body) * POOR_SHARE:
+            fit.poor = max(0, fit.poor - 1)
+            return
+        fit.poor += 1
+        before, before_size = fit.last_poor, fit.last_poor_size
+        fit.last_poor, fit.last_poor_size = page.body, stored
+        if fit.poor < POOR_PAGES or before is None:
+            return
+        fit.poor = 0
+        candidate = _Dictionary.made_from(page)
+        if len(candidate.packers[_CALLER].compress(before)) * 2 < before_size:
+            _dictionaries.setdefault(candidate.hash, candidate.body)
+            self._current[key] = candidate
+            self._fit[key] = _Fit()
+
+
+def _fit_for_dictionary(page: FetchedPage) -> bool:
+    return page.status == 200 and len(page.body) >= DICT_MIN
+
+
+def _known(conn: sqlite3.Connection, hashes: Sequence[str]) -> set[str]:
+    """Which of ``hashes`` the archive holds already."""
+    found: set[str] = set()
+    wanted = list(dict.fromkeys(hashes))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT hash FROM archive_bodies WHERE hash IN ({marks})", chunk
+            )
+        )
+    return found
+
+
+_INSERT_FETCH = (
+    "INSERT INTO archive (id, board, no, kind, url, requested_url, status, headers, fetched_at,"
+    " crawl_id, base_url, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+# The kept headers as JSON, by their items: pages of a run mostly share the same few.
+_headers_json: dict[tuple[tuple[str, str], ...], str] = {}
+
+
+def _headers(headers: dict[str, str]) -> str:
+    key = tuple(headers.items())
+    found = _headers_json.get(key)
+    if found is None:
+        found = json.dumps(headers, ensure_ascii=False, sort_keys=True)
+        if len(_headers_json) < 1024:
+            _headers_json[key] = found
+    return found
+
+
+def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
+    page = fetch.page
+    return (
+        fetch.id,
+        page.board or None,
+        page.no,
+        page.kind,
+        page.url,
+        page.requested_url,
+        page.status,
+        _headers(page.headers),
+        page.fetched_at,
+        fetch.crawl_id,
+        page.base_url,
+        body_hash,
+    )
 
 
 def write(
     conn: sqlite3.Connection,
     page: FetchedPage,
     crawl_id: int | None,
-    dictionaries: Dictionaries | None = None,
+    writer: Writer | None = None,
 ) -> int:
     """Keep one fetched page (inside the caller's transaction); its ``archive.id``."""
-    body_hash = digest(page.body)
-    known = conn.execute("SELECT 1 FROM archive_bodies WHERE hash = ?", (body_hash,)).fetchone()
-    if known is None:
-        dictionaries = dictionaries or Dictionaries()
-        dict_hash, dictionary = dictionaries.for_page(conn, page)
-        packed = dictionaries.compress(dict_hash, dictionary, page.body)
-        conn.execute(
-            "INSERT INTO archive_bodies (hash, codec, size, stored, body, dict_hash)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (body_hash, DICT_CODEC, len(page.body), len(packed), packed, dict_hash),
-        )
-    cursor = conn.execute(
-        "INSERT INTO archive (board, no, kind, url, requested_url, status, headers, fetched_at,"
-        " crawl_id, base_url, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            page.board or None,
-            page.no,
-            page.kind,
-            page.url,
-            page.requested_url,
-            page.status,
-            json.dumps(page.headers, ensure_ascii=False, sort_keys=True),
-            page.fetched_at,
-            crawl_id,
-            page.base_url,
-            body_hash,
-        ),
-    )
-    assert cursor.lastrowid is not None
-    return int(cursor.lastrowid)
+    return (writer or Writer()).write(conn, page, crawl_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +532,6 @@ _SELECT = (
 
 def _row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> ArchivedPage:
     *meta, codec, data, dict_hash = row
-    dictionary = _dictionary(conn, dict_hash) if dict_hash else None
     id_, board, no, kind, url, requested, status, headers, fetched_at, crawl_id, base = meta
     return ArchivedPage(
         id=id_,
@@ -205,7 +545,7 @@ def _row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> ArchivedPage:
         fetched_at=fetched_at,
         crawl_id=crawl_id,
         base_url=base or "",
-        body=decompress(codec, data, dictionary),
+        body=_unpack(conn, codec, data, dict_hash),
     )
 
 
@@ -251,9 +591,7 @@ def prune(conn: sqlite3.Connection, keep: int) -> tuple[int, int]:
     return fetches, bodies
 
 
-def import_page(
-    conn: sqlite3.Connection, page: FetchedPage, dictionaries: Dictionaries | None = None
-) -> bool:
+def import_page(conn: sqlite3.Connection, page: FetchedPage, writer: Writer | None = None) -> bool:
     """Add one fetch read from elsewhere (a WARC), unless the archive has it already."""
     known = conn.execute(
         "SELECT 1 FROM archive WHERE url = ? AND fetched_at = ? AND body_hash = ?",
@@ -261,7 +599,7 @@ def import_page(
     ).fetchone()
     if known is not None:
         return False
-    write(conn, page, None, dictionaries)
+    write(conn, page, None, writer)
     return True
 
 
