@@ -230,6 +230,18 @@ def table(results: dict[str, Any]) -> list[str]:
             )
         )
     rows += codec_rows(results.get("codecs"))
+    rows += _reparse_rows(results)
+    rows += _tradenews_rows(results)
+    lines = [
+        "| # | figure | measured | target | runs |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _reparse_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    rows: list[tuple[str, str, str, str, str]] = []
     reparse = results.get("reparse")
     if reparse:
         rows.append(
@@ -243,13 +255,7 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"median of {reparse['rounds']}",
             )
         )
-    rows += _tradenews_rows(results)
-    lines = [
-        "| # | figure | measured | target | runs |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+    return rows
 
 
 def _tradenews_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
