@@ -183,8 +183,9 @@ def rebase(url: str, base_url: str) -> str:
     return urlunsplit(parts)
 
 
-# Pure and asked again for the same links (a board's chrome repeats on every page).
-@lru_cache(maxsize=4096)
+# Pure and asked again for the same links within a page (the key holds the page's URL:
+# a few pages' worth is all it can use, and more only holds memory).
+@lru_cache(maxsize=512)
 def absolute(href: str, page_url: str, base_url: str) -> str:
     return rebase(urljoin(page_url, strip_session(href.strip())), base_url)
 
@@ -279,7 +280,7 @@ BOARD_BASE_URLS: dict[str, str] = {BOARD_TRADENEWS: TRADENEWS_BASE_URL}
 ALL_BOARDS = (BOARD_NEWS, BOARD_INSIGHTS, BOARD_PHOTOS)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _no_from_url(url: str, detail_paths: tuple[str, ...], id_param: str) -> int | None:
     parts = urlsplit(strip_session(url.strip()))
     if not parts.path.endswith(detail_paths):

@@ -208,7 +208,7 @@ def calls(script: str | None) -> tuple[Call, ...]:
 
 # A page's links repeat a handful of scripts, each asked about several times
 # (article? page? file?), and a board's pages repeat them too.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _calls(script: str) -> tuple[Call, ...]:
     found: list[Call] = []
     for match in _CALL_RE.finditer(script):

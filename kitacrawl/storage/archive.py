@@ -42,13 +42,14 @@ zlib's window) and ``identity``. The codec is stored with each body.
 
 **Writes** run inside the caller's transaction, so a page and what was read
 from it are committed together or not at all. In a batch of writes
-(:meth:`kitacrawl.storage.Storage.begin_batch`) a page is given its
-``archive.id`` at once and its rows are written when the batch is committed
-(:meth:`Writer.flush`, before ``COMMIT``, in the same transaction): the
-batch's bodies are hashed (and half of them packed) by the writer's thread
-while SQLite indexes the batch's articles (:meth:`Writer.pack`), then looked
-up and inserted together, two statements for the whole batch instead of three
-a page.
+(:meth:`kitacrawl.storage.Storage.begin_batch`) a page is hashed, packed and
+given its ``archive.id`` when it is added, and its rows are written when the
+batch is committed (:meth:`Writer.flush`, before ``COMMIT``, in the same
+transaction): two statements for the whole batch instead of three a page. Only
+the packed bodies wait for the commit, not the pages: a second's batch of 50 kB
+pages held whole cost the crawl 10-28 MB of peak memory (measured, and the
+thread that packed them at the commit while SQLite indexed the batch saved no
+time on a busy machine).
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ import sqlite3
 import threading
 import zlib
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,9 +154,7 @@ class _Dictionary:
     kind: str
     body: bytes
     created_at: str
-    # One compressor for the caller's thread, one for the writer's (a compressor is
-    # not shared between threads; the prepared dictionary is).
-    packers: tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor] = field(repr=False)
+    packer: zstandard.ZstdCompressor = field(repr=False)
     # Made by this writer: its row is (re)written with every flush that uses it, so a
     # rolled-back batch never leaves bodies pointing at a dictionary that is not there.
     made: bool = False
@@ -175,11 +173,8 @@ class _Dictionary:
         dictionary = _raw_dictionary(body)
         # Prepared once: priming a context with the dictionary costs more than a page.
         dictionary.precompute_compress(level=LEVEL)
-        packers = (
-            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
-            zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary),
-        )
-        return cls(dict_hash, board, kind, body, created_at, packers, made)
+        packer = zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary)
+        return cls(dict_hash, board, kind, body, created_at, packer, made)
 
     @classmethod
     def made_from(cls, page: FetchedPage) -> _Dictionary:
@@ -197,44 +192,30 @@ class _Fit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Fetch:
-    id: int | None  # None: the next rowid, given by SQLite
-    page: FetchedPage
-    crawl_id: int | None
-    dictionary: _Dictionary | None
+class _Ready:
+    """A page hashed and packed, waiting for its batch's commit (without its body)."""
 
-
-@dataclass(frozen=True, slots=True)
-class _Packed:
+    hash: str
+    row: tuple[Any, ...]  # its row of `archive`
     codec: str
-    body: bytes
-    dict_hash: str | None
+    packed: bytes
+    size: int
+    dictionary: _Dictionary | None
+    judged: bool  # a page that says whether its dictionary still fits (not an error page)
+    # The page itself only when it packed poorly with its dictionary: it may become
+    # the next one (Writer._judge).
+    poor: FetchedPage | None
 
 
-# Which compressor of a dictionary a thread packs with.
-_CALLER, _THREAD = 0, 1
-_Plain = tuple[zstandard.ZstdCompressor, zstandard.ZstdCompressor]
-
-
-def _compress(fetch: _Fetch, side: int, plain: _Plain) -> _Packed:
-    """One body packed (zstd releases the GIL), with ``side``'s compressor."""
-    dictionary = fetch.dictionary
-    if dictionary is None:
-        return _Packed(ZSTD, plain[side].compress(fetch.page.body), None)
-    return _Packed(ZSTD_DICT, dictionary.packers[side].compress(fetch.page.body), dictionary.hash)
-
-
-def _hashed(fetches: Sequence[_Fetch]) -> list[tuple[str, tuple[Any, ...]]]:
-    """Each body's SHA-256 (which releases the GIL) and its fetch's row of `archive`."""
-    hashes = [digest(fetch.page.body) for fetch in fetches]
-    return [(h, _fetch_row(fetch, h)) for fetch, h in zip(fetches, hashes, strict=True)]
-
-
-def _thread_share(
-    fetches: Sequence[_Fetch], cut: int, plain: _Plain
-) -> tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]:
-    """The writer's thread's part of a batch: every hash and row, the first pages packed."""
-    return _hashed(fetches), [_compress(fetch, _THREAD, plain) for fetch in fetches[:cut]]
+def _pack(packer: zstandard.ZstdCompressor, body: bytes) -> bytes:
+    try:
+        packed = packer.compress(body)
+    except zstandard.ZstdError as exc:
+        raise PackError(f"cannot pack the archive's pages: {exc}") from exc
+    # Copied to its own size: zstandard's result keeps the allocation of the bound it was
+    # packed into (the page's size), so a batch's waiting bodies held 15-30 times their
+    # bytes (measured: 5,760 pages of 4 kB packed held 96 MB, copied 25 MB).
+    return bytes(memoryview(packed))
 
 
 class Writer:
@@ -242,34 +223,15 @@ class Writer:
 
     :meth:`add` is for a batch of writes, which holds the database's write lock
     (``BEGIN IMMEDIATE``) until :meth:`flush`; :meth:`write` writes at once.
-
-    With ``background`` (Storage's choice), :meth:`pack` hands the batch's pages
-    to a thread of the writer, which hashes them all and packs the first half
-    while the caller runs a long SQLite statement (Storage indexes the batch's
-    articles); the caller packs the second half at :meth:`flush`. SHA-256, zstd
-    and SQLite release the GIL, so with a second core free the packing overlaps
-    the indexing instead of following it; the CPU is about the same (3% more at
-    best, more when the cores are busy: BENCHMARKS.md). Packing while the batch
-    was still being written, tried first, cost 10% more CPU an article in
-    handing the GIL back and forth. Only the caller's thread touches the database.
     """
 
-    def __init__(self, *, background: bool = False) -> None:
+    def __init__(self) -> None:
         # The current dictionary of each (board, kind); None: none yet.
         self._current: dict[tuple[str, str], _Dictionary | None] = {}
         self._fit: dict[tuple[str, str], _Fit] = {}
-        # A compressor is used by one thread at a time: the writer's thread between
-        # pack() and the flush (or discard) that waits for it, else the caller's.
-        self._plain: _Plain = (
-            zstandard.ZstdCompressor(level=LEVEL),
-            zstandard.ZstdCompressor(level=LEVEL),
-        )
-        self._pending: list[_Fetch] = []
+        self._plain = zstandard.ZstdCompressor(level=LEVEL)
+        self._pending: list[_Ready] = []
         self._next_id: int | None = None
-        self._background = background
-        self._executor: ThreadPoolExecutor | None = None
-        self._packing: Future[tuple[list[tuple[str, tuple[Any, ...]]], list[_Packed]]] | None = None
-        self._cut = 0
 
     # -- a batch ----------------------------------------------------------------------
     def add(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
@@ -278,94 +240,80 @@ class Writer:
         Only inside a transaction that holds the write lock (a batch): no other
         writer can take the id before the flush.
         """
-        if self._packing is not None:
-            raise RuntimeError("a page added while the batch is being packed")
         if self._next_id is None:
             row = conn.execute("SELECT coalesce(max(id), 0) FROM archive").fetchone()
             self._next_id = int(row[0]) + 1
         archive_id = self._next_id
         self._next_id += 1
-        self._pending.append(_Fetch(archive_id, page, crawl_id, self._dictionary(conn, page)))
+        self._pending.append(self._ready(conn, page, archive_id, crawl_id))
         return archive_id
-
-    def pack(self) -> None:
-        """Start hashing and packing the batch's pages in the writer's thread (with
-        ``background``; else :meth:`flush` packs them)."""
-        if not self._background or not self._pending or self._packing is not None:
-            return
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="kitacrawl-archive")
-        # The thread hashes every page and packs the first half while the caller's
-        # statement runs; the caller packs the second half (at the flush) after it.
-        self._cut = len(self._pending) // 2
-        self._packing = self._executor.submit(
-            _thread_share, list(self._pending), self._cut, self._plain
-        )
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write the pages added since the last flush (inside the caller's transaction)."""
-        pending, packing = self._pending, self._packing
-        self._pending, self._packing, self._next_id = [], None, None
-        if not pending:
-            return
-        try:
-            if packing is None:
-                hashed = _hashed(pending)
-                packed = [_compress(fetch, _CALLER, self._plain) for fetch in pending]
-            else:
-                mine = [_compress(fetch, _CALLER, self._plain) for fetch in pending[self._cut :]]
-                hashed, packed = packing.result()
-                packed += mine
-        except zstandard.ZstdError as exc:
-            raise PackError(f"cannot pack the archive's pages: {exc}") from exc
-        self._store(conn, pending, [h for h, _ in hashed], packed)
-        conn.executemany(_INSERT_FETCH, [row for _, row in hashed])
+        pending = self._pending
+        self._pending, self._next_id = [], None
+        if pending:
+            self._store(conn, pending)
+            conn.executemany(_INSERT_FETCH, [ready.row for ready in pending])
 
     def discard(self) -> None:
         """The transaction the pages were added in was rolled back: forget them."""
-        if self._packing is not None:
-            self._packing.exception()  # wait: its compressors are free again after
-        self._pending, self._packing, self._next_id = [], None, None
+        self._pending, self._next_id = [], None
 
     def close(self) -> None:
         self.discard()
-        if self._executor is not None:
-            self._executor.shutdown()
-            self._executor = None
 
     # -- one page ---------------------------------------------------------------------
     def write(self, conn: sqlite3.Connection, page: FetchedPage, crawl_id: int | None) -> int:
         """Keep one fetched page now (inside the caller's transaction); its ``archive.id``."""
-        dictionary = self._dictionary(conn, page)
-        fetch = _Fetch(None, page, crawl_id, dictionary)
-        ((body_hash, row),) = _hashed([fetch])
-        self._store(conn, [fetch], [body_hash], [_compress(fetch, _CALLER, self._plain)])
-        cursor = conn.execute(_INSERT_FETCH, row)
+        ready = self._ready(conn, page, None, crawl_id)
+        self._store(conn, [ready])
+        cursor = conn.execute(_INSERT_FETCH, ready.row)
         assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
     # -- both -------------------------------------------------------------------------
-    def _store(
+    def _ready(
         self,
         conn: sqlite3.Connection,
-        fetches: Sequence[_Fetch],
-        hashes: Sequence[str],
-        packed: Sequence[_Packed],
-    ) -> None:
+        page: FetchedPage,
+        archive_id: int | None,
+        crawl_id: int | None,
+    ) -> _Ready:
+        dictionary = self._dictionary(conn, page)
+        body = page.body
+        body_hash = digest(body)
+        if dictionary is None:
+            codec, packed = ZSTD, _pack(self._plain, body)
+        else:
+            codec, packed = ZSTD_DICT, _pack(dictionary.packer, body)
+        judged = dictionary is not None and _fit_for_dictionary(page)
+        poor = page if judged and len(packed) > len(body) * POOR_SHARE else None
+        row = _fetch_row(page, archive_id, crawl_id, body_hash)
+        return _Ready(body_hash, row, codec, packed, len(body), dictionary, judged, poor)
+
+    def _store(self, conn: sqlite3.Connection, pages: list[_Ready]) -> None:
         """Insert the bodies the archive lacks (each once) and the dictionaries they need."""
-        known = _known(conn, hashes)
+        known = _known(conn, [ready.hash for ready in pages])
         rows = []
         used: dict[str, _Dictionary] = {}
-        for fetch, body_hash, item in zip(fetches, hashes, packed, strict=True):
-            if body_hash in known:
+        for ready in pages:
+            if ready.hash in known:
                 continue
-            known.add(body_hash)
-            if fetch.dictionary is not None:
-                used[fetch.dictionary.hash] = fetch.dictionary
-                self._judge(fetch.page, fetch.dictionary, len(item.body))
-            page = fetch.page
+            known.add(ready.hash)
+            dictionary = ready.dictionary
+            if dictionary is not None:
+                used[dictionary.hash] = dictionary
+                self._judge(ready, dictionary)
             rows.append(
-                (body_hash, item.codec, len(page.body), len(item.body), item.body, item.dict_hash)
+                (
+                    ready.hash,
+                    ready.codec,
+                    ready.size,
+                    len(ready.packed),
+                    ready.packed,
+                    dictionary.hash if dictionary is not None else None,
+                )
             )
         for dictionary in used.values():
             if dictionary.made:
@@ -400,16 +348,18 @@ class Writer:
             _dictionaries.setdefault(current.hash, current.body)
         return current
 
-    def _judge(self, page: FetchedPage, dictionary: _Dictionary, stored: int) -> None:
-        """Count how ``page`` packed; replace the dictionary when pages stopped matching it."""
-        key = (page.board, page.kind)
+    def _judge(self, ready: _Ready, dictionary: _Dictionary) -> None:
+        """Count how a page packed; replace the dictionary when pages stopped matching it."""
+        key = (dictionary.board, dictionary.kind)
         # Pages of the batch packed before their dictionary was replaced say nothing new.
-        if not _fit_for_dictionary(page) or self._current.get(key) is not dictionary:
+        if not ready.judged or self._current.get(key) is not dictionary:
             return
         fit = self._fit.setdefault(key, _Fit())
-        if stored <= len(page.body) * POOR_SHARE:
+        page = ready.poor
+        if page is None:
             fit.poor = max(0, fit.poor - 1)
             return
+        stored = len(ready.packed)
         fit.poor += 1
         before, before_size = fit.last_poor, fit.last_poor_size
         fit.last_poor, fit.last_poor_size = page.body, stored
@@ -417,7 +367,7 @@ class Writer:
             return
         fit.poor = 0
         candidate = _Dictionary.made_from(page)
-        if len(candidate.packers[_CALLER].compress(before)) * 2 < before_size:
+        if len(candidate.packer.compress(before)) * 2 < before_size:
             _dictionaries.setdefault(candidate.hash, candidate.body)
             self._current[key] = candidate
             self._fit[key] = _Fit()
@@ -463,10 +413,11 @@ def _headers(headers: dict[str, str]) -> str:
     return found
 
 
-def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
-    page = fetch.page
+def _fetch_row(
+    page: FetchedPage, archive_id: int | None, crawl_id: int | None, body_hash: str
+) -> tuple[Any, ...]:
     return (
-        fetch.id,
+        archive_id,
         page.board or None,
         page.no,
         page.kind,
@@ -475,7 +426,7 @@ def _fetch_row(fetch: _Fetch, body_hash: str) -> tuple[Any, ...]:
         page.status,
         _headers(page.headers),
         page.fetched_at,
-        fetch.crawl_id,
+        crawl_id,
         page.base_url,
         body_hash,
     )

@@ -57,9 +57,9 @@ class Storage:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        # Packs and writes the archive's rows (a batch's at its commit, packed by a thread
-        # of its own while the batch's articles are indexed), with this database's dictionaries.
-        self.archive_writer = archive.Writer(background=True)
+        # Packs and writes the archive's rows (a batch's at its commit), with this
+        # database's dictionaries.
+        self.archive_writer = archive.Writer()
         self._batch = False
         # Articles with a larger rowid are not in the full-text index yet.
         self._indexed_upto = 0
@@ -224,9 +224,6 @@ class Storage:
         """
         try:
             if self._batch and self.db.conn.in_transaction:
-                # The archive's thread packs the batch's pages while SQLite indexes its
-                # articles (one statement, the GIL released); then their rows go in.
-                self.archive_writer.pack()
                 self._index_new_articles()
                 self.archive_writer.flush(self.db.conn)
             self._batch = False
@@ -363,7 +360,7 @@ class Storage:
                     self._insert_hits(
                         article.board, {article.no: article.hits}, crawl_id, "article", now
                     )
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, archive.PackError) as exc:
             raise StorageError(f"cannot store article {article.no}: {exc}") from exc
         return result
 
@@ -517,7 +514,7 @@ class Storage:
                         archive_id,
                     ],
                 )
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, archive.PackError) as exc:
             raise StorageError(f"cannot record a problem: {exc}") from exc
 
     # -- what an incremental run needs ---------------------------------------

@@ -130,18 +130,22 @@ def test_a_batch_rolled_back_leaves_no_page_and_the_next_one_is_whole(
     for table in ("articles", "archive", "archive_bodies"):
         assert storage.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 
-    # Pages that cannot be packed (zstd out of memory) fail the batch the same way.
+    # A page that cannot be packed (zstd out of memory) fails the batch the same way.
     storage.begin_batch()
     save(storage, older(2))
 
-    def unpackable(*args: object) -> None:
-        raise zstandard.ZstdError("cannot allocate")
+    class Broken:
+        def compress(self, body: bytes) -> bytes:
+            raise zstandard.ZstdError("cannot allocate")
 
+    real = archive._pack
     with monkeypatch.context() as patched:
-        patched.setattr(archive, "_compress", unpackable)
+        patched.setattr(archive, "_pack", lambda packer, body: real(Broken(), body))
         with pytest.raises(StorageError, match="cannot pack"):
-            storage.commit_batch()
-    assert storage.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+            save(storage, older(3))
+    assert not storage.in_batch
+    for table in ("articles", "archive", "archive_bodies"):
+        assert storage.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 
     storage.begin_batch()
     save(storage, older(3))
@@ -153,21 +157,6 @@ def test_a_batch_rolled_back_leaves_no_page_and_the_next_one_is_whole(
     assert kept.body == older(3).body
     # The dictionary made in the rolled-back batch is there for the bodies that need it.
     assert dictionaries(storage) == [older(0).body]
-
-
-def test_without_the_packing_thread_a_batch_is_the_same(storage: Storage) -> None:
-    threaded, plain = Storage.memory(), Storage.memory()
-    plain.archive_writer = archive.Writer(background=False)
-    pages = [older(i) for i in range(40)]
-    for target in (threaded, plain):
-        target.begin_batch()
-        for fetched in pages:
-            save(target, fetched)
-        target.commit_batch()
-    assert bodies(threaded) == bodies(plain)
-    assert read_back(threaded.db.conn) == [p.body for p in pages]
-    threaded.close()
-    plain.close()
 
 
 def test_pages_before_a_dictionary_are_packed_plainly(storage: Storage) -> None:
