@@ -681,6 +681,7 @@ def test_drift_renames_the_lists_and_scripts_the_articles() -> None:
 # -- command line ---------------------------------------------------------------
 
 
+@pytest.mark.slow  # starts `python -m mocksite` as a process
 def test_command_line(tmp_path: Path) -> None:
     truth_path = tmp_path / "truth.json"
     command = [

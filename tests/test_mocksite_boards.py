@@ -249,6 +249,7 @@ def test_compare_refuses_a_truth_of_another_board(storage: Storage) -> None:
 # -- command line ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # starts `python -m mocksite` as a process
 def test_command_line_serves_the_boards(tmp_path: Path) -> None:
     truth_path = tmp_path / "truth.json"
     command = [
@@ -294,6 +295,7 @@ def test_command_line_serves_the_boards(tmp_path: Path) -> None:
     assert "insights board" in bad.stderr
 
 
+@pytest.mark.slow  # starts `python -m mocksite` as a process
 def test_command_line_serves_every_board_by_default(tmp_path: Path) -> None:
     truth_path = tmp_path / "truth.json"
     command = [
@@ -321,6 +323,7 @@ def test_command_line_serves_every_board_by_default(tmp_path: Path) -> None:
     assert {a["generation"] for a in truth["boards"]["news"]["articles"]} == {"inferred"}
 
 
+@pytest.mark.slow  # starts `python -m mocksite` as a process
 def test_command_line_describes_a_markup_and_helps_every_option() -> None:
     described = subprocess.run(
         [sys.executable, "-m", "mocksite", "--describe-markup", "5"],

@@ -766,6 +766,7 @@ def test_list_options_apply() -> None:
 # -- command line ---------------------------------------------------------------
 
 
+@pytest.mark.slow  # starts `python -m mocksite` as a process
 def test_command_line_current_and_moved() -> None:
     command = [
         sys.executable, "-m", "mocksite", "--port", "0", "--articles", "15",

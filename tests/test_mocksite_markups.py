@@ -46,6 +46,11 @@ from tests.test_mocksite import canonical, decode, get, norm, paragraphs, text_o
 BASE = "http://127.0.0.1:8000"
 OLDER = Place(ServedPaths("/about/newsList.do", "/about/newsView.do", "no"), "older")
 SPREAD = range(30)
+# `make test-fast` reads the first few seeds' pages back; `make test` reads them all.
+FAST_SEEDS = 8
+SPREAD_PARAMS = [
+    pytest.param(seed, marks=() if seed < FAST_SEEDS else pytest.mark.slow) for seed in SPREAD
+]
 BOARD = build_board(40, seed=11)
 OPTIONS = ListOptions(pinned=(BOARD.quiet_nos()[3], BOARD.quiet_nos()[6]))
 SITE_SUFFIXES = (" | Korea International Trade Association", " | KITA News", " - KITA")
@@ -203,7 +208,7 @@ def paging_targets(page: str, markup: Markup, place: Place) -> set[int]:
     return found - {None}
 
 
-@pytest.mark.parametrize("seed", SPREAD)
+@pytest.mark.parametrize("seed", SPREAD_PARAMS)
 def test_list_pages_read_back(seed: int) -> None:
     markup = markup_for(seed)
     posts = {p.no: p for p in BOARD.posts}
@@ -353,7 +358,7 @@ def read_article(page: str, markup: Markup, place: Place, no: int) -> dict[str, 
     }
 
 
-@pytest.mark.parametrize("seed", SPREAD)
+@pytest.mark.parametrize("seed", SPREAD_PARAMS)
 def test_truth_says_what_the_article_pages_say(seed: int) -> None:
     markup = markup_for(seed)
     # What the pages alone say: the counter a list shows is no part of it.
@@ -366,7 +371,7 @@ def test_truth_says_what_the_article_pages_say(seed: int) -> None:
         assert expected["generation"] == "inferred"
 
 
-@pytest.mark.parametrize("seed", SPREAD)
+@pytest.mark.parametrize("seed", SPREAD_PARAMS)
 def test_every_handler_called_is_defined_on_its_page(seed: int) -> None:
     markup = markup_for(seed)
     pages = [decode(BOARD.markup_list_page(1, OPTIONS, markup, OLDER).body)]
@@ -382,7 +387,7 @@ def test_every_handler_called_is_defined_on_its_page(seed: int) -> None:
                 assert name in defs, (markup.describe(), name)
 
 
-@pytest.mark.parametrize("seed", SPREAD)
+@pytest.mark.parametrize("seed", SPREAD_PARAMS)
 def test_bad_pages_stay_bad(seed: int) -> None:
     markup = markup_for(seed)
     untitled = BOARD.nos_of(UNTITLED)[0]
