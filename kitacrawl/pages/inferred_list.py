@@ -28,6 +28,7 @@ that the run fails loudly instead of fetching the wrong articles.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from kitacrawl import site
@@ -115,13 +116,18 @@ class InferredListPage:
         match = site.PAGE_PARAM_RE.search(href) if href else None
         return site.read_id(match.group(1)) if match else None
 
-    def _links(self) -> list[tuple[Any, int]]:
-        found = []
+    def _link_elements(self) -> Iterator[Any]:
+        """Elements that could lead somewhere: an href or an onclick, outside scripts."""
         for element in self.root.iter():
             if not isinstance(element.tag, str) or element.tag in ("script", "style"):
                 continue
             if element.get("href") is None and element.get("onclick") is None:
                 continue
+            yield element
+
+    def _links(self) -> list[tuple[Any, int]]:
+        found = []
+        for element in self._link_elements():
             no = self.article_of(element)
             if no is not None:
                 found.append((element, no))
@@ -282,11 +288,7 @@ class InferredListPage:
     # -- paging -------------------------------------------------------------
     def _page_links(self) -> list[tuple[Any, int]]:
         found = []
-        for element in self.root.iter():
-            if not isinstance(element.tag, str) or element.tag in ("script", "style"):
-                continue
-            if element.get("href") is None and element.get("onclick") is None:
-                continue
+        for element in self._link_elements():
             page = self.page_of(element)
             if page is not None and self.article_of(element) is None:
                 found.append((element, page))

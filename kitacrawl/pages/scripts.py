@@ -154,11 +154,12 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int:
     return -1
 
 
-def split_arguments(source: str) -> list[str]:
-    """The top-level comma-separated parts of an argument list."""
-    parts: list[str] = []
-    depth = 0
+def _split_top(source: str, separator: str) -> tuple[list[str], bool]:
+    """``source`` cut at each ``separator`` outside strings and brackets; and whether
+    every string in it was closed (the rest of an unclosed one ends the last part)."""
+    tokens: list[str] = []
     current: list[str] = []
+    depth = 0
     pos = 0
     while pos < len(source):
         char = source[pos]
@@ -166,7 +167,8 @@ def split_arguments(source: str) -> list[str]:
             match = _STRING_RE.match(source, pos)
             if match is None:
                 current.append(source[pos:])
-                break
+                tokens.append("".join(current))
+                return tokens, False
             current.append(match.group(0))
             pos = match.end()
             continue
@@ -174,17 +176,21 @@ def split_arguments(source: str) -> list[str]:
             depth += 1
         elif char in ")]}":
             depth -= 1
-        elif char == "," and depth == 0:
-            parts.append("".join(current).strip())
+        elif char == separator and depth == 0:
+            tokens.append("".join(current))
             current = []
             pos += 1
             continue
         current.append(char)
         pos += 1
-    last = "".join(current).strip()
-    if last or parts:
-        parts.append(last)
-    return parts
+    tokens.append("".join(current))
+    return tokens, True
+
+
+def split_arguments(source: str) -> list[str]:
+    """The top-level comma-separated parts of an argument list."""
+    parts = [token.strip() for token in _split_top(source, ",")[0]]
+    return [] if parts == [""] else parts
 
 
 def literal_value(argument: str) -> str | None:
@@ -405,32 +411,8 @@ def _concatenation(expression: str, params: tuple[str, ...]) -> UrlTemplate | No
 
 
 def _plus_split(expression: str) -> list[str]:
-    tokens: list[str] = []
-    current: list[str] = []
-    pos = 0
-    depth = 0
-    while pos < len(expression):
-        char = expression[pos]
-        if char in "'\"`":
-            match = _STRING_RE.match(expression, pos)
-            if match is None:
-                return []
-            current.append(match.group(0))
-            pos = match.end()
-            continue
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "+" and depth == 0:
-            tokens.append("".join(current))
-            current = []
-            pos += 1
-            continue
-        current.append(char)
-        pos += 1
-    tokens.append("".join(current))
-    return [token for token in tokens if token.strip()]
+    tokens, closed = _split_top(expression, "+")
+    return [token for token in tokens if token.strip()] if closed else []
 
 
 _PLACEHOLDER_RE = re.compile(r"\$\{\s*([A-Za-z_$][\w$]*)\s*\}")
