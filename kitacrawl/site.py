@@ -617,6 +617,25 @@ ICON_ALT_RE = re.compile(
     r"(?:^|[\W_])(?:ico|icon|btn|arrow|bullet)|prev(?:ious)?\b|next\b|이전|다음|첨부|attach|file",
     re.I,
 )
+# Class or id words of boxes beside an article that are never its text: share and
+# social bars, related articles, tags (each matched after a word's start or a
+# separator: `related-box`, `post_share`, `snsArea`, `tag_list`; never `tagline`).
+BOX_HINT_RE = re.compile(r"(?:^|[\W_])(?:share|sns|social|related|relation|tags?(?![a-z]))", re.I)
+# A heading that opens such a box without a class: "Related articles", "관련 기사".
+RELATED_HEADING_RE = re.compile(
+    r"\s*(?:related\s+(?:articles?|news|posts?|stories|links?)|see\s+also|more\s+news"
+    r"|(?:관련|연관)\s*(?:기사|뉴스|글|게시물))\s*[:：]?\s*",
+    re.I,
+)
+# Arrows drawn around a neighbour label: "< Prev", "Next >", "« Previous", "다음글 →".
+NEIGHBOUR_ARROWS = "<>‹›«»←→"
+ARROWED_NEIGHBOUR_LABEL_RE = re.compile(
+    rf"\s*[{NEIGHBOUR_ARROWS}]*\s*(?:{_NEIGHBOUR_LABELS})\s*[{NEIGHBOUR_ARROWS}]*\s*[:：|]?\s*",
+    re.I,
+)
+# A counter label glued to the date before it ("2020-11-24Hits 1,876", spans without
+# a space between them): the place between a digit and a letter where a space goes.
+DIGIT_LETTER_RE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 # Lines of page furniture that may sit between a body's paragraphs and are never text.
 CHROME_LINE_RE = re.compile(
     r"(?:print|share|facebook|twitter|kakao(?:talk|story)?|url\s*copy|copy\s*url|top"

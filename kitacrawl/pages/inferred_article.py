@@ -16,10 +16,13 @@ reading order (:class:`~kitacrawl.pages.layout.Lines`):
 - the **body**: the lines after the head up to the first of the neighbours
   (labelled ``Prev``/``Next``/``이전글``/``다음글``/``▲``/``▼``, or links to
   other articles of the board), the attachments (download paths or handlers,
-  read through the page's own definitions), the list button or the footer;
-  the title printed again at its top and a ``- subtitle -`` come off, as on
-  the known layouts;
-- **neighbours** and **attachments** from those blocks.
+  read through the page's own definitions; a table of files from its header
+  row), a "Related articles" heading, the list button or the footer; the title
+  printed again at its top and a ``- subtitle -`` come off, as on the known
+  layouts; share bars, related-article and tag boxes and ``<aside>`` (by
+  class or id words) are never body;
+- **neighbours** (links, buttons or any element with a handler; arrows around
+  a label still make it a label) and **attachments** from those blocks.
 
 A page read this way must agree with itself: a title, a body, and at least
 one more sign that it is an article of the board (a date beside the title, a
@@ -52,7 +55,7 @@ from kitacrawl.pages.inferred_list import parse_page
 from kitacrawl.pages.layout import Lines
 from kitacrawl.pages.region import head_title
 from kitacrawl.pages.scripts import PageScripts
-from kitacrawl.pages.text import node_text
+from kitacrawl.pages.text import BLOCK_TAGS, node_text
 
 Side = Literal["prev", "next"]
 TargetKind = Literal["article", "download", "list", "other"]
@@ -63,6 +66,8 @@ _CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
 # How far (in lines) a title may sit before its date line, and the body after the head.
 _TITLE_REACH = 4
 _LONG_LINE = 60
+# An attachments table's row: a name, a size, a date, a button or two.
+_ROW_CELLS = 6
 
 
 @dataclass(slots=True)
@@ -484,6 +489,9 @@ class InferredArticlePage(ArticleFields):
         head.published = parse_date(joined)
         head.hits = parse_labelled_count(joined)
         if head.hits is None:
+            # Spans without a space between them: "2020-11-24Hits 1,876".
+            head.hits = parse_labelled_count(site.DIGIT_LETTER_RE.sub(" ", joined))
+        if head.hits is None:
             head.hits = _count_after_date(joined)
         for line in [] if from_document else self.lines.text_of(title[0] + 1, start):
             subtitle = parse_subtitle(line)
@@ -648,23 +656,72 @@ class InferredArticlePage(ArticleFields):
         texts = self.lines.texts
         stops: list[int] = []
         for target in self.targets:
-            if (
-                target.kind == "list"
-                or (target.kind == "download" and self._stands_alone(target))
-                or (target.kind == "article" and self._stands_alone(target))
-            ):
+            if target.kind == "download" and self._stands_alone(target):
+                stops.append(self._file_block_start(target))
+            elif target.kind == "list" or (target.kind == "article" and self._stands_alone(target)):
                 stops.append(target.line)
+        related: list[int] = []
         for index, text in enumerate(texts):
-            if text and (
-                site.NEIGHBOUR_LABEL_RE.fullmatch(text)
+            if not text:
+                continue
+            if (
+                site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(text)
                 or site.NO_NEIGHBOUR_RE.match(text)
                 or site.FILE_LABEL_RE.fullmatch(text)
                 or site.LIST_BUTTON_RE.fullmatch(text)
                 or site.FOOTER_LINE_RE.match(text)
             ):
                 stops.append(index)
+            elif site.RELATED_HEADING_RE.fullmatch(text):
+                related.append(index)
         stops.extend(self._scan.footer_lines)
+        # "Related articles" opens a block only where no paragraph follows it before
+        # the next block: a body may have a section of that name.
+        for index in related:
+            following = [stop for stop in stops if stop > index]
+            until = min(following) if following else len(texts)
+            if not any(
+                len(texts[i]) >= _LONG_LINE and self.lines.openers[i] not in self._in_links
+                for i in range(index + 1, until)
+            ):
+                stops.append(index)
         return stops
+
+    def _file_block_start(self, target: Target) -> int:
+        """The first line of a file's block: its table row, or the whole table when
+        every row is a header ("File name | Size | Download") or holds a file.
+
+        Only a row of a few cells counts: a layout table's row may hold the body.
+        """
+        row = next(target.element.iterancestors("tr"), None)
+        if row is None or not self._small_row(row):
+            return target.line
+        table = next(row.iterancestors("table"), None)
+        if table is None:
+            return self.lines.span(row)[0]
+        files = self._download_elements
+        for other in table.iter("tr"):
+            header = next(other.iterancestors("thead"), None) is not None or all(
+                cell.tag == "th" for cell in other if isinstance(cell.tag, str)
+            )
+            holds_file = any(inner in files for inner in other.iter())
+            if not self._small_row(other) or not (header or holds_file):
+                return self.lines.span(row)[0]
+        return self.lines.span(table)[0]
+
+    def _small_row(self, row: Any) -> bool:
+        """A table row of a few short cells (a file's name may be long), no table inside it."""
+        first, last = self.lines.span(row)
+        texts = self.lines.text_of(first, last + 1)
+        return (
+            len(texts) <= _ROW_CELLS
+            and all(len(text) < _LONG_LINE or site.FILE_EXTENSION_RE.search(text) for text in texts)
+            and next(row.iter("table"), None) is None
+        )
+
+    @cached_property
+    def _download_elements(self) -> set[Any]:
+        return {target.element for target in self.targets if target.kind == "download"}
 
     def _stands_alone(self, target: Target) -> bool:
         """Is a link (with the other links of its kind beside it) the whole of its line?
@@ -701,11 +758,31 @@ class InferredArticlePage(ArticleFields):
     @cached_property
     def _body_lines(self) -> list[str]:
         start, end = self.body_range
+        texts, boxed = self.lines.texts, self._box_lines
         return [
-            text
-            for text in self.lines.text_of(start, end)
-            if not site.CHROME_LINE_RE.fullmatch(text)
+            texts[index]
+            for index in range(start, min(end, len(texts)))
+            if texts[index]
+            and index not in boxed
+            and not site.CHROME_LINE_RE.fullmatch(texts[index])
         ]
+
+    @cached_property
+    def _box_lines(self) -> set[int]:
+        """Lines of the share bars, related articles and tag boxes: never the body's.
+
+        A box holding a paragraph of text (a line this long that is no link)
+        is the text's own container, whatever its class says.
+        """
+        texts, openers = self.lines.texts, self.lines.openers
+        found: set[int] = set()
+        for box in self._scan.boxes:
+            first, last = self.lines.span(box)
+            lines = range(first, last + 1)
+            if any(len(texts[i]) >= _LONG_LINE and openers[i] not in self._in_links for i in lines):
+                continue
+            found.update(lines)
+        return found
 
     def _is_repeat(self, line: str, title: str) -> bool:
         if parse_subtitle(line) is not None or not is_repeated_title(line, title):
@@ -814,6 +891,8 @@ class InferredArticlePage(ArticleFields):
                 found[side] = self._neighbour(target, side)
         current = self.no()
         for target in unsided:
+            if target.element in self._scan.in_box:
+                continue  # a related article, not a neighbour: its side is only a guess
             if current is not None and target.no is not None:
                 side = "prev" if target.no < current else "next"
                 if side not in found:
@@ -826,10 +905,12 @@ class InferredArticlePage(ArticleFields):
         for holder in (element, *list(element.iterancestors())[:3]):
             signals.append(f"{holder.get('class') or ''} {holder.get('id') or ''}")
         texts = self.lines.texts
-        signals.append(texts[target.line] if target.line < len(texts) else "")
+        line = texts[target.line] if target.line < len(texts) else ""
+        # A control shows no line of its own: its own words ("< Prev") are its label.
+        signals.append(line or _control_label(element))
         for before in range(target.line - 1, max(target.line - 3, -1), -1):
             if texts[before]:
-                if site.NEIGHBOUR_LABEL_RE.fullmatch(texts[before]):
+                if site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(texts[before]):
                     signals.append(texts[before])
                 break
         for signal in signals:
@@ -849,11 +930,13 @@ class InferredArticlePage(ArticleFields):
                 if child is element or not isinstance(child.tag, str):
                     continue
                 own = normalise_space(node_text(child))
-                if own and (site.NEIGHBOUR_LABEL_RE.fullmatch(own) or site.DATE_RE.fullmatch(own)):
+                if own and (
+                    site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(own) or site.DATE_RE.fullmatch(own)
+                ):
                     text = normalise_space(text.replace(own, " ", 1))
             text = site.SEPARATED_NEIGHBOUR_LABEL_RE.sub("", text)
             text = normalise_space(text).strip(" :|·")
-            if site.NEIGHBOUR_LABEL_RE.fullmatch(text):
+            if site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(text):
                 text = ""  # only a label ("Previous"): the page does not name the neighbour
         assert target.url is not None
         return Link(rel=side, url=target.url, text=text or None, target_no=target.no)
@@ -880,20 +963,33 @@ class InferredArticlePage(ArticleFields):
         for _ in range(2):
             if holder is None:
                 break
-            whole = normalise_space(node_text(holder))
-            whole = normalise_space(site.DOWNLOAD_LABEL_RE.sub(" ", whole))
-            whole = normalise_space(site.FILE_SIZE_RE.sub(" ", whole))
-            if whole:
-                return whole
+            # A block's lines one by one: a table row's cells ("name.pdf", "2.1 MB",
+            # "Download") are lines of their own, never one glued word.
+            if holder.tag in BLOCK_TAGS:
+                first, last = self.lines.span(holder)
+                lines = self.lines.text_of(first, last + 1)
+            else:
+                lines = [normalise_space(node_text(holder))]
+            pieces = [
+                normalise_space(site.FILE_SIZE_RE.sub(" ", site.DOWNLOAD_LABEL_RE.sub(" ", line)))
+                for line in lines
+            ]
+            pieces = [piece for piece in pieces if piece]
+            named = [piece for piece in pieces if site.FILE_EXTENSION_RE.search(piece)]
+            if len(named) == 1:
+                return named[0]
+            if pieces:
+                return " ".join(pieces)
             holder = holder.getparent()
         return None
 
     def body_links(self) -> list[Link]:
         start, end = self.body_range
         found: list[Link] = []
+        boxed = self._box_lines
         for element in self.root.iter("a", "img"):
             line = self.lines.span(element)[0]
-            if not start <= line < end:
+            if not start <= line < end or line in boxed:
                 continue
             if element.tag == "img":
                 src = (element.get("src") or "").strip()
@@ -974,6 +1070,9 @@ class _Scan:
         self.footer_lines: list[int] = []
         self.image_lines: list[int] = []
         self.images_on: dict[int, list[Any]] = {}
+        # Share bars, related articles, tags, <aside>: the outermost block of each.
+        self.in_box: set[Any] = set()
+        self.boxes: list[Any] = []
         for element in root.iter():
             tag = element.tag
             if not isinstance(tag, str):
@@ -987,6 +1086,12 @@ class _Scan:
                 self.in_chrome.add(element)
             if tag == "a" or parent in self.in_links:
                 self.in_links.add(element)
+            if parent in self.in_box:
+                self.in_box.add(element)
+            elif tag == "aside" or any(h[3] for h in hints):
+                self.in_box.add(element)
+                if tag in BLOCK_TAGS:
+                    self.boxes.append(element)
             if tag in ("script", "style", "link", "meta"):
                 continue
             if "href" in names or "onclick" in names:
@@ -1017,6 +1122,11 @@ def _after_title_label(element: Any) -> bool:
     return label is not None and bool(site.TITLE_LABEL_RE.fullmatch(node_text(label)))
 
 
+def _control_label(element: Any) -> str:
+    """What a control says: a button's words, an input's value."""
+    return normalise_space(node_text(element)) or normalise_space(element.get("value"))
+
+
 def _words(element: Any) -> list[str]:
     ident, classes = element.get("id"), element.get("class")
     if not ident and not classes:
@@ -1026,19 +1136,20 @@ def _words(element: Any) -> list[str]:
 
 # Class words repeat across a page's elements and a board's pages.
 @lru_cache(maxsize=4096)
-def _word_hints(word: str) -> tuple[bool, bool, bool]:
-    """Does a class or id word name chrome, a footer, a title?"""
+def _word_hints(word: str) -> tuple[bool, bool, bool, bool]:
+    """Does a class or id word name chrome, a footer, a title, a box beside the text?"""
     return (
         site.CHROME_HINT_RE.match(word) is not None,
         site.FOOTER_HINT_RE.match(word) is not None,
         site.TITLE_HINT_RE.search(word) is not None,
+        site.BOX_HINT_RE.search(word) is not None,
     )
 
 
 def _is_label(text: str) -> bool:
     return bool(
         site.TITLE_LABEL_RE.fullmatch(text)
-        or site.NEIGHBOUR_LABEL_RE.fullmatch(text)
+        or site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(text)
         or site.LIST_BUTTON_RE.fullmatch(text)
         or site.FILE_LABEL_RE.fullmatch(text)
         or site.INFO_LABEL_ONLY_RE.fullmatch(text)

@@ -114,6 +114,11 @@ class Lines:
             self.order[element] = len(self.order)
             if tag in HIDDEN_TAGS or _is_hidden(element):
                 # Positions still count (a "List" button ends the body), text does not.
+                if tag == "button" or element.get("onclick") is not None:
+                    # A control holds a place, as an image does: buttons alone in their
+                    # block ("< Prev", "Next >") make a line of their own, never the
+                    # next text line's (the footer's).
+                    pieces[-1].append(_PLACE)
                 self.first[element] = self.last[element] = len(pieces) - 1
                 self._number_subtree(element, len(pieces) - 1)
                 if element.tail:
@@ -127,8 +132,9 @@ class Lines:
                 if element.tail:
                     add(element.tail, element.getparent())
                 continue
-            if tag == "img":
-                # An image holds a place of its own: lines after it come after it.
+            if tag in ("img", "input"):
+                # An image holds a place of its own: lines after it come after it
+                # (an <input type=button> as a button does).
                 pieces[-1].append(_PLACE)
             if element.text:
                 add(element.text, element)
