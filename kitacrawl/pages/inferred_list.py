@@ -57,6 +57,7 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "p
 # A text longer than this is a lede or a summary, not a row's meta line: its dates
 # and numbers are what the article is about.
 _META_CHARS = 60
+_VISIBLE_TEXT = "//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 
 
 def parse_page(text: str) -> Any:
@@ -82,6 +83,7 @@ class InferredListPage:
         self.root = root if root is not None else parse_page(text)
         self.scripts = scripts or PageScripts(text, urls)
         self.order = {element: index for index, element in enumerate(self.root.iter())}
+        self._paging: list[tuple[Any, int]] | None = None
 
     def to_item(self) -> ListPage:
         rows = self.rows()
@@ -159,12 +161,13 @@ class InferredListPage:
             for ancestor in (element, *element.iterancestors()):
                 ids_under.setdefault(ancestor, set()).add(no)
         row_of: dict[Any, tuple[int, list[Any]]] = {}
+        beside: dict[Any, bool] = {}
         for element, no in links:
             row = element
             for ancestor in element.iterancestors():
                 if ids_under[ancestor] != {no} or ancestor.tag in ("body", "html", "form"):
                     break
-                if _beside_groups(ancestor, ids_under):
+                if _beside_groups(ancestor, ids_under, beside):
                     break  # the last row of a grid holding one card is not itself a card
                 row = ancestor
             entry = row_of.setdefault(row, (no, []))
@@ -418,11 +421,14 @@ class InferredListPage:
 
     # -- paging -------------------------------------------------------------
     def _page_links(self) -> list[tuple[Any, int]]:
+        if self._paging is not None:
+            return self._paging
         found = []
         for element in self._link_elements():
             page = self.page_of(element)
             if page is not None and self.article_of(element) is None:
                 found.append((element, page))
+        self._paging = found
         return found
 
     def _page_select(self) -> Any:
@@ -495,7 +501,7 @@ class InferredListPage:
 
     def total(self) -> int | None:
         # Texts apart: a heading's last word glued to "Total" hides the word.
-        visible = " ".join(_leaf_texts(self.root, set(), alts=False))
+        visible = " ".join(self.root.xpath(_VISIBLE_TEXT))
         match = site.TOTAL_RE.search(visible)
         return site.read_int(match.group(1).replace(",", "")) if match else None
 
@@ -545,19 +551,22 @@ def _group_key(row: Any) -> tuple[Any, ...]:
     return (grandparent, parent.tag, parent.get("class") or "", row.tag)
 
 
-def _beside_groups(element: Any, ids_under: dict[Any, set[int]]) -> bool:
+def _beside_groups(element: Any, ids_under: dict[Any, set[int]], known: dict[Any, bool]) -> bool:
     """Whether an alike sibling (same tag and class) holds several articles."""
+    if element in known:
+        return known[element]
     parent = element.getparent()
     if parent is None:
         return False
     classes = element.get("class")
-    return any(
+    known[element] = found = any(
         sibling is not element
         and sibling.tag == element.tag
         and sibling.get("class") == classes
         and len(ids_under.get(sibling, ())) > 1
         for sibling in parent
     )
+    return found
 
 
 def _block_leaves(element: Any) -> list[tuple[str, Any]]:
