@@ -40,6 +40,14 @@ DOWNLOAD_HANDLER_RE = re.compile(
 )
 
 DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+# A date with the month by name, in a list of unknown markup: `Sep 23, 2020`,
+# `September 23, 2020`, `23 Sep 2020` (unambiguous, unlike `20-09-23`).
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAME_DATE_RE = re.compile(
+    r"\b(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3})[a-z]*\.?,?\s+(?P<y2>\d{4}))\b",
+    re.I,
+)
 # A counter by its label, any language: `hit 2104`, `Hit : 2,104`, `Views 1,234`,
 # `조회 1,234`, `조회수: 12`, `Read 5` (the number may also come first: `1,234 views`).
 HIT_LABELLED_RE = re.compile(
@@ -119,6 +127,24 @@ PINNED_CLASS_RE = re.compile(
     r"notice|pinned?\b|sticky|(?:^|\s)(?:fix(?:ed)?|top|imp(?:ortant)?)(?:\s|$)|공지"
 )
 PINNED_LABEL_RE = re.compile(r"\[?\s*(?:notice|pinned|important|공지(?:사항)?|필독)\s*\]?", re.I)
+# A pinned class that names nothing but a pin: on any element of a row, even one
+# holding the row's link (`top`, `fix` are also layout words: `div.top` of a card).
+PINNED_CLASS_STRICT_RE = re.compile(r"notice|pinned?\b|sticky|공지")
+# A box of other articles beside a list ("Most read", "Related", "인기 기사"): its
+# links lead to the board too, but they are not the list's rows.
+SIDE_BOX_HEADING_RE = re.compile(
+    r"most\s+(?:read|viewed|popular)|popular|related|trending|recommended|top\s+\d+|"
+    r"인기|많이\s*본|관련\s*기사|추천",
+    re.I,
+)
+SIDE_BOX_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:aside|side|sidebar|lnb|snb|popular|ranking|rank|related|widget)(?:$|[\s_-])",
+    re.I,
+)
+# A thumbnail's alt that says what it is, not what the article is called.
+GENERIC_ALT_RE = re.compile(
+    r"\s*(?:thumb(?:nail)?|image|img|photo|picture|icon|썸네일|이미지|사진)?\s*\d*\s*", re.I
+)
 # What a list header's cells say (first match wins).
 LIST_HEADER_KEYS = (
     ("date", re.compile(r"date|posted|published|등록일|작성일|게시일|날짜", re.I)),

@@ -158,7 +158,7 @@ class ListPageParser:
                 )
                 if page is not None:
                     numbers.add(page)
-            for text in container.css("strong::text, .on::text, .active::text").getall():
+            for text in container.css(_CURRENT_PAGE_TEXT).getall():
                 page = site.read_id(text)
                 if page is not None:
                     numbers.add(page)
@@ -166,7 +166,7 @@ class ListPageParser:
 
     def current_page(self) -> int | None:
         for container in first(self.sel, site.LIST_PAGING):
-            for text in container.css("strong::text, .on::text, .active::text").getall():
+            for text in container.css(_CURRENT_PAGE_TEXT).getall():
                 page = site.read_id(text)
                 if page is not None:
                     return page
@@ -178,6 +178,11 @@ class ListPageParser:
             return None
         digits = re.search(r"\d[\d,]*", node_text(found[0].root))
         return site.read_int(digits.group(0).replace(",", "")) if digits else None
+
+
+# The current page's number: in <strong>, or in or just inside the item marked on/active
+# (Bootstrap's <li class="active"><span>3</span></li>).
+_CURRENT_PAGE_TEXT = "strong::text, .on::text, .active::text, .active > *::text"
 
 
 def _is_pinned(tr: Selector, num_text: str | None) -> bool:
