@@ -247,3 +247,26 @@ def test_mentions_download_link_is_the_regex_search(text: str) -> None:
 )  # fmt: skip
 def test_mentions_download_link_finds_links(text: str) -> None:
     assert site.mentions_download_link(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Views 1,234", "1,234"),
+        ("hit 7", "7"),
+        ("조회수 1,204", "1,204"),
+        ("조회 12 작성일 2020.09.23", "12"),
+        ("Hits 12 2020-09-23", "12"),
+        ("Views 12 | Date 2020.09.23", "12"),
+        # A part of a number written some other way is no counter: none beats a wrong one.
+        ("Views 12K", None),
+        ("Views 1.2k", None),
+        ("조회 2만", None),
+        ("조회 3천", None),
+        ("Views 999+", None),
+        ("Views 2 104", None),
+    ],
+)
+def test_a_labelled_counter_is_a_whole_number(text: str, expected: str | None) -> None:
+    found = site.HIT_LABELLED_RE.search(text)
+    assert (found.group(1) if found else None) == expected
