@@ -36,6 +36,7 @@ that the run fails loudly instead of fetching the wrong articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -490,7 +491,7 @@ class InferredListPage:
                     continue
                 if any(inner in linked for inner in element.iterdescendants()):
                     continue
-                if element.get("href") is not None or element.get("onclick") is not None:
+                if _leads_somewhere(element):
                     continue
                 if any(ancestor in linked for ancestor in element.iterancestors()):
                     continue
@@ -504,6 +505,19 @@ class InferredListPage:
         visible = " ".join(self.root.xpath(_VISIBLE_TEXT))
         match = site.TOTAL_RE.search(visible)
         return site.read_int(match.group(1).replace(",", "")) if match else None
+
+
+def _leads_somewhere(element: Any) -> bool:
+    """A link or handler that goes somewhere: not ``href="#"`` or ``javascript:void(0)``
+    alone, which the current page's number is often drawn as."""
+    onclick = (element.get("onclick") or "").strip()
+    href = element.get("href")
+    if onclick and not _NOWHERE_RE.fullmatch(onclick):
+        return True
+    return href is not None and not _NOWHERE_RE.fullmatch(href.strip())
+
+
+_NOWHERE_RE = re.compile(r"#?|javascript:\s*(?:void\s*\(\s*0\s*\)|;)?\s*;?|return\s+false;?", re.I)
 
 
 def _classes(element: Any) -> set[str]:

@@ -654,5 +654,6 @@ QUIRKS: dict[str, dict[str, str]] = {
         "paging-by-a-page-drop-down": "page_drop_down",
         "dates-with-month-names": "dates_with_month_names",
         "total-after-a-heading": "total_after_heading",
+        "current-page-a-link-to-nowhere": "current_page_on_hash_link",
     },
 }
