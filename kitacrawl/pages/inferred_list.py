@@ -85,6 +85,7 @@ class InferredListPage:
         self.scripts = scripts or PageScripts(text, urls)
         self.order = {element: index for index, element in enumerate(self.root.iter())}
         self._paging: list[tuple[Any, int]] | None = None
+        self._header_width: int | None = None
 
     def to_item(self) -> ListPage:
         rows = self.rows()
@@ -320,7 +321,7 @@ class InferredListPage:
         column = next((index for index, key in header.items() if key == "title"), None)
         if column is not None and anchor in segment:
             cells = _cells(anchor)
-            if len(cells) == len(header):
+            if len(cells) == self._header_width:
                 return _leaf_texts(cells[column], set(), alts=False)
         leaves = _block_leaves(anchor)
         if len(leaves) <= 1:
@@ -364,7 +365,7 @@ class InferredListPage:
         if column is None:
             return None
         cells = _cells(segment[0])
-        if column < len(cells) and len(cells) == len(header):
+        if column < len(cells) and len(cells) == self._header_width:
             number = site.NUMBER_RE.match(normalise_space(node_text(cells[column])))
             if number:
                 return site.read_int(number.group(1).replace(",", ""))
@@ -386,6 +387,9 @@ class InferredListPage:
                 continue
             keys = {index: key for index, label in enumerate(labels) if (key := _column(label))}
             if "hit" in keys.values() or "date" in keys.values():
+                # Rows line up with the header by their number of cells, the columns
+                # it has no key for (writer, likes) included.
+                self._header_width = len(labels)
                 return keys
         return {}
 

@@ -655,5 +655,6 @@ QUIRKS: dict[str, dict[str, str]] = {
         "dates-with-month-names": "dates_with_month_names",
         "total-after-a-heading": "total_after_heading",
         "current-page-a-link-to-nowhere": "current_page_on_hash_link",
+        "header-with-columns-no-key-names": "header_with_unkeyed_columns",
     },
 }
