@@ -279,7 +279,7 @@ class InferredListPage:
             no=no,
             url=self.urls.article_url(no, site_id=site_id),
             title=title or None,
-            published=_last_date(meta),
+            published=_last_date(meta) or _split_date(segment),
             hits=self._hits(segment, meta, header),
             pinned=pinned,
         )
@@ -632,6 +632,32 @@ def _cut_short(text: str, attribute: str) -> bool:
         and len(attribute) > len(stem)
         and attribute.startswith(stem)
     )
+
+
+def _split_date(segment: list[Any]) -> Any:
+    """A date whose parts sit in elements of their own (``<span>2020.09.<b>23</b></span>``):
+    the short text of an element holding no link, read whole; the last one that is a date."""
+    texts: list[str] = []
+    for part in segment:
+        for element in part.iter():
+            if not isinstance(element.tag, str) or not len(element) or element.tag in _NO_TEXT:
+                continue
+            if element.get("href") is not None or element.get("onclick") is not None:
+                continue
+            if any(
+                inner.get("href") is not None or inner.get("onclick") is not None
+                for inner in element.iterdescendants()
+                if isinstance(inner.tag, str)
+            ):
+                continue
+            text = normalise_space(node_text(element))
+            if len(text) <= _SPLIT_DATE_CHARS:
+                texts.append(text)
+    return _last_date(texts)
+
+
+# `2020. 09. 23.` with a weekday or a time at most.
+_SPLIT_DATE_CHARS = 24
 
 
 def _last_date(texts: list[str]) -> Any:

@@ -656,5 +656,6 @@ QUIRKS: dict[str, dict[str, str]] = {
         "total-after-a-heading": "total_after_heading",
         "current-page-a-link-to-nowhere": "current_page_on_hash_link",
         "header-with-columns-no-key-names": "header_with_unkeyed_columns",
+        "date-drawn-in-parts": "date_split_in_spans",
     },
 }
