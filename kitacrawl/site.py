@@ -603,6 +603,8 @@ _INFO_LABELS = (
 )
 INFO_LABEL_RE = re.compile(rf"\s*(?:{_INFO_LABELS})(?![^\W\d_])\s*[:：]?", re.I)
 INFO_LABEL_ONLY_RE = re.compile(rf"\s*(?:{_INFO_LABELS})\s*[:：]?\s*", re.I)
+# The same labels anywhere in a line, as whole words.
+INFO_LABEL_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_INFO_LABELS})(?![^\W\d_])", re.I)
 # Neighbour labels (English, Korean, arrows): which side, and any label at all.
 _NEIGHBOUR_LABELS = (
     r"(?:prev(?:ious)?|next)(?:\s+(?:post|article|news|item|page))?|이전\s*글?|다음\s*글?"
@@ -662,14 +664,43 @@ ARROWED_NEIGHBOUR_LABEL_RE = re.compile(
     rf"\s*[{NEIGHBOUR_ARROWS}]*\s*(?:{_NEIGHBOUR_LABELS})\s*[{NEIGHBOUR_ARROWS}]*\s*[:：|]?\s*",
     re.I,
 )
+# The same with the arrows drawn around it ("< Prev: Title", "Next: Title >",
+# "« Previous: Title", "Title →"): arrows at either end of a neighbour's text are no
+# part of its title.
+ARROWED_SEPARATED_NEIGHBOUR_LABEL_RE = re.compile(
+    rf"^\s*[{NEIGHBOUR_ARROWS}]*\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]\s*"
+    rf"|\s*[:：|]\s*(?:{_NEIGHBOUR_LABELS})\s*[{NEIGHBOUR_ARROWS}]*\s*$"
+    rf"|^\s*[{NEIGHBOUR_ARROWS}]+\s*|\s*[{NEIGHBOUR_ARROWS}]+\s*$",
+    re.I,
+)
 # A counter label glued to the date before it ("2020-11-24Hits 1,876", spans without
 # a space between them): the place between a digit and a letter where a space goes.
 DIGIT_LETTER_RE = re.compile(r"(?<=\d)(?=[^\W\d_])")
+# A word of letters (any script): what is left of a line once its dates, counters
+# and labels are taken off tells a sentence of the body from a line of details.
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+# A line ending as a sentence does ("exporters asked KITA for help.", "...했다.").
+SENTENCE_END_RE = re.compile(r"[.。!?]\s*$")
+# A sentence has this many words besides its dates, counters and labels.
+SENTENCE_MIN_WORDS = 3
+# A line of details names short values ("Writer : International Trade Association");
+# a line with more words than this besides its labels is a sentence, full stop or not.
+INFO_MAX_WORDS = 5
 # Lines of page furniture that may sit between a body's paragraphs and are never text.
 CHROME_LINE_RE = re.compile(
     r"(?:print|share|facebook|twitter|kakao(?:talk|story)?|url\s*copy|copy\s*url|top"
     r"|인쇄|공유(?:하기)?|스크랩|글자\s*크기|확대|축소|맨\s*위로)",
     re.I,
+)
+# A tools bar: a line made only of such words and the page's tool buttons, with or
+# without separators ("Print | Email | Font size", "인쇄 · 메일 · 글자 크기 + -").
+_TOOL_WORDS = (
+    r"print|e-?mail|mail|font\s*size|text\s*size|share|url\s*copy|copy\s*url|copy\s*link"
+    r"|facebook|twitter|kakao(?:talk|story)?|scrap|top|a\+|a-|[+\-−]"
+    r"|인쇄|이?메일|글자\s*크기|확대|축소|공유(?:하기)?|스크랩|맨\s*위로"
+)
+TOOL_LINE_RE = re.compile(
+    rf"\s*(?:{_TOOL_WORDS})(?:\s*[|·/,]?\s*(?:{_TOOL_WORDS}))*\s*[|·/,]?\s*", re.I
 )
 # A document title's separators and the site's and boards' own names in it
 # ("KITA News | Korea International Trade Association" names no post).

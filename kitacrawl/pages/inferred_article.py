@@ -12,7 +12,11 @@ reading order (:class:`~kitacrawl.pages.layout.Lines`):
   before it: a heading, a line with a title-like class or a bullet, else the
   line itself; without a date line, the heading that the page's ``<title>``
   or ``og:title`` names (its site suffix taken off), or the last heading
-  before the first paragraph. Never a line of the body, never a link;
+  before the first paragraph. Never a line of the body, never a link: a line
+  that reads as a sentence ("Hit by high freight costs, ...", "Seoul,
+  2018.03.02 — KITA held ...") is no line of details, its date no posting
+  date. A table of details with a header row ("Date | Hits") is read cell
+  under label; a counter is never a part of a date;
 - the **body**: the lines after the head up to the first of the neighbours
   (labelled ``Prev``/``Next``/``이전글``/``다음글``/``▲``/``▼``, or links to
   other articles of the board), the attachments (download paths or handlers,
@@ -20,9 +24,12 @@ reading order (:class:`~kitacrawl.pages.layout.Lines`):
   row), a "Related articles" heading, the list button or the footer; the title
   printed again at its top and a ``- subtitle -`` come off, as on the known
   layouts; share bars, related-article and tag boxes and ``<aside>`` (by
-  class or id words) are never body;
+  class or id words) are never body, nor is a tools bar ("Print | Email |
+  Font size") or a mail to no one (``mailto:?subject=``);
 - **neighbours** (links, buttons or any element with a handler; arrows around
-  a label still make it a label) and **attachments** from those blocks.
+  a label still make it a label, and come off the neighbour's text with a
+  label and separator: "< Prev: Title"; labelled ones above the title count
+  too) and **attachments** from those blocks.
 
 A page read this way must agree with itself: a title, a body, and at least
 one more sign that it is an article of the board (a date beside the title, a
@@ -266,7 +273,7 @@ class InferredArticlePage(ArticleFields):
             or site.HIT_LABELLED_RE.search(text)
             or site.INFO_LABEL_RE.match(text)
             or site.NUMBER_RE.match(text)
-        )
+        ) and not _reads_as_sentence(text)
 
     def _info_block(self, index: int) -> tuple[int, int]:
         """The run of date/counter lines around line ``index``: [start, end)."""
@@ -487,12 +494,16 @@ class InferredArticlePage(ArticleFields):
             end=title[0] + 1 if title_after else end,
         )
         head.published = parse_date(joined)
-        head.hits = parse_labelled_count(joined)
-        if head.hits is None:
-            # Spans without a space between them: "2020-11-24Hits 1,876".
-            head.hits = parse_labelled_count(site.DIGIT_LETTER_RE.sub(" ", joined))
-        if head.hits is None:
-            head.hits = _count_after_date(joined)
+        header = self._header_row_count(start, end)
+        if header is not None:
+            head.hits = header[0]  # the value under its label, or none
+        elif not _counter_in_date(joined):
+            head.hits = parse_labelled_count(joined)
+            if head.hits is None:
+                # Spans without a space between them: "2020-11-24Hits 1,876".
+                head.hits = parse_labelled_count(site.DIGIT_LETTER_RE.sub(" ", joined))
+            if head.hits is None:
+                head.hits = _count_after_date(joined)
         for line in [] if from_document else self.lines.text_of(title[0] + 1, start):
             subtitle = parse_subtitle(line)
             if subtitle is not None:
@@ -509,11 +520,41 @@ class InferredArticlePage(ArticleFields):
         ]
         return head
 
+    def _header_row_count(self, start: int, end: int) -> tuple[int | None] | None:
+        """A table of details with a header row ("Date | Hits" over "2022-06-20 | 367"):
+        the counter is the cell under its label, in a row of as many cells; (None,)
+        when the rows do not pair up. None when the head has no such table.
+        """
+        for index in range(start, end):
+            opener = self.lines.openers[index]
+            if opener is None or not isinstance(opener.tag, str):
+                continue
+            cell = opener if opener.tag == "th" else next(opener.iterancestors("th"), None)
+            row = None if cell is None else cell.getparent()
+            if row is None or row.tag != "tr":
+                continue
+            labels = [c for c in row if isinstance(c.tag, str)]
+            if not all(c.tag == "th" for c in labels):
+                continue  # a label cell beside its value ("Hits | 367"): read as a line
+            table = next(row.iterancestors("table"), None)
+            rows = [] if table is None else list(table.iter("tr"))
+            after = rows[rows.index(row) + 1] if row in rows[:-1] else None
+            values = [] if after is None else [c for c in after if isinstance(c.tag, str)]
+            if len(values) != len(labels):
+                return (None,)
+            for label, value in zip(labels, values, strict=True):
+                name = normalise_space(node_text(label))
+                if site.COUNTER_WORD_RE.search(name) and site.INFO_LABEL_ONLY_RE.fullmatch(name):
+                    number = site.NUMBER_RE.match(normalise_space(node_text(value)))
+                    return (site.read_int(number.group(1).replace(",", "")) if number else None,)
+            return (None,)
+        return None
+
     def _followed_by_content(self, line: int) -> bool:
         """Is there text or an image between line ``line`` and the next block that ends a body?"""
         stops = [stop for stop in self._stop_lines if stop >= line]
         end = min(stops) if stops else len(self.lines)
-        if any(not site.CHROME_LINE_RE.fullmatch(t) for t in self.lines.text_of(line, end)):
+        if any(not _tool_line(t) for t in self.lines.text_of(line, end)):
             return True
         return any(line <= at < end for at in self._scan.image_lines)
 
@@ -762,9 +803,7 @@ class InferredArticlePage(ArticleFields):
         return [
             texts[index]
             for index in range(start, min(end, len(texts)))
-            if texts[index]
-            and index not in boxed
-            and not site.CHROME_LINE_RE.fullmatch(texts[index])
+            if texts[index] and index not in boxed and not _tool_line(texts[index])
         ]
 
     @cached_property
@@ -897,7 +936,27 @@ class InferredArticlePage(ArticleFields):
                 side = "prev" if target.no < current else "next"
                 if side not in found:
                     found[side] = self._neighbour(target, side)
+        for target in self._targets_above_head():
+            # Above the title only a labelled link counts ("< Prev: ...", class="next"):
+            # a side guessed from the number could be any article the page points to.
+            side = self._side(target)
+            if side is not None and side not in found:
+                found[side] = self._neighbour(target, side)
         return [found[side] for side in ("prev", "next") if side in found]
+
+    def _targets_above_head(self) -> list[Target]:
+        """Article links alone on their lines before the head, outside chrome and boxes."""
+        start = self.head.start
+        return [
+            target
+            for target in self.targets
+            if target.kind == "article"
+            and target.no is not None
+            and 0 <= target.line < start
+            and target.element not in self._in_chrome
+            and target.element not in self._scan.in_box
+            and self._stands_alone(target)
+        ]
 
     def _side(self, target: Target) -> Side | None:
         signals: list[str] = []
@@ -935,6 +994,7 @@ class InferredArticlePage(ArticleFields):
                 ):
                     text = normalise_space(text.replace(own, " ", 1))
             text = site.SEPARATED_NEIGHBOUR_LABEL_RE.sub("", text)
+            text = site.ARROWED_SEPARATED_NEIGHBOUR_LABEL_RE.sub("", text)
             text = normalise_space(text).strip(" :|·")
             if site.ARROWED_NEIGHBOUR_LABEL_RE.fullmatch(text):
                 text = ""  # only a label ("Previous"): the page does not name the neighbour
@@ -991,6 +1051,8 @@ class InferredArticlePage(ArticleFields):
             line = self.lines.span(element)[0]
             if not start <= line < end or line in boxed:
                 continue
+            if _tool_line(self.lines.texts[line]):
+                continue  # "Print | Email": a tools bar's links are no part of the text
             if element.tag == "img":
                 src = (element.get("src") or "").strip()
                 if not src or src.lower().startswith(("data:", "javascript:")):
@@ -1016,6 +1078,8 @@ class InferredArticlePage(ArticleFields):
             return None
         if not target.url.lower().startswith(("http://", "https://", "mailto:")):
             return None
+        if target.url.lower().startswith("mailto:?"):
+            return None  # a mail to no one: the page's "send this by mail" tool
         text = normalise_space(node_text(element)) or None
         return Link(rel="body", url=target.url, text=text, target_no=target.no)
 
@@ -1047,6 +1111,41 @@ def _headline_like(text: str) -> bool:
     """Could this line be a headline? Not a sentence of the body: short, no full stop at its end."""
     ends_a_sentence = text.rstrip().endswith((".", "。", "!", "?"))
     return len(text) <= site.MAX_HEADLINE_LENGTH and not ends_a_sentence
+
+
+def _tool_line(text: str) -> bool:
+    """Page furniture between the paragraphs: "Print", "Print | Email | Font size"."""
+    return bool(site.CHROME_LINE_RE.fullmatch(text) or site.TOOL_LINE_RE.fullmatch(text))
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Is a line with a date, a counter or a label in it a sentence of the body?
+
+    "Hit by high freight costs, exporters asked KITA for help.", "Seoul, 2018.03.02 —
+    KITA held a meeting ...": what is left once its dates, counters, numbers and labels
+    are taken off ends as a sentence does, or is more words than a line of details holds.
+    """
+    rest = site.DATE_RE.sub(" ", text)
+    rest = site.HIT_LABELLED_RE.sub(" ", rest)
+    rest = site.HIT_LABEL_AFTER_RE.sub(" ", rest)
+    rest = site.INFO_LABEL_WORD_RE.sub(" ", rest)
+    words = len(site.LETTER_WORD_RE.findall(rest))
+    if words > site.INFO_MAX_WORDS:
+        return True
+    return words >= site.SENTENCE_MIN_WORDS and site.SENTENCE_END_RE.search(rest) is not None
+
+
+def _counter_in_date(text: str) -> bool:
+    """Does a counter label stand before a date ("Hits 2022/06/20")? A counter is never
+    a part of a date: such a line has no counter to read."""
+    match = site.HIT_LABELLED_RE.search(text)
+    if match is None:
+        return False
+    first, last = match.span(1)
+    return any(
+        first < date_end and date_start < last
+        for date_start, date_end in (m.span() for m in site.DATE_RE.finditer(text))
+    )
 
 
 def _count_after_date(text: str) -> int | None:

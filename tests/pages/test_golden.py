@@ -553,6 +553,13 @@ QUIRKS: dict[str, dict[str, str]] = {
         "attachment-table-header-and-download-cells": "attachment_table_handler",
         "file-name-from-its-own-cell": "attachment_table_handler",
         "counter-label-glued-after-the-date": "counter_glued_to_date",
+        "header-row-labels-name-the-cells-below": "meta_header_table",
+        "counter-never-a-part-of-a-date": "meta_header_table",
+        "body-paragraph-opening-with-a-counter-label": "lead_paragraph_starts_with_hit",
+        "date-inside-a-body-sentence-not-the-posting-date": "dateline_paragraph_no_date_line",
+        "arrowed-label-with-separator-inside-neighbour-link": "arrowed_labels_inside_links",
+        "tools-bar-line-and-its-mail-link-not-body": "tools_bar_above_body",
+        "labelled-neighbours-above-the-title": "neighbours_above_title",
     },
     "list": {
         "row-href-with-list-state": "hrefs_list_state",
