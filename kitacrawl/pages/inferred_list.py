@@ -177,6 +177,7 @@ class InferredListPage:
         main = self._main_group(list(row_of), row_of)
         if not main:
             return []
+        main |= self._featured(main, row_of)
         rows: list[ListRow] = []
         seen: set[tuple[int, bool]] = set()
         header = self._header(main)
@@ -217,6 +218,24 @@ class InferredListPage:
             if dated[id(other)] >= 2 and dated[id(other)] * 2 >= dated[id(best)]:
                 return set()
         return set(best)
+
+    def _featured(self, main: set[Any], row_of: dict[Any, Any]) -> set[Any]:
+        """The newest article drawn apart above the list (a headline box): a lone dated
+        row before the list's first, outside chrome and side boxes, newer than every row
+        of the list by no more than a page's worth of ids."""
+        first = min(self.order[row] for row in main)
+        newest = max(row_of[row][0] for row in main)
+        found: set[Any] = set()
+        for row, (no, _anchors) in row_of.items():
+            if row in main or self.order[row] >= first or not newest < no <= newest + len(main):
+                continue
+            if any(_group_key(other) == _group_key(row) for other in row_of if other is not row):
+                continue  # one of a group of its own: not a lone headline
+            if self._in_side_box(row) or self._is_pinned(self._segment(row, row_of)):
+                continue
+            if self._dated([row], row_of):
+                found.add(row)
+        return found
 
     def _dated(self, group: list[Any], row_of: dict[Any, Any]) -> int:
         """How many of a group's rows show a date outside their title."""

@@ -664,5 +664,6 @@ QUIRKS: dict[str, dict[str, str]] = {
         "current-page-a-link-to-nowhere": "current_page_on_hash_link",
         "header-with-columns-no-key-names": "header_with_unkeyed_columns",
         "date-drawn-in-parts": "date_split_in_spans",
+        "newest-article-in-a-headline-box-above": "featured_newest_above_list",
     },
 }
