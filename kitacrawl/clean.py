@@ -150,7 +150,10 @@ def is_repeated_title(paragraph: str, title: str) -> bool:  # noqa: PLR0911 - on
         if short:
             return True
         return len(paragraph) <= 2.5 * len(title) + 40 and not paragraph.rstrip().endswith(".")
-    if not short:
+    if not short or paragraph.rstrip().endswith((".", "!", "?", "。")):
+        # Another wording that ends like a sentence is the article's first sentence
+        # telling the news again ("KITA opened an office in Jakarta on June 7."), not
+        # the heading printed again.
         return False
     shared = len(set(title_words) & set(para_words))
     return shared / len(set(title_words)) >= 0.75

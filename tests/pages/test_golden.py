@@ -398,6 +398,7 @@ def test_nested_lists_give_no_rows() -> None:
 QUIRKS: dict[str, dict[str, str]] = {
     "article": {
         "seed-article-2530-all-paragraphs": "seed_2530",
+        "first-sentence-rewording-the-title-is-body": "lede_rewords_title",
         "p-body-with-nbsp-paragraphs": "seed_2530",
         "neighbours-plain-href-with-list-state": "seed_2530",
         "no-attachment-block": "seed_2530",
