@@ -39,7 +39,9 @@ DOWNLOAD_HANDLER_RE = re.compile(
     r"\bfn_egov_downFile\s*\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]?(\d+)", re.I
 )
 
-DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})(?:\s*일)?(?!\d)"
+)
 # A date with the month by name, in a list of unknown markup: `Sep 23, 2020`,
 # `September 23, 2020`, `23 Sep 2020` (unambiguous, unlike `20-09-23`).
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -283,6 +283,10 @@ class InferredArticlePage(ArticleFields):
             before = start - 1
             while before > 0 and not texts[before]:
                 before -= 1
+            label = self._label_of_value(before)
+            if label is not None:
+                start = label  # `Writer` over `Trade Team`: the pair is info, not a title
+                continue
             if (
                 not texts[before]
                 or not self._info_like(before)
@@ -306,6 +310,22 @@ class InferredArticlePage(ArticleFields):
                 break
             last = line
         return start, last + 1
+
+    def _label_of_value(self, line: int) -> int | None:
+        """The line of a label standing alone (``<dt>Writer</dt>``) just above ``line``,
+        when ``line`` is its short value; else None."""
+        texts = self.lines.texts
+        text = texts[line]
+        if not text or len(text) > _LABEL_VALUE_CHARS or site.DATE_RE.search(text):
+            return None
+        label = line - 1
+        while label > 0 and not texts[label]:
+            label -= 1
+        if label < 0 or not texts[label] or label == line:
+            return None
+        if site.TITLE_LABEL_RE.fullmatch(texts[label]):
+            return None  # `Title` over the title: that value is the title
+        return label if site.INFO_LABEL_ONLY_RE.fullmatch(texts[label]) else None
 
     def _title_before(self, index: int) -> tuple[int, str] | None:
         """The title line just before line ``index``, else None.
@@ -1105,6 +1125,10 @@ class InferredArticlePage(ArticleFields):
             "body": f"lines {start} to {end - 1} of the page",
             "body ends before": texts[end] if end < len(texts) else "the end of the page",
         }
+
+
+# A label's value on a line of its own (a writer, a department) is short.
+_LABEL_VALUE_CHARS = 40
 
 
 def _headline_like(text: str) -> bool:

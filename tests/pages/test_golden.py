@@ -399,6 +399,7 @@ QUIRKS: dict[str, dict[str, str]] = {
     "article": {
         "seed-article-2530-all-paragraphs": "seed_2530",
         "first-sentence-rewording-the-title-is-body": "lede_rewords_title",
+        "date-in-korean-words": "korean_date_words",
         "p-body-with-nbsp-paragraphs": "seed_2530",
         "neighbours-plain-href-with-list-state": "seed_2530",
         "no-attachment-block": "seed_2530",
@@ -514,6 +515,7 @@ QUIRKS: dict[str, dict[str, str]] = {
         "insights-old-path-link-inside-new-page": "insights_newer_path_current",
     },
     "inferred_article": {
+        "writer-pair-above-the-date-is-no-title": "dl_writer_before_date",
         "body-in-detail-body-inside-an-older-style-page": "detail_body_in_older_page",
         "document-title-names-only-board-and-site": "detail_body_in_older_page",
         "heading-and-subtitle-kept-out-of-the-body": "detail_body_in_older_page",
