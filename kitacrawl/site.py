@@ -131,6 +131,10 @@ PINNED_ROW_CLASSES = ("notice", "fix", "top")
 PINNED_CLASS_RE = re.compile(
     r"notice|pinned?\b|sticky|(?:^|\s)(?:fix(?:ed)?|top|imp(?:ortant)?)(?:\s|$)|공지"
 )
+# The label of a date that is not the posting date: a row may show both.
+MODIFIED_LABEL_RE = re.compile(
+    r"(?:modified|updated|edited|수정일?|최종\s*수정|변경일?)\s*[:：]?\s*$", re.I
+)
 PINNED_LABEL_RE = re.compile(r"\[?\s*(?:notice|pinned|important|공지(?:사항)?|필독)\s*\]?", re.I)
 # A pinned class that names nothing but a pin: on any element of a row, even one
 # holding the row's link (`top`, `fix` are also layout words: `div.top` of a card).

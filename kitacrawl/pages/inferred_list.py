@@ -184,7 +184,7 @@ class InferredListPage:
         for row in sorted(row_of, key=self.order.__getitem__):
             no, anchors = row_of[row]
             segment = self._segment(row, row_of)
-            pinned = self._is_pinned(segment)
+            pinned = self._is_pinned(segment) or (row not in main and self._in_notice_box(row))
             if row not in main and not pinned:
                 continue
             found = self._row(no, anchors, segment, header, pinned)
@@ -359,7 +359,7 @@ class InferredListPage:
             for text in _leaf_texts(part, set()):
                 if text in left:
                     left.remove(text)
-                elif len(text) <= _META_CHARS:
+                elif len(text) <= _META_CHARS and not _reads_as_sentence(text):
                     texts.append(text)
         return texts
 
@@ -411,6 +411,21 @@ class InferredListPage:
                 self._header_width = len(labels)
                 return keys
         return {}
+
+    def _in_notice_box(self, row: Any) -> bool:
+        """A row of a box of notices apart from the list (``<table class="notice">``,
+        ``<caption>Notice</caption>``): pinned, though no mark of its own says so."""
+        for depth, ancestor in enumerate(row.iterancestors()):
+            if depth > 3 or ancestor.tag in ("body", "html", "form"):
+                return False
+            if site.PINNED_CLASS_STRICT_RE.search((ancestor.get("class") or "").lower()):
+                return True
+            caption = ancestor.find("caption") if ancestor.tag == "table" else None
+            if caption is not None and site.PINNED_LABEL_RE.fullmatch(
+                normalise_space(node_text(caption))
+            ):
+                return True
+        return False
 
     def _is_pinned(self, segment: list[Any]) -> bool:
         for part in segment:
@@ -679,9 +694,29 @@ def _split_date(segment: list[Any]) -> Any:
 _SPLIT_DATE_CHARS = 24
 
 
+def _reads_as_sentence(text: str) -> bool:
+    """A summary's sentence, not a meta text: it ends like one and has words around."""
+    return text.rstrip().endswith((".", "!", "?", "다.")) and len(text.split()) >= _SENTENCE_WORDS
+
+
+# "Posted 2020-09-23." has two words; a sentence of a summary has more.
+_SENTENCE_WORDS = 5
+
+
+def _posting_date(text: str) -> Any:
+    """The text's date, a modification's (`Modified 2020-10-01 | Posted 2020-09-23`) left out."""
+    for match in site.DATE_RE.finditer(text):
+        if site.MODIFIED_LABEL_RE.search(text[max(0, match.start() - 16) : match.start()]):
+            continue
+        found = parse_date(match.group(0))
+        if found is not None:
+            return found
+    return None
+
+
 def _last_date(texts: list[str]) -> Any:
     for text in reversed(texts):
-        value = parse_date(text) or _month_name_date(text)
+        value = _posting_date(text) or _month_name_date(text)
         if value is not None:
             return value
     return None

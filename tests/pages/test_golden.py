@@ -668,5 +668,8 @@ QUIRKS: dict[str, dict[str, str]] = {
         "header-with-columns-no-key-names": "header_with_unkeyed_columns",
         "date-drawn-in-parts": "date_split_in_spans",
         "newest-article-in-a-headline-box-above": "featured_newest_above_list",
+        "notices-in-a-box-of-their-own": "notice_box_above_list",
+        "summary-sentence-date-is-not-the-row-date": "relative_date_and_lede_with_date",
+        "modified-date-first-is-not-the-posting-date": "modified_date_before_posting_date",
     },
 }
