@@ -54,9 +54,9 @@ MONTH_NAME_DATE_RE = re.compile(
 # `조회 1,234`, `조회수: 12`, `Read 5` (the number may also come first: `1,234 views`).
 HIT_LABELLED_RE = re.compile(
     r"(?:\b(?:hits?|views?|reads?)\b|조회수?|읽음)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)"
-    # Not a part of a bigger number: `12K`, `2만`, `999+` and `2 104` are no counter we
-    # can read, and no counter at all is better than a wrong one.
-    r"(?![\d,.+]|[^\W\d_]|\s\d{3}(?!\d))",
+    # Not a part of a bigger number or a date: `12K`, `2만`, `999+`, `2 104` are no
+    # counter we can read (none is better than a wrong one), `views 2020-09-23` a date.
+    r"(?![\d,.+\-/]|[^\W\d_]|\s\d{3}(?!\d))",
     re.I,
 )
 # ... and with the label after it, read only where no label comes first (and dates

@@ -533,7 +533,7 @@ class InferredListPage:
                     continue
                 if any(ancestor in linked for ancestor in element.iterancestors()):
                     continue
-                number = site.read_id(normalise_space(element.text))
+                number = site.read_id(_PAGE_WORD_RE.sub("", normalise_space(element.text)))
                 if number is not None:
                     return number
         return None
@@ -543,6 +543,10 @@ class InferredListPage:
         visible = " ".join(self.root.xpath(_VISIBLE_TEXT))
         match = site.TOTAL_RE.search(visible)
         return site.read_int(match.group(1).replace(",", "")) if match else None
+
+
+# A page's number written with the word (`page 2`, `2 페이지`).
+_PAGE_WORD_RE = re.compile(r"^(?:page|p\.|페이지)\s*|\s*(?:page|페이지)$", re.I)
 
 
 def _leads_somewhere(element: Any) -> bool:
