@@ -613,7 +613,8 @@ INFO_LABEL_ONLY_RE = re.compile(rf"\s*(?:{_INFO_LABELS})\s*[:：]?\s*", re.I)
 INFO_LABEL_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_INFO_LABELS})(?![^\W\d_])", re.I)
 # Neighbour labels (English, Korean, arrows): which side, and any label at all.
 _NEIGHBOUR_LABELS = (
-    r"(?:prev(?:ious)?|next)(?:\s+(?:post|article|news|item|page))?|이전\s*글?|다음\s*글?"
+    r"(?:prev(?:ious)?|next|older|newer)(?:\s+(?:post|article|news|item|page))?"
+    r"|이전\s*글?|다음\s*글?"
     r"|[▲▼△▽↑↓◀▶]"
 )
 NEIGHBOUR_LABEL_RE = re.compile(rf"\s*(?:{_NEIGHBOUR_LABELS})\s*[:：|]?\s*", re.I)
@@ -629,8 +630,8 @@ NO_NEIGHBOUR_RE = re.compile(
     r"(?:there\s+is\s+no|no\s+(?:previous|next|more|posts?|articles?|items?)\b|none\b|없습니다|없음)",
     re.I,
 )
-PREV_LABEL_RE = re.compile(r"(?:^|[\W_])prev(?:ious)?(?:$|[\W_])|이전", re.I)
-NEXT_LABEL_RE = re.compile(r"(?:^|[\W_])next(?:$|[\W_])|다음", re.I)
+PREV_LABEL_RE = re.compile(r"(?:^|[\W_])(?:prev(?:ious)?|older)(?:$|[\W_])|이전", re.I)
+NEXT_LABEL_RE = re.compile(r"(?:^|[\W_])(?:next|newer)(?:$|[\W_])|다음", re.I)
 # The list button, by its words or its handler.
 LIST_BUTTON_RE = re.compile(
     r"\s*(?:(?:back|go|return)\s+to\s+(?:the\s+)?list|to\s+(?:the\s+)?list|view\s+list|list"

@@ -177,8 +177,27 @@ class ArticlePage(ArticleFields):
 
     @cached_property
     def _title(self) -> str:
+        return self._heading[0]
+
+    @cached_property
+    def _heading(self) -> tuple[str, str]:
+        """(title, the date and counter drawn inside the title's heading, if any)."""
         found = first(self.root, site.ARTICLE_TITLE) or first(self.sel, site.ARTICLE_TITLE)
-        return clean_title(node_text(found[0].root)) if found else ""
+        if not found:
+            return "", ""
+        heading = found[0].root
+        text = node_text(heading)
+        meta: list[str] = []
+        # A date or counter drawn inside the heading (`<small>2021-05-10 · Views 432</small>`)
+        # is no part of the title.
+        for child in heading.iterdescendants():
+            if not isinstance(child.tag, str):
+                continue
+            own = node_text(child)
+            if own and (site.DATE_RE.search(own) or site.HIT_LABELLED_RE.search(own)):
+                text = text.replace(own, " ", 1)
+                meta.append(own)
+        return clean_title(text), normalise_space(" ".join(meta))
 
     @cached_property
     def _body_element(self) -> Selector | None:
@@ -193,7 +212,7 @@ class ArticlePage(ArticleFields):
 
     @cached_property
     def _info(self) -> str:
-        return self._info_text()
+        return normalise_space(f"{self._info_text()} {self._heading[1]}")
 
     def _info_text(self) -> str:
         found = first(self.root, site.ARTICLE_INFO)
@@ -230,6 +249,8 @@ class ArticlePage(ArticleFields):
         if self._paragraphs is None:
             body = self._body_element
             lines = block_lines(body, excluded=self._body_excluded) if body is not None else []
+            # A "Back to list" link at the top or foot of the body is the page's button.
+            lines = [line for line in lines if not _is_list_button(line)]
             self._paragraphs = split_heading(lines, self.title())
         return self._paragraphs
 
@@ -296,6 +317,8 @@ class ArticlePage(ArticleFields):
                 continue
             seen.add(url)
             text = normalise_space(node_text(element.root)) or None
+            if text is None or site.DOWNLOAD_LABEL_RE.fullmatch(text):
+                text = _file_name_beside(element.root) or text
             found.append(Link(rel="attachment", url=url, text=text))
         return found
 
@@ -303,9 +326,36 @@ class ArticlePage(ArticleFields):
         body = self._body_element
         if body is None:
             return []
-        return body_links(
+        found = body_links(
             body, self.urls, self.page_url, (), excluded=self._body_excluded, scripts=self.scripts
         )
+        # The list button inside the body is no link of the article's.
+        return [link for link in found if not (link.text and _is_list_button(link.text))]
+
+
+def _is_list_button(text: str) -> bool:
+    return bool(site.LIST_BUTTON_RE.fullmatch(text.strip(_ARROWS)))
+
+
+_ARROWS = " <>‹›«»←→"
+
+
+def _file_name_beside(element: Any) -> str | None:
+    """A file's name written beside a link that only says "Download" (one file a holder)."""
+    holder = element.getparent()
+    if holder is None:
+        return None
+    links = [
+        inner
+        for inner in holder.iter()
+        if isinstance(inner.tag, str)
+        and (inner.get("href") is not None or inner.get("onclick") is not None)
+    ]
+    if len(links) != 1:
+        return None
+    text = normalise_space(site.DOWNLOAD_LABEL_RE.sub(" ", node_text(holder)))
+    text = normalise_space(site.FILE_SIZE_RE.sub(" ", text))
+    return text if text and site.FILE_EXTENSION_RE.search(text) else None
 
 
 __all__ = ["ArticlePage"]
