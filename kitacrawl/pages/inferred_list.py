@@ -58,6 +58,8 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "p
 # A text longer than this is a lede or a summary, not a row's meta line: its dates
 # and numbers are what the article is about.
 _META_CHARS = 60
+# A row may link to its article a few times (thumbnail, title, "Read more").
+_ONE_ARTICLE_LINKS = 4
 _VISIBLE_TEXT = "//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
 
 
@@ -157,6 +159,10 @@ class InferredListPage:
     def rows(self) -> list[ListRow]:
         links = self._links()
         if not links:
+            return []
+        if len(links) > _ONE_ARTICLE_LINKS and len({no for _element, no in links}) == 1:
+            # Every link of a list page to one article: the ids are misread (a handler's
+            # arguments taken in the wrong order), not a list of one.
             return []
         ids_under: dict[Any, set[int]] = {}
         for element, no in links:

@@ -510,7 +510,7 @@ class PageScripts:
         if meaning is None or meaning.kind == "other":
             # Known by its name from KITA's pages (the definition of a known
             # handler may post to a shared path, as the current template's do).
-            meaning = _known_meaning(name)
+            meaning = _by_parameter_names(_known_meaning(name), definition)
         self._meanings[name] = meaning
         return meaning
 
@@ -604,6 +604,37 @@ class PageScripts:
             if site.DOWNLOAD_NAME_RE.search(call.name):
                 return True
         return False
+
+
+def _by_parameter_names(meaning: Meaning | None, definition: Definition | None) -> Meaning | None:
+    """A handler known by its name, checked against the page's own definition of it.
+
+    ``function goDetailPage(siteId, no)`` takes the id second, whatever its name
+    meant before: the parameter names decide (the id by a name such as ``no``,
+    ``id``, ``nttId``; the site by ``siteId``). A definition whose names say
+    nothing keeps the known reading; one whose names contradict it and name no
+    id elsewhere is not guessed at.
+    """
+    if meaning is None or meaning.kind != "detail" or definition is None or meaning.index is None:
+        return meaning
+    params = [param.lower() for param in definition.params]
+    if meaning.index >= len(params) or not params:
+        return meaning
+    ids = [index for index, param in enumerate(params) if _ID_PARAM_RE.fullmatch(param)]
+    sites = [index for index, param in enumerate(params) if "site" in param]
+    if meaning.index in ids or (not ids and meaning.index not in sites):
+        return meaning
+    if len(ids) != 1:
+        return None
+    index = ids[0]
+    extras = tuple((name, sites[0]) for name, _old in meaning.extras) if sites else ()
+    return Meaning("detail", index=index, extras=extras, arities=(len(params),))
+
+
+# Parameter names that hold an article's id.
+_ID_PARAM_RE = re.compile(
+    r"no|id|seq|idx|ntt_?id|ntt_?no|article_?(?:no|id)|post_?(?:no|id)|board_?no"
+)
 
 
 def _known_meaning(name: str) -> Meaning | None:

@@ -672,6 +672,7 @@ QUIRKS: dict[str, dict[str, str]] = {
         "header-with-columns-no-key-names": "header_with_unkeyed_columns",
         "date-drawn-in-parts": "date_split_in_spans",
         "newest-article-in-a-headline-box-above": "featured_newest_above_list",
+        "handler-defined-with-the-site-id-first": "handler_defined_with_site_first",
         "current-page-written-with-the-word": "current_page_with_the_word",
         "counter-before-the-title-and-a-date-after": "counter_before_title",
         "notices-in-a-box-of-their-own": "notice_box_above_list",
