@@ -9,10 +9,11 @@ current page an ``a.active`` without one; disabled arrows keep their onclick
 to. Pure code; only the board's slice is parsed (see
 :mod:`kitacrawl.pages.region`).
 
-Decided where the contract is silent: no row is pinned. The real list
-fragments mark no notices (no class, no badge), so there is nothing to read;
-a notice repeated at the top of every page is a row the plan has already
-seen, and paging still ends.
+Decided where the contract is silent: the real list fragments mark no
+notices (no class, no badge), so a row is pinned only when a later markup
+says so: a notice class on the row (``li.is-notice``) or a badge of its own
+that says "공지" / "Notice". A notice repeated at the top of every page is a
+row the plan has already seen, and paging still ends.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ class CurrentListPageParser:
             title=title or None,
             published=self._published(li),
             hits=self._hits(li),
+            pinned=_pinned(li.root),
         )
 
     def _target(self, li: Selector) -> tuple[int | None, int | None, Selector | None]:
@@ -210,5 +212,21 @@ class CurrentListPageParser:
         number = site.COUNT_RE.search(node_text(found[0].root)) if found else None
         return site.read_int(number.group(1).replace(",", "")) if number else None
 
+
+def _pinned(row: Any) -> bool:
+    """A notice class on the row, or a short badge of its own saying it is one."""
+    if site.PINNED_CLASS_STRICT_RE.search((row.get("class") or "").lower()):
+        return True
+    for element in row.iterdescendants():
+        if not isinstance(element.tag, str) or len(element):
+            continue
+        text = (element.text or "").strip()
+        if text and len(text) <= _BADGE_CHARS and site.PINNED_LABEL_RE.fullmatch(text):
+            return True
+    return False
+
+
+# "공지", "[Notice]": a badge is a word or two.
+_BADGE_CHARS = 12
 
 __all__ = ["CurrentListPageParser"]
