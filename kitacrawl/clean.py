@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
+from kitacrawl import site
 from kitacrawl.site import (
     CATEGORY_PREFIX_RE,
     COUNT_RE,
@@ -204,3 +205,20 @@ def split_category(title: str) -> tuple[str | None, str]:
     if not match:
         return None, title
     return normalise_space(match.group(1)), normalise_space(match.group(2))
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Is a line with a date, a counter or a label in it a sentence of an article?
+
+    "Hit by high freight costs, exporters asked KITA for help.", "Seoul, 2018.03.02 —
+    KITA held a meeting ...": what is left once its dates, counters, numbers and labels
+    are taken off ends as a sentence does, or is more words than a line of details holds.
+    """
+    rest = site.DATE_RE.sub(" ", text)
+    rest = site.HIT_LABELLED_RE.sub(" ", rest)
+    rest = site.HIT_LABEL_AFTER_RE.sub(" ", rest)
+    rest = site.INFO_LABEL_WORD_RE.sub(" ", rest)
+    words = len(site.LETTER_WORD_RE.findall(rest))
+    if words > site.INFO_MAX_WORDS:
+        return True
+    return words >= site.SENTENCE_MIN_WORDS and site.SENTENCE_END_RE.search(rest) is not None

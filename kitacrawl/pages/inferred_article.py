@@ -54,6 +54,7 @@ from kitacrawl.clean import (
     parse_date,
     parse_labelled_count,
     parse_subtitle,
+    reads_as_sentence,
     strip_bullet,
 )
 from kitacrawl.items import Article, Link, ParseError
@@ -273,7 +274,7 @@ class InferredArticlePage(ArticleFields):
             or site.HIT_LABELLED_RE.search(text)
             or site.INFO_LABEL_RE.match(text)
             or site.NUMBER_RE.match(text)
-        ) and not _reads_as_sentence(text)
+        ) and not reads_as_sentence(text)
 
     def _info_block(self, index: int) -> tuple[int, int]:
         """The run of date/counter lines around line ``index``: [start, end)."""
@@ -1140,23 +1141,6 @@ def _headline_like(text: str) -> bool:
 def _tool_line(text: str) -> bool:
     """Page furniture between the paragraphs: "Print", "Print | Email | Font size"."""
     return bool(site.CHROME_LINE_RE.fullmatch(text) or site.TOOL_LINE_RE.fullmatch(text))
-
-
-def _reads_as_sentence(text: str) -> bool:
-    """Is a line with a date, a counter or a label in it a sentence of the body?
-
-    "Hit by high freight costs, exporters asked KITA for help.", "Seoul, 2018.03.02 —
-    KITA held a meeting ...": what is left once its dates, counters, numbers and labels
-    are taken off ends as a sentence does, or is more words than a line of details holds.
-    """
-    rest = site.DATE_RE.sub(" ", text)
-    rest = site.HIT_LABELLED_RE.sub(" ", rest)
-    rest = site.HIT_LABEL_AFTER_RE.sub(" ", rest)
-    rest = site.INFO_LABEL_WORD_RE.sub(" ", rest)
-    words = len(site.LETTER_WORD_RE.findall(rest))
-    if words > site.INFO_MAX_WORDS:
-        return True
-    return words >= site.SENTENCE_MIN_WORDS and site.SENTENCE_END_RE.search(rest) is not None
 
 
 def _counter_in_date(text: str) -> bool:

@@ -42,7 +42,7 @@ from datetime import date
 from typing import Any
 
 from kitacrawl import site
-from kitacrawl.clean import normalise_space, parse_date, parse_labelled_count
+from kitacrawl.clean import normalise_space, parse_date, parse_labelled_count, reads_as_sentence
 from kitacrawl.items import ListPage, ListRow
 from kitacrawl.pages.scripts import PageScripts
 from kitacrawl.pages.text import BLOCK_TAGS, node_text, parse_root
@@ -365,7 +365,7 @@ class InferredListPage:
             for text in _leaf_texts(part, set()):
                 if text in left:
                     left.remove(text)
-                elif len(text) <= _META_CHARS and not _reads_as_sentence(text):
+                elif len(text) <= _META_CHARS and not reads_as_sentence(text):
                     texts.append(text)
         return texts
 
@@ -702,15 +702,6 @@ def _split_date(segment: list[Any]) -> Any:
 
 # `2020. 09. 23.` with a weekday or a time at most.
 _SPLIT_DATE_CHARS = 24
-
-
-def _reads_as_sentence(text: str) -> bool:
-    """A summary's sentence, not a meta text: it ends like one and has words around."""
-    return text.rstrip().endswith((".", "!", "?", "다.")) and len(text.split()) >= _SENTENCE_WORDS
-
-
-# "Posted 2020-09-23." has two words; a sentence of a summary has more.
-_SENTENCE_WORDS = 5
 
 
 def _posting_date(text: str) -> Any:
