@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -87,7 +88,6 @@ class InferredListPage:
         self.scripts = scripts or PageScripts(text, urls)
         self.order = {element: index for index, element in enumerate(self.root.iter())}
         self._paging: list[tuple[Any, int]] | None = None
-        self._header_width: int | None = None
 
     def to_item(self) -> ListPage:
         rows = self.rows()
@@ -292,7 +292,7 @@ class InferredListPage:
         no: int,
         anchors: list[Any],
         segment: list[Any],
-        header: dict[int, str],
+        header: _Header,
         pinned: bool,
     ) -> ListRow:
         title, title_parts = self._title(anchors, segment, header)
@@ -310,7 +310,7 @@ class InferredListPage:
         )
 
     def _title(
-        self, anchors: list[Any], segment: list[Any], header: dict[int, str]
+        self, anchors: list[Any], segment: list[Any], header: _Header
     ) -> tuple[str, list[str]]:
         """A row's title and the texts it is made of.
 
@@ -335,7 +335,7 @@ class InferredListPage:
                     return alt, []
         return "", []
 
-    def _title_parts(self, anchor: Any, segment: list[Any], header: dict[int, str]) -> list[str]:
+    def _title_parts(self, anchor: Any, segment: list[Any], header: _Header) -> list[str]:
         """The texts of a link that make its title.
 
         A link holding a whole row or card keeps, of its texts, those in the
@@ -343,10 +343,10 @@ class InferredListPage:
         out (a lede in a ``<p>`` of its own is not part of the title); a row that
         is the link and has a header takes the cell under "Title".
         """
-        column = next((index for index, key in header.items() if key == "title"), None)
+        column = header.column("title")
         if column is not None and anchor in segment:
             cells = _cells(anchor)
-            if len(cells) == self._header_width:
+            if len(cells) == header.width:
                 return _leaf_texts(cells[column], set(), alts=False)
         leaves = _block_leaves(anchor)
         if len(leaves) <= 1:
@@ -380,23 +380,23 @@ class InferredListPage:
             texts.extend(_leaf_texts(part, skip))
         return texts
 
-    def _hits(self, segment: list[Any], meta: list[str], header: dict[int, str]) -> int | None:
+    def _hits(self, segment: list[Any], meta: list[str], header: _Header) -> int | None:
         # The last counter of the meta line: a label and its number may be two texts.
         for index in range(len(meta) - 1, -1, -1):
             value = parse_labelled_count(" ".join(meta[max(index - 1, 0) : index + 1]))
             if value is not None:
                 return value
-        column = next((index for index, key in header.items() if key == "hit"), None)
+        column = header.column("hit")
         if column is None:
             return None
         cells = _cells(segment[0])
-        if column < len(cells) and len(cells) == self._header_width:
+        if column < len(cells) and len(cells) == header.width:
             number = site.NUMBER_RE.match(normalise_space(node_text(cells[column])))
             if number:
                 return site.read_int(number.group(1).replace(",", ""))
         return None
 
-    def _header(self, main: set[Any]) -> dict[int, str]:
+    def _header(self, main: set[Any]) -> _Header:
         """Column labels (``date``, ``hit``, ``no``, ``title``) by cell position, if any."""
         first_row = min(main, key=self.order.__getitem__)
         candidates: list[Any] = []
@@ -412,11 +412,8 @@ class InferredListPage:
                 continue
             keys = {index: key for index, label in enumerate(labels) if (key := _column(label))}
             if "hit" in keys.values() or "date" in keys.values():
-                # Rows line up with the header by their number of cells, the columns
-                # it has no key for (writer, likes) included.
-                self._header_width = len(labels)
-                return keys
-        return {}
+                return _Header(keys, len(labels))
+        return _Header({}, 0)
 
     def _in_notice_box(self, row: Any) -> bool:
         """A row of a box of notices apart from the list (``<table class="notice">``,
@@ -553,6 +550,19 @@ class InferredListPage:
 
 # A page's number written with the word (`page 2`, `2 페이지`).
 _PAGE_WORD_RE = re.compile(r"^(?:page|p\.|페이지)\s*|\s*(?:page|페이지)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """A list's header row: column keys (``date``, ``hit``, ``no``, ``title``) by cell
+    position, and its number of cells (rows line up with it by that number, the
+    columns it has no key for, such as a writer's, included)."""
+
+    keys: dict[int, str]
+    width: int
+
+    def column(self, key: str) -> int | None:
+        return next((index for index, found in self.keys.items() if found == key), None)
 
 
 def _leads_somewhere(element: Any) -> bool:
