@@ -334,10 +334,7 @@ class ArticlePage(ArticleFields):
 
 
 def _is_list_button(text: str) -> bool:
-    return bool(site.LIST_BUTTON_RE.fullmatch(text.strip(_ARROWS)))
-
-
-_ARROWS = " <>‹›«»←→"
+    return bool(site.LIST_BUTTON_RE.fullmatch(text.strip(" " + site.NEIGHBOUR_ARROWS)))
 
 
 def _file_name_beside(element: Any) -> str | None:

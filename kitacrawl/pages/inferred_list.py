@@ -37,6 +37,7 @@ that the run fails loudly instead of fetching the wrong articles.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -232,10 +233,11 @@ class InferredListPage:
         first = min(self.order[row] for row in main)
         newest = max(row_of[row][0] for row in main)
         found: set[Any] = set()
+        alike = Counter(_group_key(row) for row in row_of)
         for row, (no, _anchors) in row_of.items():
             if row in main or self.order[row] >= first or not newest < no <= newest + len(main):
                 continue
-            if any(_group_key(other) == _group_key(row) for other in row_of if other is not row):
+            if alike[_group_key(row)] > 1:
                 continue  # one of a group of its own: not a lone headline
             if self._in_side_box(row) or self._is_pinned(self._segment(row, row_of)):
                 continue
